@@ -1,0 +1,80 @@
+package dev.arena.server;
+
+import dev.arena.server.config.ConfigException;
+import dev.arena.server.config.ConfigLoader;
+import dev.arena.server.config.ServerConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar game-server.jar [config.yaml]}: starts one node on the
+ * embedded defaults, overridden by the file, {@code -Darena.*} properties and
+ * {@code ARENA_*} variables. Bad configuration exits with status 2 and a
+ * message naming the key.
+ */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
+            System.err.println("usage: java -jar game-server.jar [config.yaml|config.json]");
+            System.exit(2);
+        }
+        String file = args.length == 1 ? args[0] : null;
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                        .setJvmMetricsEnabled(true)
+                        .setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        CountDownLatch started = new CountDownLatch(1);
+        GameServer[] server = new GameServer[1];
+        Throwable[] failure = new Throwable[1];
+        ConfigLoader.load(vertx, file, System.getProperties(), System.getenv())
+                .map(json -> ServerConfig.fromJson(json, GameServer.BUILT_IN_GAMES))
+                .compose(config -> GameServer.start(vertx, config,
+                        GameServer.builtInGames(config.arena()), registry))
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        server[0] = result.result();
+                    } else {
+                        failure[0] = result.cause();
+                    }
+                    started.countDown();
+                });
+        started.await();
+        if (failure[0] != null) {
+            Throwable e = failure[0];
+            System.err.println(e instanceof ConfigException ? "invalid configuration: " + e.getMessage()
+                    : "the server could not start: " + e);
+            vertx.close();
+            System.exit(e instanceof ConfigException ? 2 : 1);
+        }
+        log.info("game server on http://localhost:{}/ (WebSocket /ws), management on port {}",
+                server[0].httpPort(), server[0].managementPort());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            CountDownLatch stopped = new CountDownLatch(1);
+            server[0].stop().eventually(() -> vertx.close()).onComplete(r -> stopped.countDown());
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "arena-shutdown"));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.arena.server.config;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.Set;
+
+/**
+ * Reads typed values from the merged configuration by dotted key, checking
+ * each one so that the error names the key: {@code room.tickHz must be an
+ * integer between 1 and 120, got 0}. Values may be strings (system
+ * properties and environment variables are).
+ */
+final class ConfigReader {
+    private final JsonObject root;
+
+    ConfigReader(JsonObject root) {
+        this.root = root;
+    }
+
+    int integer(String key, int min, int max) {
+        Object v = raw(key);
+        long value;
+        try {
+            value = v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                    ? n.longValue() : Long.parseLong(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, "an integer between " + min + " and " + max, v);
+        }
+        if (value < min || value > max) {
+            throw invalid(key, "an integer between " + min + " and " + max, v);
+        }
+        return (int) value;
+    }
+
+    double number(String key, double min, double max) {
+        Object v = raw(key);
+        double value;
+        try {
+            value = v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, "a number between " + min + " and " + max, v);
+        }
+        if (!(value >= min && value <= max)) {
+            throw invalid(key, "a number between " + min + " and " + max, v);
+        }
+        return value;
+    }
+
+    String string(String key) {
+        Object v = raw(key);
+        if (v instanceof JsonObject) {
+            throw invalid(key, "a string", v);
+        }
+        return v == null ? "" : String.valueOf(v);
+    }
+
+    String oneOf(String key, Set<String> allowed) {
+        String v = string(key);
+        if (!allowed.contains(v)) {
+            throw invalid(key, "one of " + allowed, v);
+        }
+        return v;
+    }
+
+    private Object raw(String key) {
+        JsonObject node = root;
+        String[] parts = key.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            Object child = node.getValue(parts[i]);
+            if (!(child instanceof JsonObject o)) {
+                throw new ConfigException(key, key + " is missing");
+            }
+            node = o;
+        }
+        if (!node.containsKey(parts[parts.length - 1])) {
+            throw new ConfigException(key, key + " is missing");
+        }
+        return node.getValue(parts[parts.length - 1]);
+    }
+
+    static ConfigException invalid(String key, String expected, Object got) {
+        return new ConfigException(key, key + " must be " + expected + ", got "
+                + (got instanceof String s ? "\"" + s + "\"" : String.valueOf(got)));
+    }
+}

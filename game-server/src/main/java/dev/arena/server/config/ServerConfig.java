@@ -1,0 +1,48 @@
+package dev.arena.server.config;
+
+import dev.arena.server.game.arena.ArenaSettings;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Set;
+
+/**
+ * The whole server configuration, typed and validated. Defaults live in one
+ * place, {@code config/server.yaml} (embedded in the jar); see
+ * {@link ConfigLoader} for how overrides are layered on it.
+ */
+public record ServerConfig(HttpConfig http, ManagementConfig management, RoomConfig room,
+                           SessionConfig session, ArenaSettings arena) {
+
+    /**
+     * Builds and validates the configuration from merged JSON.
+     *
+     * @param games the names of the games this server can run
+     * @throws ConfigException naming the first invalid key
+     */
+    public static ServerConfig fromJson(JsonObject json, Set<String> games) {
+        ConfigReader r = new ConfigReader(json);
+        HttpConfig http = new HttpConfig(r.string("http.host"), r.integer("http.port", 0, 65535),
+                r.integer("http.instances", 1, 64), r.integer("http.maxFrameBytes", 64, 65536),
+                r.string("http.webroot"));
+        ManagementConfig management = new ManagementConfig(r.string("management.host"),
+                r.integer("management.port", 0, 65535));
+        int tickHz = r.integer("room.tickHz", 1, 120);
+        int sendHz = r.integer("room.sendHz", 1, 120);
+        if (sendHz > tickHz) {
+            throw new ConfigException("room.sendHz", "room.sendHz must be at most room.tickHz (" + tickHz + "), got " + sendHz);
+        }
+        RoomConfig room = new RoomConfig(r.oneOf("room.game", games), tickHz, sendHz,
+                r.integer("room.capacity", 1, 1000), r.integer("room.maxRooms", 1, 100_000),
+                r.integer("room.maxCatchUpTicks", 1, 100), r.integer("room.inputQueueSize", 1, 1_000_000),
+                r.integer("room.emptyGraceMillis", 0, 86_400_000), r.integer("room.snapshotHistory", 2, 1024));
+        SessionConfig session = new SessionConfig(r.integer("session.maxMessagesPerSecond", 1, 100_000),
+                r.integer("session.writeQueueMaxBytes", 1024, 64 << 20), r.integer("session.tooSlowMillis", 100, 600_000),
+                r.integer("session.joinTimeoutMillis", 100, 86_400_000), r.integer("session.pingIntervalMillis", 100, 600_000),
+                r.integer("session.maxNameLength", 1, 64));
+        ArenaSettings arena = new ArenaSettings(r.integer("arena.worldWidth", 10, 1_000_000),
+                r.integer("arena.worldHeight", 10, 1_000_000), r.integer("arena.positionScale", 1, 1000),
+                r.number("arena.playerSpeed", 0, 1_000_000), r.integer("arena.orbs", 0, 10_000),
+                r.number("arena.orbSpeed", 0, 1_000_000), r.number("arena.collectRadius", 0, 1_000_000));
+        return new ServerConfig(http, management, room, session, arena);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.arena.server.game;
+
+/**
+ * The rules of one room's game: what a game developer writes. The server
+ * owns connections, timing, input queues and replication; a game only reacts
+ * to these calls and writes its state into the {@link World} it was created
+ * with. It sees neither Vert.x nor bytes.
+ *
+ * <p>Calls come from one thread, one at a time, in this order per tick: the
+ * inputs that arrived since the last tick ({@link #onInput}), then
+ * {@link #tick}. {@link #onJoin} and {@link #onLeave} come between ticks. An
+ * exception thrown from any call stops this room (its players are told the
+ * room closed) and no other.
+ */
+public interface Game {
+    /** Static facts about the world, sent to every player that joins. */
+    GameInfo info();
+
+    /**
+     * A player joins. Spawn the player's entity and return its id: the client
+     * is told this id as its own player.
+     *
+     * @param name the player's display name, already validated
+     */
+    int onJoin(String name);
+
+    /** The player left or was disconnected; despawn what belongs to it. */
+    void onLeave(int playerId);
+
+    /** An input of a player, applied before the next {@link #tick}. */
+    void onInput(int playerId, PlayerInput input);
+
+    /**
+     * Advances the simulation by one fixed step.
+     *
+     * @param tick the number of this step, counting from 1
+     * @param dt   the step's length in seconds (always 1 / tick rate)
+     */
+    void tick(long tick, double dt);
+}

@@ -1,0 +1,196 @@
+package dev.arena.server.game.arena;
+
+import dev.arena.server.game.Game;
+import dev.arena.server.game.GameInfo;
+import dev.arena.server.game.PlayerInput;
+import dev.arena.server.game.World;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The bundled game: players steer around a walled square, orbs drift and
+ * bounce off the walls, and touching an orb scores a point and respawns the
+ * orb elsewhere. With {@link ArenaSettings#BENCHMARK} it is the arena-bench
+ * workload.
+ *
+ * <p>Replicated entities (PROTOCOL.md, "Entities"): kind {@value #KIND_PLAYER}
+ * player with fields x, y, lastSeq, score; kind {@value #KIND_ORB} orb with
+ * fields x, y. Positions are quantized by {@code positionScale}.
+ */
+public final class ArenaGame implements Game {
+    public static final int KIND_PLAYER = 1;
+    public static final int KIND_ORB = 2;
+    public static final int FIELD_X = 0;
+    public static final int FIELD_Y = 1;
+    public static final int FIELD_LAST_SEQ = 2;
+    public static final int FIELD_SCORE = 3;
+    private static final int PLAYER_FIELDS = 4;
+    private static final int ORB_FIELDS = 2;
+
+    private final World world;
+    private final ArenaSettings settings;
+    private final RandomGenerator random;
+    private final List<Player> players = new ArrayList<>();
+    private final List<Orb> orbs = new ArrayList<>();
+
+    public ArenaGame(World world, ArenaSettings settings, RandomGenerator random) {
+        this.world = world;
+        this.settings = settings;
+        this.random = random;
+        for (int i = 0; i < settings.orbs(); i++) {
+            orbs.add(spawnOrb());
+        }
+    }
+
+    @Override
+    public GameInfo info() {
+        return new GameInfo(settings.worldWidth(), settings.worldHeight(), settings.positionScale());
+    }
+
+    @Override
+    public int onJoin(String name) {
+        Player p = new Player(world.spawn(KIND_PLAYER, name, PLAYER_FIELDS),
+                random.nextDouble() * settings.worldWidth(), random.nextDouble() * settings.worldHeight());
+        players.add(p);
+        writePosition(p.id, p.x, p.y);
+        return p.id;
+    }
+
+    @Override
+    public void onLeave(int playerId) {
+        players.removeIf(p -> p.id == playerId);
+        world.despawn(playerId);
+    }
+
+    @Override
+    public void onInput(int playerId, PlayerInput input) {
+        Player p = find(playerId);
+        // Inputs older than one already applied change nothing (seq compared with wrap-around).
+        if (p == null || (p.hasInput && input.seq() - p.lastSeq <= 0)) {
+            return;
+        }
+        double dx = input.dx();
+        double dy = input.dy();
+        double length = Math.hypot(dx, dy);
+        if (length > 1) {
+            dx /= length;
+            dy /= length;
+        }
+        p.dirX = dx;
+        p.dirY = dy;
+        p.lastSeq = input.seq();
+        p.hasInput = true;
+        world.set(p.id, FIELD_LAST_SEQ, p.lastSeq);
+    }
+
+    @Override
+    public void tick(long tick, double dt) {
+        double step = settings.playerSpeed() * dt;
+        for (Player p : players) {
+            p.x = clamp(p.x + p.dirX * step, settings.worldWidth());
+            p.y = clamp(p.y + p.dirY * step, settings.worldHeight());
+            writePosition(p.id, p.x, p.y);
+        }
+        for (int i = 0; i < orbs.size(); i++) {
+            Orb orb = orbs.get(i);
+            orb.move(dt, settings.worldWidth(), settings.worldHeight());
+            Player collector = collectorOf(orb);
+            if (collector != null) {
+                collector.score++;
+                world.set(collector.id, FIELD_SCORE, collector.score);
+                world.despawn(orb.id);
+                orb = spawnOrb();
+                orbs.set(i, orb);
+            }
+            writePosition(orb.id, orb.x, orb.y);
+        }
+    }
+
+    private Player collectorOf(Orb orb) {
+        double r2 = settings.collectRadius() * settings.collectRadius();
+        for (Player p : players) {
+            double dx = p.x - orb.x;
+            double dy = p.y - orb.y;
+            if (dx * dx + dy * dy <= r2) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private Orb spawnOrb() {
+        double angle = random.nextDouble() * 2 * Math.PI;
+        Orb orb = new Orb(world.spawn(KIND_ORB, null, ORB_FIELDS),
+                random.nextDouble() * settings.worldWidth(), random.nextDouble() * settings.worldHeight(),
+                Math.cos(angle) * settings.orbSpeed(), Math.sin(angle) * settings.orbSpeed());
+        writePosition(orb.id, orb.x, orb.y);
+        return orb;
+    }
+
+    private void writePosition(int id, double x, double y) {
+        world.set(id, FIELD_X, (int) Math.round(x * settings.positionScale()));
+        world.set(id, FIELD_Y, (int) Math.round(y * settings.positionScale()));
+    }
+
+    private Player find(int id) {
+        for (Player p : players) {
+            if (p.id == id) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static double clamp(double v, double max) {
+        return v < 0 ? 0 : Math.min(v, max);
+    }
+
+    private static final class Player {
+        final int id;
+        double x;
+        double y;
+        double dirX;
+        double dirY;
+        int lastSeq;
+        boolean hasInput;
+        int score;
+
+        Player(int id, double x, double y) {
+            this.id = id;
+            this.x = x;
+            this.y = y;
+        }
+    }
+
+    private static final class Orb {
+        final int id;
+        double x;
+        double y;
+        double vx;
+        double vy;
+
+        Orb(int id, double x, double y, double vx, double vy) {
+            this.id = id;
+            this.x = x;
+            this.y = y;
+            this.vx = vx;
+            this.vy = vy;
+        }
+
+        /** Moves in a straight line, reflecting off the walls. */
+        void move(double dt, double width, double height) {
+            x += vx * dt;
+            y += vy * dt;
+            if (x < 0 || x > width) {
+                vx = -vx;
+                x = x < 0 ? -x : 2 * width - x;
+            }
+            if (y < 0 || y > height) {
+                vy = -vy;
+                y = y < 0 ? -y : 2 * height - y;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.arena.server.protocol;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns messages into frames and back: one frame is {@code [tag] (u8)} and
+ * the body written by that message's serializer (PROTOCOL.md).
+ *
+ * <p>Every message type, its tag in each direction and its Kryo registration
+ * id are listed once, in {@link #FrameCodec()}. Registration is required and
+ * references are off, so no class name or reference id ever reaches the wire.
+ *
+ * <p>Not thread-safe (it owns a Kryo instance and reusable buffers): use one
+ * per event loop, verticle or bot thread.
+ */
+public final class FrameCodec {
+    /** Upper bound of one encoded frame; a room's full snapshot must fit. */
+    public static final int MAX_ENCODED_BYTES = 1 << 20;
+
+    private final Kryo kryo = new Kryo();
+    private final Class<?>[] clientTypes = new Class<?>[256];
+    private final Class<?>[] serverTypes = new Class<?>[256];
+    private final Map<Class<?>, Integer> clientTags = new HashMap<>();
+    private final Map<Class<?>, Integer> serverTags = new HashMap<>();
+    private final Output output = new Output(1024, MAX_ENCODED_BYTES);
+    private final Input input = new Input();
+
+    public FrameCodec() {
+        kryo.setRegistrationRequired(true);
+        kryo.setReferences(false);
+        // Kryo ids start at 100, clear of Kryo's own primitive registrations.
+        client(MessageTags.CLIENT_JOIN, Join.class, new JoinSerializer(), 101);
+        client(MessageTags.CLIENT_INPUT, dev.arena.server.protocol.Input.class, new InputSerializer(), 102);
+        both(MessageTags.CLIENT_PING, MessageTags.SERVER_PING, Ping.class, new PingSerializer(), 103);
+        both(MessageTags.CLIENT_PONG, MessageTags.SERVER_PONG, Pong.class, new PongSerializer(), 104);
+        client(MessageTags.CLIENT_LEAVE, Leave.class, new LeaveSerializer(), 105);
+        server(MessageTags.SERVER_WELCOME, Welcome.class, new WelcomeSerializer(), 164);
+        server(MessageTags.SERVER_SNAPSHOT, Snapshot.class, new SnapshotSerializer(), 165);
+        server(MessageTags.SERVER_DELTA, Delta.class, new DeltaSerializer(), 166);
+        server(MessageTags.SERVER_ERROR, ErrorMessage.class, new ErrorMessageSerializer(), 169);
+    }
+
+    private <T> void client(int tag, Class<T> type, Serializer<T> serializer, int kryoId) {
+        kryo.register(type, serializer, kryoId);
+        clientTypes[tag] = type;
+        clientTags.put(type, tag);
+    }
+
+    private <T> void server(int tag, Class<T> type, Serializer<T> serializer, int kryoId) {
+        kryo.register(type, serializer, kryoId);
+        serverTypes[tag] = type;
+        serverTags.put(type, tag);
+    }
+
+    private <T> void both(int clientTag, int serverTag, Class<T> type, Serializer<T> serializer, int kryoId) {
+        client(clientTag, type, serializer, kryoId);
+        serverTypes[serverTag] = type;
+        serverTags.put(type, serverTag);
+    }
+
+    /** Encodes a message the server sends. The array is the caller's. */
+    public byte[] encode(ServerMessage message) {
+        return encode(serverTags.get(message.getClass()), message);
+    }
+
+    /** Encodes a message a client sends. The array is the caller's. */
+    public byte[] encode(ClientMessage message) {
+        return encode(clientTags.get(message.getClass()), message);
+    }
+
+    private byte[] encode(int tag, Object message) {
+        output.reset();
+        output.writeByte(tag);
+        kryo.writeObject(output, message);
+        return output.toBytes();
+    }
+
+    /**
+     * Decodes a frame a client sent.
+     *
+     * @throws ProtocolException for an empty, unknown, truncated or malformed
+     *                           frame, or one with bytes left over
+     */
+    public ClientMessage decodeClient(byte[] frame) {
+        return (ClientMessage) decode(frame, clientTypes);
+    }
+
+    /** Decodes a frame the server sent; throws {@link ProtocolException} as {@link #decodeClient}. */
+    public ServerMessage decodeServer(byte[] frame) {
+        return (ServerMessage) decode(frame, serverTypes);
+    }
+
+    private Object decode(byte[] frame, Class<?>[] types) {
+        if (frame.length == 0) {
+            throw ProtocolException.malformed("empty", "empty message");
+        }
+        int tag = frame[0] & 0xFF;
+        Class<?> type = types[tag];
+        if (type == null) {
+            throw ProtocolException.malformed("unknown_tag", "unknown message tag " + tag);
+        }
+        input.setBuffer(frame, 1, frame.length - 1);
+        Object message;
+        try {
+            message = kryo.readObject(input, type);
+        } catch (KryoException e) {
+            boolean underflow = String.valueOf(e.getMessage()).contains("underflow");
+            throw ProtocolException.malformed(underflow ? "truncated" : "malformed",
+                    type.getSimpleName() + " is " + (underflow ? "truncated" : "malformed") + ": " + e.getMessage());
+        }
+        if (input.position() != frame.length) {
+            throw ProtocolException.malformed("trailing_bytes", type.getSimpleName() + " has "
+                    + (frame.length - input.position()) + " bytes after its end");
+        }
+        return message;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.arena.server.protocol;
+
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+
+/**
+ * Layouts shared by more than one message (PROTOCOL.md, "Entities" and
+ * "DELTA"), and reads that guard against hostile lengths. The room's
+ * allocation-free encoder and the message serializers both call these, so each
+ * layout is written in exactly one place.
+ */
+public final class WireFormat {
+    /** Changed-entry header: low 3 bits of the mask, bit 3 = "mask continues", id gap above. */
+    static final int HEADER_MASK_BITS = 3;
+    static final int HEADER_EXTENDED = 1 << HEADER_MASK_BITS;
+    static final int HEADER_ID_SHIFT = 4;
+
+    private WireFormat() {
+    }
+
+    /** Writes an entity record: id, kind, label, field count, then each field as zigzag. */
+    public static void writeEntity(Output out, int id, int kind, String label, int[] fields, int offset, int count) {
+        out.writeVarInt(id, true);
+        out.writeVarInt(kind, true);
+        out.writeString(label);
+        out.writeVarInt(count, true);
+        for (int i = 0; i < count; i++) {
+            out.writeVarInt(fields[offset + i], false);
+        }
+    }
+
+    static EntityRecord readEntity(Input in) {
+        int id = in.readVarInt(true);
+        int kind = in.readVarInt(true);
+        String label = in.readString();
+        int count = readCount(in, "entity fields");
+        int[] fields = new int[count];
+        for (int i = 0; i < count; i++) {
+            fields[i] = in.readVarInt(false);
+        }
+        return new EntityRecord(id, kind, label, fields);
+    }
+
+    /** Writes the header of one changed entity of a DELTA; the diffs follow it. */
+    public static void writeChangeHeader(Output out, int idGap, int mask) {
+        int low = mask & (HEADER_EXTENDED - 1);
+        boolean extended = mask >>> HEADER_MASK_BITS != 0;
+        out.writeVarInt(idGap << HEADER_ID_SHIFT | low | (extended ? HEADER_EXTENDED : 0), true);
+        if (extended) {
+            out.writeVarInt(mask >>> HEADER_MASK_BITS, true);
+        }
+    }
+
+    /**
+     * Reads a count that sizes an allocation, refusing one larger than the
+     * bytes left could hold (every counted item takes at least one byte).
+     */
+    static int readCount(Input in, String what) {
+        int count = in.readVarInt(true);
+        if (count < 0 || count > in.limit() - in.position()) {
+            throw ProtocolException.malformed("bad_length", what + " count " + Integer.toUnsignedString(count)
+                    + " exceeds the " + (in.limit() - in.position()) + " bytes left");
+        }
+        return count;
+    }
+
+    /**
+     * Reads a Kryo string of at most {@code maxChars} UTF-16 units, checking
+     * the declared length before Kryo allocates for it.
+     */
+    static String readBoundedString(Input in, int maxChars, String field) {
+        byte[] buf = in.getBuffer();
+        int limit = in.limit();
+        int p = in.position();
+        if (p >= limit) {
+            throw truncated(field);
+        }
+        int first = buf[p] & 0xFF;
+        if ((first & 0x80) == 0) {
+            int end = p;
+            while (end < limit && (buf[end] & 0x80) == 0) {
+                end++;
+            }
+            if (end == limit) {
+                throw truncated(field);
+            }
+            checkLength(end - p + 1, maxChars, field);
+            return in.readString();
+        }
+        int n = first & 0x3F;
+        boolean more = (first & 0x40) != 0;
+        int shift = 6;
+        int q = p + 1;
+        while (more) {
+            if (q >= limit || shift > 27) {
+                throw more && q >= limit ? truncated(field)
+                        : ProtocolException.malformed("bad_length", field + " has an overlong length");
+            }
+            int b = buf[q++];
+            n |= (b & 0x7F) << shift;
+            shift += 7;
+            more = (b & 0x80) != 0;
+        }
+        if (n == 0) {
+            in.setPosition(q);
+            return null;
+        }
+        int chars = n - 1;
+        if (chars < 0 || chars > limit - q) {
+            throw truncated(field);
+        }
+        checkLength(chars, maxChars, field);
+        return in.readString();
+    }
+
+    private static void checkLength(int chars, int maxChars, String field) {
+        if (chars > maxChars) {
+            throw ProtocolException.malformed("string_too_long", field + " is " + chars + " chars, at most " + maxChars);
+        }
+    }
+
+    private static ProtocolException truncated(String field) {
+        return ProtocolException.malformed("truncated", "message ends inside " + field);
+    }
+}

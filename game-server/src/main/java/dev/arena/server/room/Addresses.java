@@ -1,0 +1,37 @@
+package dev.arena.server.room;
+
+/**
+ * Every event-bus address the server uses, in one place. Dotted, most
+ * general part first. All are node-local today: messages carry live objects
+ * (sockets, game inputs) through {@link LocalCodec}.
+ */
+public final class Addresses {
+    /** Join requests ({@link JoinRequest}), answered with a {@link JoinResult}. */
+    public static final String REGISTRY_JOIN = "arena.registry.join";
+    /** Room listing requests, answered with {@code {"rooms": [...]}}. */
+    public static final String REGISTRY_LIST = "arena.registry.list";
+    /** A room's player count changed ({@link RoomStatus}). */
+    public static final String REGISTRY_STATUS = "arena.registry.status";
+    /** An empty room asks to be disposed (room id); answered true when it may go. */
+    public static final String REGISTRY_DISPOSE = "arena.registry.dispose";
+    /** A room stopped for good (room id), for example because its game failed. */
+    public static final String REGISTRY_CLOSED = "arena.registry.closed";
+
+    private Addresses() {
+    }
+
+    /** Join requests forwarded by the registry to one room. */
+    public static String roomJoin(String roomId) {
+        return "arena.room." + roomId + ".join";
+    }
+
+    /** Player inputs ({@link InputEnvelope}) for one room. */
+    public static String roomInput(String roomId) {
+        return "arena.room." + roomId + ".input";
+    }
+
+    /** A player (entity id) leaves one room. */
+    public static String roomLeave(String roomId) {
+        return "arena.room." + roomId + ".leave";
+    }
+}

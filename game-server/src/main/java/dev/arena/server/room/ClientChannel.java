@@ -1,0 +1,19 @@
+package dev.arena.server.room;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * A room's view of one player's connection. The transport implements it; a
+ * room calls it from the room's own thread, so every method must be safe to
+ * call from any thread and must never block.
+ */
+public interface ClientChannel {
+    /** True while the socket's outgoing queue is over its limit: skip this client for now. */
+    boolean writeQueueFull();
+
+    /** Queues one binary frame. The same buffer may be given to many channels; it must not be changed. */
+    void write(Buffer frame);
+
+    /** Sends an ERROR message, then closes the connection with {@code code}. */
+    void closeWithError(int code, String reason, String message);
+}

@@ -1,0 +1,151 @@
+package dev.arena.server.room;
+
+import dev.arena.server.config.RoomConfig;
+import dev.arena.server.game.GameFactory;
+import dev.arena.server.metrics.GameMetrics;
+import dev.arena.server.protocol.CloseCodes;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The node's room directory and matchmaker. It deploys rooms on demand,
+ * forwards each join to its room and keeps a seat count per room: the
+ * players the room reports plus the joins on their way to it. All on one
+ * event loop, so the directory needs no locks.
+ *
+ * <p>Quick-join picks the fullest room with a free seat, so rooms fill before
+ * new ones open; when every room is full it opens one, up to
+ * {@code room.maxRooms}.
+ */
+public final class RoomRegistryVerticle extends VerticleBase {
+    private final RoomConfig config;
+    private final long tooSlowNanos;
+    private final GameFactory gameFactory;
+    private final GameMetrics metrics;
+    private final Map<String, Entry> rooms = new LinkedHashMap<>();
+    private int nextRoom = 1;
+
+    public RoomRegistryVerticle(RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics) {
+        this.config = config;
+        this.tooSlowNanos = tooSlowNanos;
+        this.gameFactory = gameFactory;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Future<?> start() {
+        EventBus bus = vertx.eventBus();
+        return Future.all(
+                bus.<JoinRequest>localConsumer(Addresses.REGISTRY_JOIN, this::onJoin).completion(),
+                bus.localConsumer(Addresses.REGISTRY_LIST, msg -> msg.reply(list())).completion(),
+                bus.<RoomStatus>localConsumer(Addresses.REGISTRY_STATUS, msg -> {
+                    Entry e = rooms.get(msg.body().roomId());
+                    if (e != null) {
+                        e.players = msg.body().players();
+                    }
+                }).completion(),
+                bus.<String>localConsumer(Addresses.REGISTRY_DISPOSE, msg -> {
+                    Entry e = rooms.get(msg.body());
+                    boolean disposable = e != null && e.players == 0 && e.pending == 0;
+                    if (disposable) {
+                        rooms.remove(e.id);
+                    }
+                    msg.reply(disposable);
+                }).completion(),
+                bus.<String>localConsumer(Addresses.REGISTRY_CLOSED, msg -> rooms.remove(msg.body())).completion());
+    }
+
+    private void onJoin(Message<JoinRequest> msg) {
+        JoinRequest request = msg.body();
+        Entry entry;
+        if (request.roomId() != null) {
+            entry = rooms.get(request.roomId());
+            if (entry == null) {
+                msg.reply(JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room", "no room " + request.roomId()));
+                return;
+            }
+            if (entry.seated() >= config.capacity()) {
+                msg.reply(JoinResult.refused(CloseCodes.ROOM_FULL, "room_full",
+                        "room " + entry.id + " is full (" + config.capacity() + " players)"));
+                return;
+            }
+        } else {
+            entry = fullestWithSpace();
+            if (entry == null) {
+                if (rooms.size() >= config.maxRooms()) {
+                    msg.reply(JoinResult.refused(CloseCodes.SERVER_FULL, "server_full",
+                            "the server is full: all " + config.maxRooms() + " rooms have " + config.capacity() + " players"));
+                    return;
+                }
+                entry = open();
+            }
+        }
+        Entry target = entry;
+        target.pending++;
+        target.deployed
+                .compose(v -> vertx.eventBus().<JoinResult>request(Addresses.roomJoin(target.id), request))
+                .onComplete(reply -> {
+                    target.pending--;
+                    if (reply.succeeded()) {
+                        JoinResult result = reply.result().body();
+                        msg.reply(result);
+                    } else {
+                        msg.reply(JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room",
+                                "room " + target.id + " is not available: " + reply.cause().getMessage()));
+                    }
+                });
+    }
+
+    private Entry fullestWithSpace() {
+        Entry best = null;
+        for (Entry e : rooms.values()) {
+            if (e.seated() < config.capacity() && (best == null || e.seated() > best.seated())) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    private Entry open() {
+        String id = "r" + nextRoom++;
+        Entry entry = new Entry(id);
+        rooms.put(id, entry);
+        entry.deployed = vertx.deployVerticle(new RoomVerticle(id, config, tooSlowNanos, gameFactory, metrics),
+                        new DeploymentOptions())
+                .onFailure(e -> rooms.remove(id))
+                .mapEmpty();
+        return entry;
+    }
+
+    private JsonObject list() {
+        JsonArray array = new JsonArray();
+        for (Entry e : rooms.values()) {
+            array.add(new JsonObject().put("id", e.id).put("players", e.players)
+                    .put("capacity", config.capacity()).put("game", config.game()));
+        }
+        return new JsonObject().put("rooms", array);
+    }
+
+    private static final class Entry {
+        final String id;
+        int players;
+        int pending;
+        Future<Void> deployed;
+
+        Entry(String id) {
+            this.id = id;
+        }
+
+        int seated() {
+            return players + pending;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.arena.server.room;
+
+import dev.arena.server.config.RoomConfig;
+import dev.arena.server.game.GameFactory;
+import dev.arena.server.metrics.GameMetrics;
+import dev.arena.server.protocol.CloseCodes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Runs one {@link Room} on one event loop: a timer steps it on a fixed
+ * schedule and event-bus consumers feed it joins, inputs and leaves, all on
+ * the same thread, so the room needs no locks. An exception from game code
+ * stops this room alone: its players get ERROR + 4003, the failure is counted
+ * and logged. An empty room asks the registry to dispose of it after the
+ * configured grace period.
+ */
+public final class RoomVerticle extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(RoomVerticle.class);
+
+    private final String roomId;
+    private final RoomConfig config;
+    private final long tooSlowNanos;
+    private final GameFactory gameFactory;
+    private final GameMetrics metrics;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private Room room;
+    private TickClock clock;
+    private long timerId = -1;
+    private long emptySince;
+    private boolean disposing;
+    private boolean stopped;
+
+    public RoomVerticle(String roomId, RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics) {
+        this.roomId = roomId;
+        this.config = config;
+        this.tooSlowNanos = tooSlowNanos;
+        this.gameFactory = gameFactory;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Future<?> start() {
+        room = new Room(roomId, config, tooSlowNanos, gameFactory, new SplittableRandom(), metrics);
+        EventBus bus = vertx.eventBus();
+        consumers.add(bus.<JoinRequest>localConsumer(Addresses.roomJoin(roomId), msg -> {
+            JoinResult result = guarded(() -> room.join(msg.body().name(), msg.body().channel()));
+            if (result == null) {
+                result = JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room", "room " + roomId + " has closed");
+            } else if (result.accepted()) {
+                reportStatus();
+            }
+            msg.reply(result);
+        }));
+        consumers.add(bus.<InputEnvelope>localConsumer(Addresses.roomInput(roomId), msg -> room.offerInput(msg.body())));
+        consumers.add(bus.<Integer>localConsumer(Addresses.roomLeave(roomId), msg -> {
+            guarded(() -> {
+                room.leave(msg.body());
+                return null;
+            });
+            reportStatus();
+        }));
+        long now = System.nanoTime();
+        clock = new TickClock(config.tickHz(), config.maxCatchUpTicks(), now);
+        emptySince = now;
+        metrics.roomStarted();
+        schedule(now);
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (!stopped) {
+            stopped = true;
+            vertx.cancelTimer(timerId);
+            room.closeAll(CloseCodes.GOING_AWAY, "going_away", "the server is shutting down");
+            metrics.roomStopped();
+        }
+        return Future.succeededFuture();
+    }
+
+    private void schedule(long nowNanos) {
+        long delayMillis = Math.max(1, (clock.untilNext(nowNanos) + 999_999) / 1_000_000);
+        timerId = vertx.setTimer(delayMillis, id -> onTimer());
+    }
+
+    private void onTimer() {
+        if (stopped) {
+            return;
+        }
+        long now = System.nanoTime();
+        int steps = clock.advance(now);
+        if (steps > 0) {
+            metrics.tickLateness(clock.lastLateness());
+            if (clock.lastDropped() > 0) {
+                metrics.ticksDropped((int) clock.lastDropped());
+            }
+            boolean sendDue = false;
+            double dt = 1.0 / config.tickHz();
+            for (int i = 0; i < steps; i++) {
+                long tick = room.tick() + 1;
+                if (guarded(() -> {
+                    room.step(tick, dt);
+                    return Boolean.TRUE;
+                }) == null) {
+                    return;
+                }
+                sendDue |= sendDue(tick);
+            }
+            if (sendDue) {
+                room.send(System.nanoTime());
+            }
+        }
+        checkEmpty(now);
+        schedule(System.nanoTime());
+    }
+
+    /** Whether the update rate, spread evenly over the ticks, has a send at this tick. */
+    private boolean sendDue(long tick) {
+        return tick * config.sendHz() / config.tickHz() != (tick - 1) * config.sendHz() / config.tickHz();
+    }
+
+    private void checkEmpty(long now) {
+        if (room.players() > 0) {
+            emptySince = now;
+            return;
+        }
+        if (!disposing && now - emptySince >= config.emptyGraceMillis() * 1_000_000L) {
+            disposing = true;
+            vertx.eventBus().<Boolean>request(Addresses.REGISTRY_DISPOSE, roomId).onComplete(reply -> {
+                disposing = false;
+                if (reply.succeeded() && Boolean.TRUE.equals(reply.result().body())) {
+                    vertx.undeploy(deploymentID());
+                } else {
+                    emptySince = System.nanoTime();
+                }
+            });
+        }
+    }
+
+    private void reportStatus() {
+        vertx.eventBus().send(Addresses.REGISTRY_STATUS, new RoomStatus(roomId, room.players()));
+    }
+
+    /** Runs game-facing code; on an exception, fails the room and returns null. */
+    private <T> T guarded(java.util.function.Supplier<T> action) {
+        if (stopped) {
+            return null;
+        }
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            log.error("room {} stopped: its game threw", roomId, e);
+            metrics.roomFailed();
+            stopped = true;
+            vertx.cancelTimer(timerId);
+            room.closeAll(CloseCodes.ROOM_CLOSED, "room_closed", "room " + roomId + " closed: the game failed");
+            metrics.roomStopped();
+            vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
+            vertx.undeploy(deploymentID());
+            return null;
+        }
+    }
+}

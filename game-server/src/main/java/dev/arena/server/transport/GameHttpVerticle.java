@@ -1,0 +1,89 @@
+package dev.arena.server.transport;
+
+import dev.arena.server.config.HttpConfig;
+import dev.arena.server.config.SessionConfig;
+import dev.arena.server.metrics.GameMetrics;
+import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.room.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The players' HTTP server: the browser client at {@code /}, the WebSocket
+ * upgrade at {@code /ws} and {@code GET /api/rooms}. Several instances may
+ * share the port, each on its own event loop with its own codec and sessions.
+ */
+public final class GameHttpVerticle extends VerticleBase {
+    private final HttpConfig http;
+    private final int port;
+    private final SessionConfig sessionConfig;
+    private final GameMetrics metrics;
+    private final Set<Session> sessions = new HashSet<>();
+    private FrameCodec codec;
+    private HttpServer server;
+
+    /**
+     * @param port the port to bind: {@code http.port}, or the port an earlier
+     *             instance actually bound when that was 0
+     */
+    public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, GameMetrics metrics) {
+        this.http = http;
+        this.port = port;
+        this.sessionConfig = sessionConfig;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Future<?> start() {
+        codec = new FrameCodec();
+        Router router = Router.router(vertx);
+        router.route("/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws -> {
+            Session[] holder = new Session[1];
+            Session session = new Session(vertx, ws, codec, sessionConfig, metrics, () -> sessions.remove(holder[0]));
+            holder[0] = session;
+            sessions.add(session);
+            session.start();
+        }));
+        router.get("/api/rooms").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null)
+                .onSuccess(reply -> ctx.json(reply.body()))
+                .onFailure(ctx::fail));
+        router.route().handler(http.webroot().isEmpty()
+                ? StaticHandler.create("webroot")
+                : StaticHandler.create(FileSystemAccess.ROOT, Path.of(http.webroot()).toAbsolutePath().toString()));
+
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(http.host())
+                .setPort(port)
+                .setMaxWebSocketFrameSize(http.maxFrameBytes())
+                .setMaxWebSocketMessageSize(http.maxFrameBytes())
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setTcpNoDelay(true);
+        server = vertx.createHttpServer(options).requestHandler(router);
+        return server.listen();
+    }
+
+    @Override
+    public Future<?> stop() {
+        for (Session session : Set.copyOf(sessions)) {
+            session.closeWithError(dev.arena.server.protocol.CloseCodes.GOING_AWAY, "going_away",
+                    "the server is shutting down");
+        }
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The port bound. */
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.arena.server.protocol;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code protocol/vectors/*.json} from fixed inputs with boundary
+ * values. Run only for a deliberate protocol change, then review the diff
+ * against PROTOCOL.md by hand:
+ * {@code mvn -q -pl game-server test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.arena.server.protocol.GenerateVectors -Dexec.args=../protocol/vectors}
+ */
+public final class GenerateVectors {
+    private static final int MIN = Integer.MIN_VALUE;
+    private static final int MAX = Integer.MAX_VALUE;
+    private static final String ASCII_32 = "abcdefghijklmnopqrstuvwxyz012345";
+    private static final String ASCII_33 = ASCII_32 + "6";
+
+    private GenerateVectors() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "protocol/vectors");
+        Files.createDirectories(dir);
+        FrameCodec codec = new FrameCodec();
+        Map<String, Map<String, Object>> files = new LinkedHashMap<>();
+
+        Map<String, Object> join = group(files, "client-join", "CLIENT_JOIN");
+        join.put("quick-join as ann", new Join(null, "ann"));
+        join.put("room id and one-char name", new Join("r1", "a"));
+        join.put("empty room id, null name", new Join("", null));
+        join.put("32-char ASCII name", new Join(null, ASCII_32));
+        join.put("33-char ASCII name", new Join(null, ASCII_33));
+        join.put("non-ASCII name", new Join(null, "Zoë"));
+        join.put("emoji name", new Join("r12", "😀"));
+        join.put("mixed name with emoji", new Join(null, "ñ😀x"));
+
+        Map<String, Object> input = group(files, "client-input", "CLIENT_INPUT");
+        input.put("seq 1 moving right", new Input(1, 1f, 0f, 0));
+        input.put("seq 0 standing", new Input(0, 0f, 0f, 0));
+        input.put("seq 63 diagonal", new Input(63, 0.6f, -0.8f, 1));
+        input.put("seq 64", new Input(64, -1f, 0f, 0));
+        input.put("seq 127", new Input(127, 0f, 1f, 127));
+        input.put("seq 128", new Input(128, 0.5f, 0.25f, 128));
+        input.put("seq 16383", new Input(16383, -0.5f, -0.5f, 0));
+        input.put("seq 16384", new Input(16384, 0f, -1f, 0));
+        input.put("seq -1 (wrapped)", new Input(-1, 0f, 0f, 0));
+        input.put("seq int max", new Input(MAX, 1f, 0f, 0));
+        input.put("seq int min", new Input(MIN, 0f, 1f, 0));
+
+        Map<String, Object> clientPing = group(files, "client-ping", "CLIENT_PING");
+        clientPing.put("time 0", new Ping(0));
+        clientPing.put("time 127", new Ping(127));
+        clientPing.put("time 128", new Ping(128));
+        clientPing.put("time 1000000", new Ping(1_000_000));
+        clientPing.put("time 2^53-1", new Ping((1L << 53) - 1));
+        Map<String, Object> clientPong = group(files, "client-pong", "CLIENT_PONG");
+        clientPong.put("echo 0", new Pong(0));
+        clientPong.put("echo 16384", new Pong(16384));
+        clientPong.put("echo 4294967296", new Pong(1L << 32));
+        group(files, "client-leave", "CLIENT_LEAVE").put("leave", Leave.INSTANCE);
+
+        Map<String, Object> welcome = group(files, "server-welcome", "SERVER_WELCOME");
+        welcome.put("arena room", new Welcome(7, "r1", 20, 20, 1_795_000_000_000L, 2000, 2000, 4));
+        welcome.put("large ids and rates", new Welcome(16384, "room-with-a-long-identifier-of-33", 120, 60,
+                (1L << 53) - 1, 1_000_000, 10, 1000));
+        welcome.put("zeros and empty room id", new Welcome(0, "", 1, 1, 0, 0, 0, 1));
+
+        Map<String, Object> snapshot = group(files, "server-snapshot", "SERVER_SNAPSHOT");
+        snapshot.put("empty world", new Snapshot(0, List.of()));
+        snapshot.put("one player, one orb", new Snapshot(42, List.of(
+                new EntityRecord(1, 1, "ann", new int[]{4000, 2000, 17, 3}),
+                new EntityRecord(2, 2, null, new int[]{0, 7999}))));
+        snapshot.put("zigzag boundaries", new Snapshot(128, List.of(
+                new EntityRecord(3, 1, "é", new int[]{0, -1, 63, 64}),
+                new EntityRecord(127, 1, "😀", new int[]{-64, -65, MAX, MIN}),
+                new EntityRecord(128, 2, "", new int[]{}),
+                new EntityRecord(16384, 7, ASCII_33, new int[]{16383, -16384, 8191, -8193, 1, 2}))));
+
+        Map<String, Object> delta = group(files, "server-delta", "SERVER_DELTA");
+        delta.put("nothing changed", new Delta(10, 9, new int[0], List.of(), List.of()));
+        delta.put("one changed field", new Delta(11, 10, new int[0], List.of(),
+                List.of(new EntityChange(5, 0b0001, new int[]{40}))));
+        delta.put("typical move: two players, two orbs", new Delta(300, 299, new int[0], List.of(), List.of(
+                new EntityChange(1, 0b0111, new int[]{40, -28, 1}),
+                new EntityChange(2, 0b0111, new int[]{-40, 0, 1}),
+                new EntityChange(3, 0b0011, new int[]{12, -5}),
+                new EntityChange(9, 0b0011, new int[]{-12, 5}))));
+        delta.put("spawn, removal and score change", new Delta(1000, 998, new int[]{4, 130}, List.of(
+                new EntityRecord(131, 2, null, new int[]{1234, 5678})), List.of(
+                new EntityChange(1, 0b1000, new int[]{1}),
+                new EntityChange(2, 0b1111, new int[]{-1, 1, 2, 1}))));
+        delta.put("wrapping and wide masks", new Delta(16384, 0, new int[]{1}, List.of(), List.of(
+                new EntityChange(200, 1 << 31, new int[]{MIN}),
+                new EntityChange(16584, 0b101010, new int[]{MAX, -1, 64}))));
+
+        Map<String, Object> serverPing = group(files, "server-ping", "SERVER_PING");
+        serverPing.put("time 0", new Ping(0));
+        serverPing.put("time 63", new Ping(63));
+        serverPing.put("time 16383", new Ping(16383));
+        serverPing.put("time 2^53-1", new Ping((1L << 53) - 1));
+        Map<String, Object> serverPong = group(files, "server-pong", "SERVER_PONG");
+        serverPong.put("echo 1000000", new Pong(1_000_000));
+        serverPong.put("echo 128", new Pong(128));
+
+        Map<String, Object> error = group(files, "server-error", "SERVER_ERROR");
+        error.put("room full", new ErrorMessage(CloseCodes.ROOM_FULL, "room r1 is full (20 players)"));
+        error.put("unknown room", new ErrorMessage(CloseCodes.UNKNOWN_ROOM, "no room r9"));
+        error.put("too slow, empty message", new ErrorMessage(CloseCodes.TOO_SLOW, ""));
+        error.put("null message", new ErrorMessage(CloseCodes.BAD_REQUEST, null));
+        error.put("non-ASCII message", new ErrorMessage(CloseCodes.ROOM_CLOSED, "salle fermée 😀"));
+
+        for (Map.Entry<String, Map<String, Object>> file : files.entrySet()) {
+            String message = (String) file.getValue().remove("@message");
+            JsonArray vectors = new JsonArray();
+            for (Map.Entry<String, Object> v : file.getValue().entrySet()) {
+                byte[] bytes = message.startsWith("CLIENT_") ? codec.encode((ClientMessage) v.getValue())
+                        : codec.encode((ServerMessage) v.getValue());
+                vectors.add(new JsonObject().put("name", v.getKey()).put("message", message)
+                        .put("fields", VectorJson.fields(v.getValue())).put("hex", VectorJson.hex(bytes)));
+            }
+            Files.writeString(dir.resolve(file.getKey() + ".json"), vectors.encodePrettily() + "\n");
+        }
+    }
+
+    private static Map<String, Object> group(Map<String, Map<String, Object>> files, String file, String message) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("@message", message);
+        files.put(file, group);
+        return group;
+    }
+}
