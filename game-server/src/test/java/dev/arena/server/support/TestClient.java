@@ -1,0 +1,130 @@
+package dev.arena.server.support;
+
+import dev.arena.server.protocol.ClientMessage;
+import dev.arena.server.protocol.Delta;
+import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.ServerMessage;
+import dev.arena.server.protocol.Snapshot;
+import dev.arena.server.protocol.Welcome;
+import dev.arena.server.state.ReplicatedWorld;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A player speaking the real binary protocol over a real Vert.x WebSocket.
+ * Frames are decoded as they arrive; the test thread consumes them in order
+ * and rebuilds the room state, so every wait is keyed to a protocol event.
+ */
+public final class TestClient implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** Held in a field: Vert.x 5 closes a client that is garbage-collected. */
+    private final WebSocketClient client;
+    private final WebSocket ws;
+    private final FrameCodec inbound = new FrameCodec();
+    private final FrameCodec outbound = new FrameCodec();
+    private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Short> closed = new CompletableFuture<>();
+    public final ReplicatedWorld world = new ReplicatedWorld();
+    public Welcome welcome;
+
+    private TestClient(WebSocketClient client, WebSocket ws) {
+        this.client = client;
+        this.ws = ws;
+        ws.binaryMessageHandler(frame -> {
+            try {
+                received.add(inbound.decodeServer(frame.getBytes()));
+            } catch (RuntimeException e) {
+                received.add(e);
+            }
+        });
+        ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+    }
+
+    public static TestClient connect(Vertx vertx, int port) throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(1 << 20));
+        WebSocket ws = client.connect(port, "127.0.0.1", "/ws").await(10, TimeUnit.SECONDS);
+        return new TestClient(client, ws);
+    }
+
+    public synchronized void send(ClientMessage message) {
+        ws.writeBinaryMessage(Buffer.buffer(outbound.encode(message)));
+    }
+
+    /** Sends raw bytes as one binary message. */
+    public void sendRaw(byte[] bytes) {
+        ws.writeBinaryMessage(Buffer.buffer(bytes));
+    }
+
+    public void sendText(String text) {
+        ws.writeTextMessage(text);
+    }
+
+    /** The next message of this type, applying every state update on the way. */
+    public <T extends ServerMessage> T await(Class<T> type) throws Exception {
+        return type.cast(awaitMessage(type::isInstance));
+    }
+
+    /** Consumes messages until one matches, applying every state update on the way. */
+    public ServerMessage awaitMessage(Predicate<ServerMessage> match) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Object next = received.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                throw new AssertionError("no matching message within " + TIMEOUT
+                        + (closed.isDone() ? " (connection closed with " + closed.getNow(null) + ")" : ""));
+            }
+            if (next instanceof RuntimeException e) {
+                throw new AssertionError("the server sent an undecodable frame", e);
+            }
+            ServerMessage message = (ServerMessage) next;
+            if (message instanceof Welcome w) {
+                welcome = w;
+            } else if (message instanceof Snapshot s) {
+                world.apply(s);
+            } else if (message instanceof Delta d) {
+                world.apply(d);
+            }
+            if (match.test(message)) {
+                return message;
+            }
+        }
+    }
+
+    /** Consumes messages until the rebuilt room state satisfies the condition. */
+    public void awaitWorld(Predicate<ReplicatedWorld> condition) throws Exception {
+        if (world.tick() >= 0 && condition.test(world)) {
+            return;
+        }
+        awaitMessage(m -> (m instanceof Snapshot || m instanceof Delta) && condition.test(world));
+    }
+
+    /** Waits for the server to close the connection and returns its close code. */
+    public int awaitClose() throws Exception {
+        return closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.isDone()) {
+            ws.close();
+        }
+        client.close();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.arena.server.support;
+
+import dev.arena.server.GameServer;
+import dev.arena.server.config.ConfigLoader;
+import dev.arena.server.config.ServerConfig;
+import dev.arena.server.game.GameFactory;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real server node on loopback ports chosen by the OS, with the embedded
+ * defaults plus the given {@code key -> value} overrides (keys as in
+ * config/README.md, for example {@code room.capacity}).
+ */
+public final class TestServer implements AutoCloseable {
+    public final Vertx vertx;
+    public final GameServer server;
+    public final ServerConfig config;
+    public final PrometheusMeterRegistry registry;
+
+    private TestServer(Vertx vertx, GameServer server, ServerConfig config, PrometheusMeterRegistry registry) {
+        this.vertx = vertx;
+        this.server = server;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    public static TestServer start(Map<String, String> overrides) throws Exception {
+        return start(overrides, null);
+    }
+
+    /** @param games the games to offer, or null for the built-in ones */
+    public static TestServer start(Map<String, String> overrides, Map<String, GameFactory> games) throws Exception {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("arena.http.host", "127.0.0.1");
+        properties.put("arena.http.port", "0");
+        properties.put("arena.http.instances", "1");
+        properties.put("arena.management.host", "127.0.0.1");
+        properties.put("arena.management.port", "0");
+        overrides.forEach((k, v) -> properties.put(ConfigLoader.PROPERTY_PREFIX + k, v));
+        Vertx vertx = Vertx.vertx();
+        try {
+            var json = ConfigLoader.load(vertx, null, properties, Map.of()).await(10, TimeUnit.SECONDS);
+            Map<String, GameFactory> available = games;
+            ServerConfig config = ServerConfig.fromJson(json, available == null ? GameServer.BUILT_IN_GAMES : available.keySet());
+            if (available == null) {
+                available = GameServer.builtInGames(config.arena());
+            }
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            GameServer server = GameServer.start(vertx, config, available, registry).await(10, TimeUnit.SECONDS);
+            return new TestServer(vertx, server, config, registry);
+        } catch (Exception | Error e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.httpPort();
+    }
+
+    /** Sum of a counter (over all its tags) in this server's registry, 0 when absent. */
+    public double counter(String name, String... tags) {
+        var search = registry.find(name);
+        if (tags.length > 0) {
+            search = search.tags(tags);
+        }
+        return search.counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.stop().await(10, TimeUnit.SECONDS);
+        } finally {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+}
