@@ -155,6 +155,11 @@ public final class Room {
         }
     }
 
+    /** The state written on the last send tick, or null before the first. */
+    WorldState lastSentState() {
+        return history.newest();
+    }
+
     /** Closes every client with ERROR + {@code code}, for a room that stops. */
     public void closeAll(int code, String reason, String message) {
         for (Client client : clients) {

@@ -1,0 +1,54 @@
+package dev.arena.server.room;
+
+import dev.arena.server.protocol.Delta;
+import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.ServerMessage;
+import dev.arena.server.protocol.Snapshot;
+import dev.arena.server.protocol.Welcome;
+import dev.arena.server.state.ReplicatedWorld;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The client end of a socket, for tests that drive a {@link Room} directly:
+ * every frame the room writes is decoded with the real codec and applied to
+ * a {@link ReplicatedWorld}, as a client would. {@link #congested} plays a
+ * socket whose write queue is full.
+ */
+final class RecordingChannel implements ClientChannel {
+    final FrameCodec codec = new FrameCodec();
+    final ReplicatedWorld world = new ReplicatedWorld();
+    final List<ServerMessage> messages = new ArrayList<>();
+    boolean congested;
+    int closedWith;
+    Welcome welcome;
+
+    @Override
+    public boolean writeQueueFull() {
+        return congested;
+    }
+
+    @Override
+    public void write(Buffer frame) {
+        ServerMessage message = codec.decodeServer(frame.getBytes());
+        messages.add(message);
+        if (message instanceof Welcome w) {
+            welcome = w;
+        } else if (message instanceof Snapshot s) {
+            world.apply(s);
+        } else if (message instanceof Delta d) {
+            world.apply(d);
+        }
+    }
+
+    @Override
+    public void closeWithError(int code, String reason, String message) {
+        closedWith = code;
+    }
+
+    ServerMessage last() {
+        return messages.get(messages.size() - 1);
+    }
+}
