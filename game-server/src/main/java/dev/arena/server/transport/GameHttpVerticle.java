@@ -49,7 +49,8 @@ public final class GameHttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route("/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws -> {
             Session[] holder = new Session[1];
-            Session session = new Session(vertx, ws, codec, sessionConfig, metrics, () -> sessions.remove(holder[0]));
+            Session session = new Session(vertx, ws, codec, sessionConfig, http.maxFrameBytes(), metrics,
+                    () -> sessions.remove(holder[0]));
             holder[0] = session;
             sessions.add(session);
             session.start();
@@ -64,8 +65,10 @@ public final class GameHttpVerticle extends VerticleBase {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(http.host())
                 .setPort(port)
-                .setMaxWebSocketFrameSize(http.maxFrameBytes())
-                .setMaxWebSocketMessageSize(http.maxFrameBytes())
+                // Twice our limit: a message between the two is refused by Session with a clean
+                // 1009 close; one past it is cut off by Netty's decoder (also counted as too_big).
+                .setMaxWebSocketFrameSize(2 * http.maxFrameBytes())
+                .setMaxWebSocketMessageSize(2 * http.maxFrameBytes())
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setTcpNoDelay(true);

@@ -45,6 +45,7 @@ final class Session {
     private final ServerWebSocket ws;
     private final FrameCodec codec;
     private final SessionConfig config;
+    private final int maxFrameBytes;
     private final GameMetrics metrics;
     private final Runnable onClosed;
     private State state = State.LOBBY;
@@ -55,13 +56,14 @@ final class Session {
     private long pingTimer = -1;
     private volatile String closeReason;
 
-    Session(Vertx vertx, ServerWebSocket ws, FrameCodec codec, SessionConfig config, GameMetrics metrics,
-            Runnable onClosed) {
+    Session(Vertx vertx, ServerWebSocket ws, FrameCodec codec, SessionConfig config, int maxFrameBytes,
+            GameMetrics metrics, Runnable onClosed) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.ws = ws;
         this.codec = codec;
         this.config = config;
+        this.maxFrameBytes = maxFrameBytes;
         this.metrics = metrics;
         this.onClosed = onClosed;
     }
@@ -93,6 +95,11 @@ final class Session {
         long arrival = System.nanoTime();
         metrics.frameReceived(frame.length());
         if (state == State.CLOSED) {
+            return;
+        }
+        if (frame.length() > maxFrameBytes) {
+            reject(new ProtocolException(CloseCodes.MESSAGE_TOO_BIG, "too_big",
+                    "message of " + frame.length() + " bytes, at most " + maxFrameBytes));
             return;
         }
         if (++windowCount > config.maxMessagesPerSecond()) {

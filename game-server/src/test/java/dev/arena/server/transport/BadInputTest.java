@@ -1,0 +1,127 @@
+package dev.arena.server.transport;
+
+import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.Delta;
+import dev.arena.server.protocol.Join;
+import dev.arena.server.protocol.Ping;
+import dev.arena.server.protocol.Snapshot;
+import dev.arena.server.protocol.Welcome;
+import dev.arena.server.support.TestClient;
+import dev.arena.server.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each kind of bad input closes only the connection that sent it, with the
+ * close code of PROTOCOL.md and a counted reason; another player in the same
+ * room keeps receiving updates and sees the offender leave.
+ */
+class BadInputTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(Map.of("http.maxFrameBytes", "256", "session.maxMessagesPerSecond", "40"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    static Stream<Arguments> badFrames() {
+        return Stream.of(
+                Arguments.of("unknown tag", "7f00", CloseCodes.PROTOCOL_ERROR, "unknown_tag"),
+                Arguments.of("server tag sent by a client", "4300", CloseCodes.PROTOCOL_ERROR, "unknown_tag"),
+                Arguments.of("empty message", "", CloseCodes.PROTOCOL_ERROR, "empty"),
+                Arguments.of("truncated input", "0201000080", CloseCodes.PROTOCOL_ERROR, "truncated"),
+                Arguments.of("trailing bytes after a ping", "0301ff", CloseCodes.PROTOCOL_ERROR, "trailing_bytes"),
+                Arguments.of("NaN direction", "02010000c07f0000000000", CloseCodes.PROTOCOL_ERROR, "bad_value"),
+                Arguments.of("string claiming 2^20 chars", "01ff808080", CloseCodes.PROTOCOL_ERROR, "truncated"),
+                Arguments.of("varlong longer than 9 bytes", "03ffffffffffffffffffff01", CloseCodes.PROTOCOL_ERROR, "trailing_bytes"),
+                Arguments.of("second join while playing", "0180616eee", CloseCodes.PROTOCOL_ERROR, "bad_state"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFrames")
+    void aBadFrameClosesOnlyItsSender(String description, String hex, int code, String reason) throws Exception {
+        checkOffender(offender -> offender.sendRaw(HexFormat.of().parseHex(hex)), code, reason);
+    }
+
+    @Test
+    void aTextMessageIsUnsupportedData() throws Exception {
+        checkOffender(offender -> offender.sendText("{\"type\":\"join\"}"), CloseCodes.UNSUPPORTED_DATA, "text");
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsTooBig() throws Exception {
+        checkOffender(offender -> offender.sendRaw(new byte[300]), CloseCodes.MESSAGE_TOO_BIG, "too_big");
+    }
+
+    @Test
+    void aMessageFarOverTheLimitIsCutOffAndCounted() throws Exception {
+        double before = server.counter("arena.frames.rejected", "reason", "too_big");
+        try (TestClient offender = TestClient.connect(server.vertx, server.port())) {
+            offender.sendRaw(new byte[5000]);
+            assertThat(offender.awaitClose()).isIn(CloseCodes.MESSAGE_TOO_BIG, 1006);
+        }
+        assertThat(server.counter("arena.frames.rejected", "reason", "too_big")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void tooManyMessagesInOneSecondIsAPolicyViolation() throws Exception {
+        checkOffender(offender -> {
+            for (int i = 0; i < 60; i++) {
+                offender.send(new Ping(i));
+            }
+        }, CloseCodes.POLICY_VIOLATION, "rate_limited");
+    }
+
+    @Test
+    void anInputBeforeJoiningIsAProtocolError() throws Exception {
+        try (TestClient lobby = TestClient.connect(server.vertx, server.port())) {
+            lobby.sendRaw(HexFormat.of().parseHex("02010000803f0000000000"));
+            assertThat(lobby.awaitClose()).isEqualTo(CloseCodes.PROTOCOL_ERROR);
+        }
+    }
+
+    private void checkOffender(ThrowingConsumer<TestClient> misbehave, int code, String reason) throws Exception {
+        double rejectedBefore = server.counter("arena.frames.rejected", "reason", reason);
+        try (TestClient bystander = TestClient.connect(server.vertx, server.port());
+             TestClient offender = TestClient.connect(server.vertx, server.port())) {
+            bystander.send(new Join(null, "bystander"));
+            String room = bystander.await(Welcome.class).roomId();
+            bystander.await(Snapshot.class);
+            offender.send(new Join(room, "offender"));
+            int offenderId = offender.await(Welcome.class).playerId();
+            bystander.awaitWorld(w -> w.get(offenderId) != null);
+
+            misbehave.accept(offender);
+
+            assertThat(offender.awaitClose()).as("close code").isEqualTo(code);
+            bystander.awaitWorld(w -> w.get(offenderId) == null);
+            int tick = bystander.world.tick();
+            for (int i = 0; i < 3; i++) {
+                bystander.await(Delta.class);
+            }
+            assertThat(bystander.world.tick()).isGreaterThan(tick);
+            assertThat(bystander.isClosed()).isFalse();
+        }
+        assertThat(server.counter("arena.frames.rejected", "reason", reason)).isEqualTo(rejectedBefore + 1);
+    }
+
+    @FunctionalInterface
+    interface ThrowingConsumer<T> {
+        void accept(T t) throws Exception;
+    }
+}
