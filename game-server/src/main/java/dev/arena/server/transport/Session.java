@@ -81,11 +81,14 @@ final class Session {
         pingTimer = vertx.setPeriodic(config.pingIntervalMillis(), id -> send(new Ping(micros())));
     }
 
-    /** Closes the connection with ERROR + {@code code}; callable from any thread. */
+    /** Closes the connection with {@code code}, after an ERROR for application codes; callable from any thread. */
     void closeWithError(int code, String reason, String message) {
         context.runOnContext(v -> {
             if (state != State.CLOSED) {
-                send(new ErrorMessage(code, message));
+                // ERROR carries application codes only; a standard close code speaks for itself.
+                if (code >= 4000) {
+                    send(new ErrorMessage(code, message));
+                }
                 close(code, reason, message);
             }
         });
