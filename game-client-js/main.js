@@ -41,14 +41,18 @@ let roomsTimer = null;
 
 const session = new Session({ url: wsUrl, onChange: () => updateUi() });
 
+// The name is remembered; storage may be unavailable (private modes, file://), which is fine.
+const remember = (name) => { try { localStorage.setItem(NAME_KEY, name); } catch { /* not remembered */ } };
+const remembered = () => { try { return localStorage.getItem(NAME_KEY) ?? ''; } catch { return ''; } };
+
 const lobby = new LobbyView(document, {
   join: (roomId, name) => {
-    localStorage.setItem(NAME_KEY, name);
+    remember(name);
     session.join(roomId, name);
   },
   refresh: () => refreshRooms(),
 });
-$('name').value = localStorage.getItem(NAME_KEY) ?? '';
+$('name').value = remembered();
 $('rejoin').addEventListener('click', () => session.rejoin());
 $('back-to-lobby').addEventListener('click', () => session.forgetRoom());
 $('leave').addEventListener('click', () => session.leave());
