@@ -3,6 +3,7 @@ package dev.arena.server.state;
 import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.EntityChange;
 import dev.arena.server.protocol.EntityRecord;
+import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Snapshot;
 
 import java.util.ArrayList;
@@ -17,6 +18,23 @@ import java.util.TreeMap;
 public final class ReplicatedWorld {
     private final TreeMap<Integer, EntityRecord> entities = new TreeMap<>();
     private int tick = -1;
+
+    /**
+     * Applies the message if it is a state update (SNAPSHOT or DELTA).
+     *
+     * @return whether it was one
+     */
+    public boolean applyIfUpdate(ServerMessage message) {
+        if (message instanceof Snapshot s) {
+            apply(s);
+            return true;
+        }
+        if (message instanceof Delta d) {
+            apply(d);
+            return true;
+        }
+        return false;
+    }
 
     /** Replaces the whole state. */
     public void apply(Snapshot snapshot) {

@@ -58,9 +58,15 @@ public final class GameHttpVerticle extends VerticleBase {
         router.get("/api/rooms").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null)
                 .onSuccess(reply -> ctx.json(reply.body()))
                 .onFailure(ctx::fail));
+        // The client is plain modules that change with every release: browsers must revalidate them.
+        router.route().handler(ctx -> {
+            ctx.response().putHeader("Cache-Control", "no-cache");
+            ctx.next();
+        });
         router.route().handler(http.webroot().isEmpty()
-                ? StaticHandler.create("webroot")
-                : StaticHandler.create(FileSystemAccess.ROOT, Path.of(http.webroot()).toAbsolutePath().toString()));
+                ? StaticHandler.create("webroot").setCachingEnabled(false)
+                : StaticHandler.create(FileSystemAccess.ROOT, Path.of(http.webroot()).toAbsolutePath().toString())
+                        .setCachingEnabled(false));
 
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(http.host())

@@ -162,7 +162,8 @@ final class Session {
         state = State.JOINING;
         Seat joining = new Seat();
         seat = joining;
-        vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, new JoinRequest(join.roomId(), name, joining))
+        String roomId = join.roomId() == null || join.roomId().isBlank() ? null : join.roomId().strip();
+        vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, new JoinRequest(roomId, name, joining))
                 .onComplete(reply -> {
                     JoinResult result = reply.succeeded() ? reply.result().body()
                             : JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room",

@@ -1,9 +1,7 @@
 package dev.arena.server.room;
 
-import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.ServerMessage;
-import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.state.ReplicatedWorld;
 import io.vertx.core.buffer.Buffer;
@@ -36,11 +34,8 @@ final class RecordingChannel implements ClientChannel {
         messages.add(message);
         if (message instanceof Welcome w) {
             welcome = w;
-        } else if (message instanceof Snapshot s) {
-            world.apply(s);
-        } else if (message instanceof Delta d) {
-            world.apply(d);
         }
+        world.applyIfUpdate(message);
     }
 
     @Override

@@ -92,11 +92,8 @@ public final class TestClient implements AutoCloseable {
             ServerMessage message = (ServerMessage) next;
             if (message instanceof Welcome w) {
                 welcome = w;
-            } else if (message instanceof Snapshot s) {
-                world.apply(s);
-            } else if (message instanceof Delta d) {
-                world.apply(d);
             }
+            world.applyIfUpdate(message);
             if (match.test(message)) {
                 return message;
             }

@@ -148,6 +148,28 @@ class GameplayIntegrationTest {
     }
 
     @Test
+    void theBrowserClientIsServedAtTheRootAndAlwaysRevalidated() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("<canvas").contains("main.js");
+        assertThat(index.headers().firstValue("Cache-Control")).contains("no-cache");
+        HttpResponse<String> module = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/protocol/constants.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(module.statusCode()).isEqualTo(200);
+        assertThat(module.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+    }
+
+    @Test
+    void aBlankRoomIdIsAQuickJoin() throws Exception {
+        TestClient client = connect();
+        client.send(new Join("  ", "ann"));
+        assertThat(client.await(Welcome.class).roomId()).isNotBlank();
+    }
+
+    @Test
     void pingIsAnsweredWithTheSameTime() throws Exception {
         TestClient client = connect();
         client.send(new Ping(123_456_789L));
