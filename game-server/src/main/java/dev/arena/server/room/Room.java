@@ -133,6 +133,7 @@ public final class Room {
 
     /** Captures the current state and writes it to every client that can take it. */
     public void send(long nowNanos) {
+        long start = System.nanoTime();
         WorldState state = world.capture((int) tick);
         history.add(state);
         frames.clear();
@@ -153,13 +154,20 @@ public final class Room {
                 client.oldestUnsentInput = 0;
             }
         }
+        metrics.sendDuration(System.nanoTime() - start);
     }
 
-    /** Closes every client with ERROR + {@code code}, for a room that stops. */
+    /**
+     * Closes every client with ERROR + {@code code} and unseats it, for a room
+     * that stops. The game is not told: it may be the reason the room stops.
+     */
     public void closeAll(int code, String reason, String message) {
         for (Client client : clients) {
             client.channel.closeWithError(code, reason, message);
+            // Counted here: the leaves these connections send next reach a room that no longer listens.
+            metrics.playerLeft();
         }
+        clients.clear();
     }
 
     private void skip(Client client, long nowNanos) {
