@@ -134,7 +134,8 @@ public final class MicrometerGameMetrics implements GameMetrics {
     }
 
     private static Counter reason(Map<String, Counter> counters, String reason) {
-        Counter counter = counters.get(reason);
+        // Immutable maps refuse a null key, and a null reason must not throw on a close path.
+        Counter counter = reason == null ? null : counters.get(reason);
         return counter != null ? counter : counters.get(MetricReasons.OTHER);
     }
 
