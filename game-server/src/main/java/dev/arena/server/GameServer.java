@@ -97,7 +97,8 @@ public final class GameServer {
                     server.lifecycle.running();
                     return server;
                 })
-                .onFailure(e -> server.undeployAll());
+                // Fail only once what did deploy is gone, so a caller that closes Vert.x next does not race it.
+                .recover(e -> server.undeployAll().transform(x -> Future.<GameServer>failedFuture(e)));
     }
 
     private Future<Void> deploy(io.vertx.core.Deployable verticle) {
