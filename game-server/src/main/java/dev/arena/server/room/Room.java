@@ -157,14 +157,12 @@ public final class Room {
         metrics.sendDuration(System.nanoTime() - start);
     }
 
-    /**
-     * Closes every client with ERROR + {@code code} and unseats it, for a room
-     * that stops. The game is not told: it may be the reason the room stops.
-     */
+    /** Closes every client with ERROR + {@code code}, for a room that stops. */
     public void closeAll(int code, String reason, String message) {
         for (Client client : clients) {
             client.channel.closeWithError(code, reason, message);
-            // Counted here: the leaves these connections send next reach a room that no longer listens.
+            // Unseated and counted here: the leaves these connections send next reach a room that no
+            // longer listens. The game is not told; it may be why the room stops.
             metrics.playerLeft();
         }
         clients.clear();
