@@ -37,11 +37,15 @@ public final class RoomScheduleCheck implements ReadinessCheck {
         long limitMillis = maxLagNanos / 1_000_000;
         if (behind.isEmpty()) {
             return Future.succeededFuture(CheckResult.passed(
-                    monitor.rooms() + " rooms within " + limitMillis + " ms of their tick schedule"));
+                    rooms(monitor.rooms()) + " within " + limitMillis + " ms of their tick schedule"));
         }
         String listed = String.join(", ", behind.subList(0, Math.min(LISTED, behind.size())))
                 + (behind.size() > LISTED ? ", ..." : "");
-        return Future.succeededFuture(CheckResult.failed(behind.size() + " rooms more than " + limitMillis
+        return Future.succeededFuture(CheckResult.failed(rooms(behind.size()) + " more than " + limitMillis
                 + " ms behind their tick schedule: " + listed));
+    }
+
+    private static String rooms(int n) {
+        return n + (n == 1 ? " room" : " rooms");
     }
 }

@@ -53,7 +53,7 @@ class HealthAndReadinessTest {
             assertThat(checks.fieldNames()).containsExactlyInAnyOrder("lifecycle", "eventLoops", "rooms");
             assertThat(checks.getJsonObject("lifecycle").getString("detail")).isEqualTo("running");
             assertThat(checks.getJsonObject("eventLoops").getString("detail")).startsWith("all ");
-            assertThat(checks.getJsonObject("rooms").getString("detail")).startsWith("1 rooms within 1000 ms");
+            assertThat(checks.getJsonObject("rooms").getString("detail")).startsWith("1 room within 1000 ms");
             checks.forEach(check -> assertThat(((JsonObject) check.getValue()).getBoolean("ok")).as(check.getKey()).isTrue());
         }
     }

@@ -34,7 +34,7 @@ class ReadinessChecksTest {
         r1.update(now[0] + 50 * MS, 2 * MS);
         CheckResult stalled = check.check().result();
         assertThat(stalled.ok()).isFalse();
-        assertThat(stalled.detail()).isEqualTo("1 rooms more than 100 ms behind their tick schedule: r2");
+        assertThat(stalled.detail()).isEqualTo("1 room more than 100 ms behind their tick schedule: r2");
 
         // r2 wakes up 150 ms late: behind until a wake-up on time.
         r2.update(now[0] + 50 * MS, 150 * MS);
