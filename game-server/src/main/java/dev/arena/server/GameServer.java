@@ -6,18 +6,26 @@ import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.game.arena.ArenaSettings;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.metrics.MicrometerGameMetrics;
+import dev.arena.server.ops.EventLoopProbe;
+import dev.arena.server.ops.ManagementVerticle;
+import dev.arena.server.ops.Readiness;
+import dev.arena.server.ops.RoomScheduleCheck;
+import dev.arena.server.ops.ServerLifecycle;
 import dev.arena.server.room.InputEnvelope;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
 import dev.arena.server.room.RoomRegistryVerticle;
 import dev.arena.server.room.RoomStatus;
+import dev.arena.server.room.TickMonitor;
 import dev.arena.server.transport.GameHttpVerticle;
-import dev.arena.server.transport.ManagementVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +37,20 @@ import java.util.Map;
  * the load-test start it in-process on port 0.
  */
 public final class GameServer {
+    private static final Logger log = LoggerFactory.getLogger(GameServer.class);
+
     private final Vertx vertx;
+    private final long drainMillis;
+    private final ServerLifecycle lifecycle = new ServerLifecycle();
     private final List<String> deployments = new ArrayList<>();
     private int httpPort;
     private int managementPort;
+    private Promise<Void> drain;
+    private Future<Void> stopped;
 
-    private GameServer(Vertx vertx) {
+    private GameServer(Vertx vertx, long drainMillis) {
         this.vertx = vertx;
+        this.drainMillis = drainMillis;
     }
 
     /** Names of the games {@link #builtInGames} provides. */
@@ -53,15 +68,20 @@ public final class GameServer {
      */
     public static Future<GameServer> start(Vertx vertx, ServerConfig config, Map<String, GameFactory> games,
                                            PrometheusMeterRegistry registry) {
-        GameServer server = new GameServer(vertx);
+        GameServer server = new GameServer(vertx, config.management().shutdownDrainMillis());
         registerCodecs(vertx.eventBus());
         GameMetrics metrics = new MicrometerGameMetrics(registry);
         GameFactory game = games.get(config.room().game());
         long tooSlowNanos = config.session().tooSlowMillis() * 1_000_000L;
-        ManagementVerticle management = new ManagementVerticle(config.management(), registry);
+        TickMonitor ticks = new TickMonitor();
+        Readiness readiness = new Readiness(List.of(server.lifecycle,
+                new EventLoopProbe(vertx, config.management().readyLoopTimeoutMillis()),
+                new RoomScheduleCheck(ticks, config.management().readyTickLagMillis(), System::nanoTime)));
+        ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness);
         GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), config.http().port(), config.session(), metrics);
-        return server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics))
-                .compose(v -> server.deploy(management))
+        // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
+        return server.deploy(management)
+                .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks)))
                 .compose(v -> server.deploy(firstHttp))
                 .compose(v -> {
                     server.managementPort = management.actualPort();
@@ -73,8 +93,12 @@ public final class GameServer {
                     }
                     return more;
                 })
-                .map(server)
-                .onFailure(e -> server.stop());
+                .map(v -> {
+                    server.lifecycle.running();
+                    return server;
+                })
+                // Fail only once what did deploy is gone, so a caller that closes Vert.x next does not race it.
+                .recover(e -> server.undeployAll().transform(x -> Future.<GameServer>failedFuture(e)));
     }
 
     private Future<Void> deploy(io.vertx.core.Deployable verticle) {
@@ -103,8 +127,31 @@ public final class GameServer {
         return managementPort;
     }
 
-    /** Undeploys everything this server deployed, players' servers first (they get 1001). */
-    public Future<Void> stop() {
+    /**
+     * Shuts the server down: {@code /ready} fails at once, then after
+     * {@code management.shutdownDrainMillis} everything this server deployed
+     * is undeployed, players' servers first (they get 1001) and the
+     * management server last. Calling it again during the drain ends the
+     * drain now; every call returns the same future.
+     */
+    public synchronized Future<Void> stop() {
+        if (stopped != null) {
+            drain.tryComplete();
+            return stopped;
+        }
+        lifecycle.stopping();
+        drain = Promise.promise();
+        if (drainMillis > 0) {
+            log.info("shutting down: /ready fails now, players are disconnected in {} ms", drainMillis);
+            vertx.setTimer(drainMillis, id -> drain.tryComplete());
+        } else {
+            drain.complete();
+        }
+        stopped = drain.future().compose(v -> undeployAll());
+        return stopped;
+    }
+
+    private Future<Void> undeployAll() {
         Future<Void> chain = Future.succeededFuture();
         List<String> reversed = new ArrayList<>(deployments);
         java.util.Collections.reverse(reversed);

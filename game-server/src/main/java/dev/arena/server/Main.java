@@ -3,13 +3,10 @@ package dev.arena.server;
 import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ConfigLoader;
 import dev.arena.server.config.ServerConfig;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import dev.arena.server.metrics.PrometheusRegistryFactory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,21 +31,18 @@ public final class Main {
             System.exit(2);
         }
         String file = args.length == 1 ? args[0] : null;
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-                        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-                        .setJvmMetricsEnabled(true)
-                        .setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        PrometheusMeterRegistry registry = PrometheusRegistryFactory.newRegistry();
+        Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions());
         CountDownLatch started = new CountDownLatch(1);
         GameServer[] server = new GameServer[1];
+        long[] drainMillis = new long[1];
         Throwable[] failure = new Throwable[1];
         ConfigLoader.load(vertx, file, System.getProperties(), System.getenv())
                 .map(json -> ServerConfig.fromJson(json, GameServer.BUILT_IN_GAMES))
-                .compose(config -> GameServer.start(vertx, config,
-                        GameServer.builtInGames(config.arena()), registry))
+                .compose(config -> {
+                    drainMillis[0] = config.management().shutdownDrainMillis();
+                    return GameServer.start(vertx, config, GameServer.builtInGames(config.arena()), registry);
+                })
                 .onComplete(result -> {
                     if (result.succeeded()) {
                         server[0] = result.result();
@@ -71,7 +65,8 @@ public final class Main {
             CountDownLatch stopped = new CountDownLatch(1);
             server[0].stop().eventually(() -> vertx.close()).onComplete(r -> stopped.countDown());
             try {
-                stopped.await(10, TimeUnit.SECONDS);
+                // The drain, then up to 10 s to close connections and undeploy.
+                stopped.await(drainMillis[0] + 10_000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }

@@ -3,18 +3,29 @@ package dev.arena.server.metrics;
 /**
  * What the server measures about play, in domain terms. Implementations must
  * be thread-safe and cheap: these are called from tick, encode and write
- * paths. Labels are low-cardinality by contract: a {@code reason} is one of
- * a small fixed set, never a room or session id.
+ * paths on every event loop. Labels are low-cardinality by contract: a
+ * {@code reason} is one of the small fixed sets of {@link MetricReasons}
+ * (anything else is recorded as {@code other}), never a room or session id.
+ * docs/OPERATIONS.md gives the Prometheus name of each meter.
  */
 public interface GameMetrics {
-    /** Wall time of one simulation step, game code included. */
+    /** Wall time of one simulation step: applying the queued inputs and the game's tick. */
     void tickDuration(long nanos);
 
-    /** How late a tick started against its schedule. */
+    /** How late a timer wake-up that ran steps was against the first step's due time. */
     void tickLateness(long nanos);
+
+    /**
+     * A timer wake-up found more than one step due: the room fell at least
+     * one tick period behind and runs the missed steps at once.
+     */
+    void tickOverrun();
 
     /** Steps skipped because a room fell more than the catch-up cap behind. */
     void ticksDropped(int steps);
+
+    /** Wall time of one send tick: capturing the state, encoding and writing it to every client. */
+    void sendDuration(long nanos);
 
     /** From an input frame's arrival to the write of the first update that reflects it. */
     void inputLatency(long nanos);
@@ -25,23 +36,28 @@ public interface GameMetrics {
     /** A WebSocket connection opened. */
     void connectionOpened();
 
-    /** A WebSocket connection closed, by a bounded reason (see {@code CloseReasons}). */
+    /** A WebSocket connection closed, by a reason of {@link MetricReasons#CONNECTION_CLOSES}. */
     void connectionClosed(String reason);
 
+    /** A player took a seat in a room. */
     void playerJoined();
 
+    /** A player left its room: LEAVE, a closed connection, or the room stopping. */
     void playerLeft();
 
-    /** A join refused, by reason: room_full, unknown_room, server_full, bad_request. */
+    /** A join refused, by a reason of {@link MetricReasons#JOIN_REFUSALS}. */
     void joinRefused(String reason);
 
+    /** A room started ticking. */
     void roomStarted();
 
+    /** A room stopped ticking, for whatever cause (disposed, failed, server stopping). */
     void roomStopped();
 
     /** A room stopped because its game threw. */
     void roomFailed();
 
+    /** A binary frame arrived from a client, of {@code bytes} payload bytes. */
     void frameReceived(int bytes);
 
     /** A frame handed to a socket; an encoded update written to N sockets counts N times. */
@@ -53,7 +69,7 @@ public interface GameMetrics {
     /** An update not sent to a client whose socket was congested. */
     void snapshotSkipped();
 
-    /** A client frame refused, by a bounded reason (text, too_big, truncated, rate_limited, ...). */
+    /** A client frame refused, by a reason of {@link MetricReasons#FRAME_REJECTIONS}. */
     void frameRejected(String reason);
 
     /** An input dropped because the room's input queue was full. */

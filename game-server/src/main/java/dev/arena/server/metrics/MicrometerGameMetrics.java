@@ -2,24 +2,32 @@ package dev.arena.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * {@link GameMetrics} over Micrometer. Names are in base units and histograms
- * have explicit buckets, so Prometheus' {@code histogram_quantile} works on
- * them; docs/OPERATIONS.md lists every meter.
+ * {@link GameMetrics} over Micrometer. Names are in base units (seconds,
+ * bytes) and every timing or size is a histogram with explicit buckets, so
+ * Prometheus' {@code histogram_quantile} works on it (and aggregates across
+ * servers, which client-side percentiles would not). Every meter, and every
+ * known reason of a labelled counter, is registered here at zero, so a scrape
+ * always lists all of them. docs/OPERATIONS.md lists every meter.
  */
 public final class MicrometerGameMetrics implements GameMetrics {
-    private final MeterRegistry registry;
     private final Timer tickDuration;
     private final Timer tickLateness;
+    private final Counter tickOverruns;
     private final Counter ticksDropped;
+    private final Timer sendDuration;
     private final Timer inputLatency;
     private final Timer roundTrip;
     private final AtomicInteger connections = new AtomicInteger();
@@ -37,43 +45,84 @@ public final class MicrometerGameMetrics implements GameMetrics {
     private final DistributionSummary deltaSize;
     private final Counter snapshotsSkipped;
     private final Counter inputsDropped;
-    private final ConcurrentHashMap<String, Counter> closes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Counter> refusals = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Counter> rejections = new ConcurrentHashMap<>();
+    private final Map<String, Counter> closes;
+    private final Map<String, Counter> refusals;
+    private final Map<String, Counter> rejections;
 
     public MicrometerGameMetrics(MeterRegistry registry) {
-        this.registry = registry;
-        tickDuration = Timer.builder("arena.tick.duration").description("Wall time of one simulation step")
-                .serviceLevelObjectives(millis(0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100)).register(registry);
-        tickLateness = Timer.builder("arena.tick.lateness").description("How late a tick started against its schedule")
-                .serviceLevelObjectives(millis(1, 2, 5, 10, 25, 50, 100, 250)).register(registry);
-        ticksDropped = Counter.builder("arena.ticks.dropped").description("Steps skipped past the catch-up cap").register(registry);
+        tickDuration = Timer.builder("arena.tick.duration")
+                .description("Wall time of one simulation step (inputs applied and the game's tick)")
+                .serviceLevelObjectives(millis(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250))
+                .register(registry);
+        tickLateness = Timer.builder("arena.tick.lateness")
+                .description("How late a room's timer ran its steps against their schedule")
+                .serviceLevelObjectives(millis(0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000))
+                .register(registry);
+        tickOverruns = Counter.builder("arena.tick.overruns")
+                .description("Timer wake-ups that found more than one step due (a room fell a tick period behind)")
+                .register(registry);
+        ticksDropped = Counter.builder("arena.ticks.dropped")
+                .description("Steps skipped because a room fell further behind than room.maxCatchUpTicks")
+                .register(registry);
+        sendDuration = Timer.builder("arena.send.duration")
+                .description("Wall time of one send tick: capture, encode and write the update to every client")
+                .serviceLevelObjectives(millis(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250))
+                .register(registry);
         inputLatency = Timer.builder("arena.input.latency")
                 .description("From an input frame's arrival to the write of the first update reflecting it")
-                .serviceLevelObjectives(millis(5, 10, 20, 30, 40, 50, 60, 75, 100, 150, 250, 500, 1000)).register(registry);
-        roundTrip = Timer.builder("arena.rtt").description("Round-trip time of server PING to client PONG")
-                .serviceLevelObjectives(millis(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)).register(registry);
-        registry.gauge("arena.connections", connections);
-        registry.gauge("arena.players.connected", players);
-        registry.gauge("arena.rooms.active", rooms);
-        connectionsOpened = Counter.builder("arena.connections.opened").register(registry);
-        joins = Counter.builder("arena.joins").description("Players that joined a room").register(registry);
-        leaves = Counter.builder("arena.leaves").description("Players that left a room").register(registry);
-        roomsFailed = Counter.builder("arena.rooms.failed").description("Rooms stopped by an exception in game code").register(registry);
-        framesReceived = Counter.builder("arena.frames.received").register(registry);
-        bytesReceived = Counter.builder("arena.received").baseUnit("bytes").description("WebSocket payload bytes received").register(registry);
-        framesSent = Counter.builder("arena.frames.sent").register(registry);
-        bytesSent = Counter.builder("arena.sent").baseUnit("bytes").description("WebSocket payload bytes sent").register(registry);
-        fullSize = sizeSummary("full");
-        deltaSize = sizeSummary("delta");
-        snapshotsSkipped = Counter.builder("arena.snapshots.skipped").description("Updates not sent to congested clients").register(registry);
-        inputsDropped = Counter.builder("arena.inputs.dropped").description("Inputs dropped on a full room input queue").register(registry);
+                .serviceLevelObjectives(millis(5, 10, 20, 30, 40, 50, 60, 75, 100, 150, 250, 500, 1000, 2000))
+                .register(registry);
+        roundTrip = Timer.builder("arena.rtt")
+                .description("Round-trip time from a server PING to the client's PONG")
+                .serviceLevelObjectives(millis(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000))
+                .register(registry);
+        gauge(registry, "arena.connections.active", "Open WebSocket connections", connections);
+        gauge(registry, "arena.players.connected", "Players seated in a room", players);
+        gauge(registry, "arena.rooms.active", "Rooms ticking", rooms);
+        connectionsOpened = counter(registry, "arena.connections.opened", "WebSocket connections opened");
+        joins = counter(registry, "arena.joins", "Players that took a seat in a room");
+        leaves = counter(registry, "arena.leaves", "Players that left a room (leave, disconnect or room stop)");
+        roomsFailed = counter(registry, "arena.rooms.failed", "Rooms stopped by an exception in game code");
+        framesReceived = counter(registry, "arena.frames.received", "Binary WebSocket messages received");
+        bytesReceived = Counter.builder("arena.received").baseUnit("bytes")
+                .description("WebSocket payload bytes received").register(registry);
+        framesSent = counter(registry, "arena.frames.sent", "WebSocket messages written, one per recipient");
+        bytesSent = Counter.builder("arena.sent").baseUnit("bytes")
+                .description("WebSocket payload bytes written, counted per recipient").register(registry);
+        fullSize = sizeSummary(registry, "full");
+        deltaSize = sizeSummary(registry, "delta");
+        snapshotsSkipped = counter(registry, "arena.snapshots.skipped",
+                "Updates not sent to a client whose socket was congested");
+        inputsDropped = counter(registry, "arena.inputs.dropped", "Inputs dropped on a full room input queue");
+        closes = byReason(registry, "arena.connections.closed", "WebSocket connections closed, by reason",
+                MetricReasons.CONNECTION_CLOSES);
+        refusals = byReason(registry, "arena.joins.refused", "Joins refused, by reason", MetricReasons.JOIN_REFUSALS);
+        rejections = byReason(registry, "arena.frames.rejected", "Client frames refused (the connection is closed), by reason",
+                MetricReasons.FRAME_REJECTIONS);
     }
 
-    private DistributionSummary sizeSummary(String type) {
+    private static void gauge(MeterRegistry registry, String name, String description, AtomicInteger value) {
+        // A strong reference: Micrometer otherwise holds gauge state weakly and reports NaN once it is collected.
+        Gauge.builder(name, value, AtomicInteger::get).description(description).strongReference(true).register(registry);
+    }
+
+    private static Counter counter(MeterRegistry registry, String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
+    }
+
+    private static Map<String, Counter> byReason(MeterRegistry registry, String name, String description,
+                                                 Set<String> reasons) {
+        Set<String> all = new java.util.HashSet<>(reasons);
+        all.add(MetricReasons.OTHER);
+        return all.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                reason -> Counter.builder(name).description(description).tag("reason", reason).register(registry)));
+    }
+
+    private static DistributionSummary sizeSummary(MeterRegistry registry, String type) {
         return DistributionSummary.builder("arena.snapshot.size").baseUnit("bytes").tag("type", type)
-                .description("Size of one encoded state update")
-                .serviceLevelObjectives(32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 65536).register(registry);
+                .description("Size of one encoded state update (full snapshot or delta), once per encode")
+                .serviceLevelObjectives(32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 65536)
+                .register(registry);
     }
 
     private static Duration[] millis(double... values) {
@@ -84,8 +133,10 @@ public final class MicrometerGameMetrics implements GameMetrics {
         return out;
     }
 
-    private Counter counter(ConcurrentHashMap<String, Counter> cache, String name, String reason) {
-        return cache.computeIfAbsent(reason, r -> Counter.builder(name).tag("reason", r).register(registry));
+    private static Counter reason(Map<String, Counter> counters, String reason) {
+        // Immutable maps refuse a null key, and a null reason must not throw on a close path.
+        Counter counter = reason == null ? null : counters.get(reason);
+        return counter != null ? counter : counters.get(MetricReasons.OTHER);
     }
 
     @Override
@@ -99,8 +150,18 @@ public final class MicrometerGameMetrics implements GameMetrics {
     }
 
     @Override
+    public void tickOverrun() {
+        tickOverruns.increment();
+    }
+
+    @Override
     public void ticksDropped(int steps) {
         ticksDropped.increment(steps);
+    }
+
+    @Override
+    public void sendDuration(long nanos) {
+        sendDuration.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -122,7 +183,7 @@ public final class MicrometerGameMetrics implements GameMetrics {
     @Override
     public void connectionClosed(String reason) {
         connections.decrementAndGet();
-        counter(closes, "arena.connections.closed", reason).increment();
+        reason(closes, reason).increment();
     }
 
     @Override
@@ -139,7 +200,7 @@ public final class MicrometerGameMetrics implements GameMetrics {
 
     @Override
     public void joinRefused(String reason) {
-        counter(refusals, "arena.joins.refused", reason).increment();
+        reason(refusals, reason).increment();
     }
 
     @Override
@@ -181,7 +242,7 @@ public final class MicrometerGameMetrics implements GameMetrics {
 
     @Override
     public void frameRejected(String reason) {
-        counter(rejections, "arena.frames.rejected", reason).increment();
+        reason(rejections, reason).increment();
     }
 
     @Override

@@ -133,6 +133,7 @@ public final class Room {
 
     /** Captures the current state and writes it to every client that can take it. */
     public void send(long nowNanos) {
+        long start = System.nanoTime();
         WorldState state = world.capture((int) tick);
         history.add(state);
         frames.clear();
@@ -153,6 +154,7 @@ public final class Room {
                 client.oldestUnsentInput = 0;
             }
         }
+        metrics.sendDuration(System.nanoTime() - start);
     }
 
     /** The state written on the last send tick, or null before the first. */
@@ -164,7 +166,11 @@ public final class Room {
     public void closeAll(int code, String reason, String message) {
         for (Client client : clients) {
             client.channel.closeWithError(code, reason, message);
+            // Unseated and counted here: the leaves these connections send next reach a room that no
+            // longer listens. The game is not told; it may be why the room stops.
+            metrics.playerLeft();
         }
+        clients.clear();
     }
 
     private void skip(Client client, long nowNanos) {

@@ -30,14 +30,18 @@ public final class RoomRegistryVerticle extends VerticleBase {
     private final long tooSlowNanos;
     private final GameFactory gameFactory;
     private final GameMetrics metrics;
+    private final TickMonitor ticks;
     private final Map<String, Entry> rooms = new LinkedHashMap<>();
     private int nextRoom = 1;
 
-    public RoomRegistryVerticle(RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics) {
+    /** @param ticks where the rooms report their schedule, for the readiness check */
+    public RoomRegistryVerticle(RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics,
+                                TickMonitor ticks) {
         this.config = config;
         this.tooSlowNanos = tooSlowNanos;
         this.gameFactory = gameFactory;
         this.metrics = metrics;
+        this.ticks = ticks;
     }
 
     @Override
@@ -118,7 +122,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
         String id = "r" + nextRoom++;
         Entry entry = new Entry(id);
         rooms.put(id, entry);
-        entry.deployed = vertx.deployVerticle(new RoomVerticle(id, config, tooSlowNanos, gameFactory, metrics),
+        entry.deployed = vertx.deployVerticle(new RoomVerticle(id, config, tooSlowNanos, gameFactory, metrics, ticks),
                         new DeploymentOptions())
                 .onFailure(e -> rooms.remove(id))
                 .mapEmpty();

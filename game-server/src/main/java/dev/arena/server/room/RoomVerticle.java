@@ -31,20 +31,25 @@ public final class RoomVerticle extends VerticleBase {
     private final long tooSlowNanos;
     private final GameFactory gameFactory;
     private final GameMetrics metrics;
+    private final TickMonitor monitor;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Room room;
     private TickClock clock;
+    private TickMonitor.Entry schedule;
     private long timerId = -1;
     private long emptySince;
     private boolean disposing;
     private boolean stopped;
 
-    public RoomVerticle(String roomId, RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics) {
+    /** @param monitor where this room reports its schedule, for the readiness check */
+    public RoomVerticle(String roomId, RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics,
+                        TickMonitor monitor) {
         this.roomId = roomId;
         this.config = config;
         this.tooSlowNanos = tooSlowNanos;
         this.gameFactory = gameFactory;
         this.metrics = metrics;
+        this.monitor = monitor;
     }
 
     @Override
@@ -70,6 +75,7 @@ public final class RoomVerticle extends VerticleBase {
         }));
         long now = System.nanoTime();
         clock = new TickClock(config.tickHz(), config.maxCatchUpTicks(), now);
+        schedule = monitor.register(roomId, clock.nextDueNanos());
         emptySince = now;
         metrics.roomStarted();
         schedule(now);
@@ -81,6 +87,7 @@ public final class RoomVerticle extends VerticleBase {
         if (!stopped) {
             stopped = true;
             vertx.cancelTimer(timerId);
+            monitor.unregister(schedule);
             room.closeAll(CloseCodes.GOING_AWAY, "going_away", "the server is shutting down");
             metrics.roomStopped();
         }
@@ -98,8 +105,13 @@ public final class RoomVerticle extends VerticleBase {
         }
         long now = System.nanoTime();
         int steps = clock.advance(now);
+        // Reported before the steps run, so steps that block this loop show as a room falling behind.
+        schedule.update(clock.nextDueNanos(), clock.lastLateness());
         if (steps > 0) {
             metrics.tickLateness(clock.lastLateness());
+            if (steps > 1 || clock.lastDropped() > 0) {
+                metrics.tickOverrun();
+            }
             if (clock.lastDropped() > 0) {
                 metrics.ticksDropped((int) clock.lastDropped());
             }
@@ -162,6 +174,7 @@ public final class RoomVerticle extends VerticleBase {
             metrics.roomFailed();
             stopped = true;
             vertx.cancelTimer(timerId);
+            monitor.unregister(schedule);
             room.closeAll(CloseCodes.ROOM_CLOSED, "room_closed", "room " + roomId + " closed: the game failed");
             metrics.roomStopped();
             vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);

@@ -53,6 +53,11 @@ public final class TickClock {
         return Math.max(0, nextDue - nowNanos);
     }
 
+    /** When the next step is due, on the clock {@link #advance} is given. */
+    public long nextDueNanos() {
+        return nextDue;
+    }
+
     public long periodNanos() {
         return periodNanos;
     }

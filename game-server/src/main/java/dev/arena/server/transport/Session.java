@@ -297,7 +297,13 @@ final class Session {
 
         @Override
         public boolean writeQueueFull() {
-            return ws.writeQueueFull();
+            try {
+                return ws.writeQueueFull();
+            } catch (IllegalStateException closed) {
+                // The socket closed under the room's thread (Vert.x throws then), and the leave is on
+                // its way to the room. Thrown into the room's timer, it would stop the room ticking.
+                return false;
+            }
         }
 
         @Override

@@ -4,9 +4,10 @@ import dev.arena.server.GameServer;
 import dev.arena.server.config.ConfigLoader;
 import dev.arena.server.config.ServerConfig;
 import dev.arena.server.game.GameFactory;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import dev.arena.server.metrics.PrometheusRegistryFactory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -43,7 +44,9 @@ public final class TestServer implements AutoCloseable {
         properties.put("arena.management.host", "127.0.0.1");
         properties.put("arena.management.port", "0");
         overrides.forEach((k, v) -> properties.put(ConfigLoader.PROPERTY_PREFIX + k, v));
-        Vertx vertx = Vertx.vertx();
+        // The same registry and Vert.x metrics as Main, so a test's scrape is production's.
+        PrometheusMeterRegistry registry = PrometheusRegistryFactory.newRegistry();
+        Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions());
         try {
             var json = ConfigLoader.load(vertx, null, properties, Map.of()).await(10, TimeUnit.SECONDS);
             Map<String, GameFactory> available = games;
@@ -51,7 +54,6 @@ public final class TestServer implements AutoCloseable {
             if (available == null) {
                 available = GameServer.builtInGames(config.arena());
             }
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             GameServer server = GameServer.start(vertx, config, available, registry).await(10, TimeUnit.SECONDS);
             return new TestServer(vertx, server, config, registry);
         } catch (Exception | Error e) {
