@@ -84,11 +84,9 @@ public final class GameHttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        for (Session session : Set.copyOf(sessions)) {
-            session.closeWithError(dev.arena.server.protocol.CloseCodes.GOING_AWAY, "going_away",
-                    "the server is shutting down");
-        }
-        return server == null ? Future.succeededFuture() : server.close();
+        // Close frames first: closing the server right away would cut the sockets with 1000/1006.
+        return Future.join(Set.copyOf(sessions).stream().map(Session::goAway).toList())
+                .eventually(() -> server == null ? Future.succeededFuture() : server.close());
     }
 
     /** The port bound. */

@@ -21,6 +21,7 @@ import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -230,17 +231,28 @@ final class Session {
         close(e.closeCode(), e.reason(), e.getMessage());
     }
 
-    private void close(int code, String reason, String message) {
+    /**
+     * Closes with 1001 because the server stops; call on this session's event loop.
+     *
+     * @return completes when the close frame is written
+     */
+    Future<Void> goAway() {
+        return state == State.CLOSED ? Future.succeededFuture()
+                : close(CloseCodes.GOING_AWAY, "going_away", "the server is shutting down");
+    }
+
+    private Future<Void> close(int code, String reason, String message) {
         if (closeReason == null) {
             closeReason = reason;
         }
         // A close frame's reason is limited to 123 bytes.
         String text = message.length() > 100 ? message.substring(0, 100) : message;
-        ws.close((short) code, text);
+        Future<Void> closed = ws.close((short) code, text);
         if (state == State.PLAYING) {
             seat.release();
         }
         state = State.CLOSED;
+        return closed;
     }
 
     private void send(ServerMessage message) {
