@@ -78,7 +78,10 @@ public final class GameServer {
                 new EventLoopProbe(vertx, config.management().readyLoopTimeoutMillis()),
                 new RoomScheduleCheck(ticks, config.management().readyTickLagMillis(), System::nanoTime)));
         ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness);
-        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), config.http().port(), config.session(), metrics);
+        // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
+        // random port among servers that ask for the same negative port.
+        int httpPort = config.http().port() == 0 ? -1 : config.http().port();
+        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics);
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
                 .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks)))
@@ -89,7 +92,7 @@ public final class GameServer {
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
                         more = more.compose(x -> server.deploy(
-                                new GameHttpVerticle(config.http(), server.httpPort, config.session(), metrics)));
+                                new GameHttpVerticle(config.http(), httpPort, config.session(), metrics)));
                     }
                     return more;
                 })

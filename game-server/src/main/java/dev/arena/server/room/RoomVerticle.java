@@ -127,8 +127,12 @@ public final class RoomVerticle extends VerticleBase {
                 }
                 sendDue |= sendDue(tick);
             }
-            if (sendDue) {
+            // Guarded too: an exception escaping this timer would stop the room without a word.
+            if (sendDue && guarded(() -> {
                 room.send(System.nanoTime());
+                return Boolean.TRUE;
+            }) == null) {
+                return;
             }
         }
         checkEmpty(now);
@@ -162,7 +166,10 @@ public final class RoomVerticle extends VerticleBase {
         vertx.eventBus().send(Addresses.REGISTRY_STATUS, new RoomStatus(roomId, room.players()));
     }
 
-    /** Runs game-facing code; on an exception, fails the room and returns null. */
+    /**
+     * Runs game code or the room's own work on the timer; on an exception, fails
+     * this room (players get 4003) and returns null.
+     */
     private <T> T guarded(java.util.function.Supplier<T> action) {
         if (stopped) {
             return null;
@@ -170,7 +177,7 @@ public final class RoomVerticle extends VerticleBase {
         try {
             return action.get();
         } catch (RuntimeException e) {
-            log.error("room {} stopped: its game threw", roomId, e);
+            log.error("room {} stopped: it threw", roomId, e);
             metrics.roomFailed();
             stopped = true;
             vertx.cancelTimer(timerId);

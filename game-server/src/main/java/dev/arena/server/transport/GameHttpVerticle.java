@@ -33,8 +33,7 @@ public final class GameHttpVerticle extends VerticleBase {
     private HttpServer server;
 
     /**
-     * @param port the port to bind: {@code http.port}, or the port an earlier
-     *             instance actually bound when that was 0
+     * @param port the port to bind: {@code http.port}, or -1 for a free port shared by every instance
      */
     public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, GameMetrics metrics) {
         this.http = http;

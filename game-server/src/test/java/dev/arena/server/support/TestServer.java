@@ -40,7 +40,7 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> properties = new HashMap<>();
         properties.put("arena.http.host", "127.0.0.1");
         properties.put("arena.http.port", "0");
-        properties.put("arena.http.instances", "1");
+        properties.put("arena.http.instances", "2");
         properties.put("arena.management.host", "127.0.0.1");
         properties.put("arena.management.port", "0");
         overrides.forEach((k, v) -> properties.put(ConfigLoader.PROPERTY_PREFIX + k, v));
