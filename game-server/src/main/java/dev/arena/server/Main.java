@@ -3,6 +3,7 @@ package dev.arena.server;
 import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ConfigLoader;
 import dev.arena.server.config.ServerConfig;
+import dev.arena.server.game.GameFactory;
 import dev.arena.server.metrics.PrometheusRegistryFactory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -10,6 +11,10 @@ import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -26,11 +31,25 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        launch(args, Map.of());
+    }
+
+    /**
+     * Starts a node that offers the built-in games plus {@code customGames}
+     * (select one with {@code room.game}): the entry point for a game
+     * developer's own {@code main}. Parses the same arguments as
+     * {@link #main}; exits the JVM on bad configuration.
+     *
+     * @param customGames game factories by the name {@code room.game} uses
+     */
+    public static void launch(String[] args, Map<String, GameFactory> customGames) throws InterruptedException {
         if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
             System.err.println("usage: java -jar game-server.jar [config.yaml|config.json]");
             System.exit(2);
         }
         String file = args.length == 1 ? args[0] : null;
+        Set<String> gameNames = new HashSet<>(GameServer.BUILT_IN_GAMES);
+        gameNames.addAll(customGames.keySet());
         PrometheusMeterRegistry registry = PrometheusRegistryFactory.newRegistry();
         Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions());
         CountDownLatch started = new CountDownLatch(1);
@@ -38,10 +57,12 @@ public final class Main {
         long[] drainMillis = new long[1];
         Throwable[] failure = new Throwable[1];
         ConfigLoader.load(vertx, file, System.getProperties(), System.getenv())
-                .map(json -> ServerConfig.fromJson(json, GameServer.BUILT_IN_GAMES))
+                .map(json -> ServerConfig.fromJson(json, gameNames))
                 .compose(config -> {
                     drainMillis[0] = config.management().shutdownDrainMillis();
-                    return GameServer.start(vertx, config, GameServer.builtInGames(config.arena()), registry);
+                    Map<String, GameFactory> games = new HashMap<>(GameServer.builtInGames(config.arena()));
+                    games.putAll(customGames);
+                    return GameServer.start(vertx, config, games, registry);
                 })
                 .onComplete(result -> {
                     if (result.succeeded()) {
