@@ -1,0 +1,69 @@
+package dev.arena.loadtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a process's CPU time and peak resident memory from Linux's
+ * {@code /proc}: user + system time from {@code /proc/<pid>/stat} (fields 14
+ * and 15, in clock ticks) and {@code VmHWM} from {@code /proc/<pid>/status}.
+ */
+public final class ProcStat {
+    private static final long CLOCK_TICKS_PER_SECOND = clockTicks();
+
+    private ProcStat() {
+    }
+
+    /** User + system CPU time of the process in nanoseconds, or -1 when it cannot be read. */
+    public static long cpuNanos(long pid) {
+        try {
+            return parseCpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")))
+                    * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** utime + stime of a {@code /proc/<pid>/stat} line, in clock ticks. */
+    static long parseCpuTicks(String stat) {
+        // The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // f[0] is field 3 (state), so field n is f[n - 3].
+        return Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
+    }
+
+    /** Peak resident set size ({@code VmHWM}) in bytes, or -1 when it cannot be read. */
+    public static long peakRssBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] parts = line.substring(6).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static long clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                long n = Long.parseLong(out);
+                if (n > 0 && 1_000_000_000L % n == 0) {
+                    return n;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to Linux's usual value
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 100;
+    }
+}
