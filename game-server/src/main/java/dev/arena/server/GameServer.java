@@ -6,7 +6,6 @@ import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.game.arena.ArenaSettings;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.metrics.MicrometerGameMetrics;
-import dev.arena.server.room.InputEnvelope;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
@@ -88,7 +87,6 @@ public final class GameServer {
         try {
             LocalCodec.register(bus, JoinRequest.class);
             LocalCodec.register(bus, JoinResult.class);
-            LocalCodec.register(bus, InputEnvelope.class);
             LocalCodec.register(bus, RoomStatus.class);
         } catch (IllegalStateException alreadyRegistered) {
             // A second server on the same Vertx (tests): the codecs are there already.

@@ -17,6 +17,7 @@ import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.ClientChannel;
 import dev.arena.server.room.InputEnvelope;
+import dev.arena.server.room.InputQueue;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -132,7 +133,7 @@ final class Session {
         if (state == State.LOBBY) {
             reject(ProtocolException.malformed("bad_state", "INPUT outside a room"));
         } else if (state == State.PLAYING) {
-            vertx.eventBus().send(Addresses.roomInput(seat.roomId), new InputEnvelope(seat.playerId,
+            seat.inputs.offer(new InputEnvelope(seat.playerId,
                     new PlayerInput(input.seq(), input.dx(), input.dy(), input.buttons()), arrival));
         }
         // While JOINING the input is dropped: the player has no entity yet.
@@ -270,10 +271,12 @@ final class Session {
         private volatile boolean open = true;
         private String roomId;
         private int playerId;
+        private InputQueue inputs;
 
         void bind(JoinResult result) {
             roomId = result.roomId();
             playerId = result.playerId();
+            inputs = result.inputs();
         }
 
         /** Gives the seat back to the room; frames from it are dropped from now on. */
