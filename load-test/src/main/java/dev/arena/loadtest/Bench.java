@@ -31,22 +31,24 @@ public final class Bench {
         progress.println("starting " + o.serverJar + " " + String.join(" ", o.jvmFlags) + " (log: " + log + ")");
         try (ServerProcess server = ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players, log)) {
             Options run = o.withRun(URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws"), rooms, out);
-            long[] cpu = new long[2];
+            long[][] cpu = new long[2][];
             LoadRun load = new LoadRun(run, progress, new LoadRun.Listener() {
                 @Override
                 public void measureStarted() {
-                    cpu[0] = server.cpuNanos();
+                    cpu[0] = server.userSystemNanos();
                 }
 
                 @Override
                 public void measureEnded() {
-                    cpu[1] = server.cpuNanos();
+                    cpu[1] = server.userSystemNanos();
                 }
             });
             RunResult result = load.run();
             // Peak RSS and the server's counters before the server stops (the bots have closed by now).
+            double user = cpu[0] == null || cpu[1] == null ? -1 : (cpu[1][0] - cpu[0][0]) / 1e9;
+            double system = cpu[0] == null || cpu[1] == null ? -1 : (cpu[1][1] - cpu[0][1]) / 1e9;
             result.server = new RunResult.ServerFigures(o.serverJar.toString(), o.jvmFlags, server.pid(),
-                    (cpu[1] - cpu[0]) / 1e9, server.peakRssBytes(), server.troubleCounters());
+                    user + system, user, system, server.peakRssBytes(), server.troubleCounters());
             return result;
         }
     }

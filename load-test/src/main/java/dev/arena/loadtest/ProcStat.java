@@ -18,20 +18,33 @@ public final class ProcStat {
 
     /** User + system CPU time of the process in nanoseconds, or -1 when it cannot be read. */
     public static long cpuNanos(long pid) {
+        long[] t = userSystemNanos(pid);
+        return t == null ? -1 : t[0] + t[1];
+    }
+
+    /** {user, system} CPU time of the process in nanoseconds, or null when it cannot be read. */
+    public static long[] userSystemNanos(long pid) {
         try {
-            return parseCpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")))
-                    * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+            long[] ticks = parseUserSystemTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+            long tick = 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
+            return new long[]{ticks[0] * tick, ticks[1] * tick};
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 
     /** utime + stime of a {@code /proc/<pid>/stat} line, in clock ticks. */
     static long parseCpuTicks(String stat) {
+        long[] t = parseUserSystemTicks(stat);
+        return t[0] + t[1];
+    }
+
+    /** {utime, stime} of a {@code /proc/<pid>/stat} line, in clock ticks. */
+    static long[] parseUserSystemTicks(String stat) {
         // The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'.
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         // f[0] is field 3 (state), so field n is f[n - 3].
-        return Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
+        return new long[]{Long.parseLong(f[14 - 3]), Long.parseLong(f[15 - 3])};
     }
 
     /** Peak resident set size ({@code VmHWM}) in bytes, or -1 when it cannot be read. */

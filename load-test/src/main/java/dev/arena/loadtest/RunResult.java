@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class RunResult {
     /** The server process's figures over the measured window; null when the server was not started by this tool. */
-    public record ServerFigures(String jar, List<String> jvmFlags, long pid, double cpuSeconds, long peakRssBytes,
+    public record ServerFigures(String jar, List<String> jvmFlags, long pid, double cpuSeconds, double userCpuSeconds,
+                                double systemCpuSeconds, long peakRssBytes,
                                 Map<String, Double> metrics) {
     }
 
@@ -153,6 +154,8 @@ public final class RunResult {
                     .put("jar", server.jar())
                     .put("jvmFlags", new JsonArray(server.jvmFlags()))
                     .put("cpuSeconds", round(server.cpuSeconds(), 3))
+                    .put("userCpuSeconds", round(server.userCpuSeconds(), 3))
+                    .put("systemCpuSeconds", round(server.systemCpuSeconds(), 3))
                     .put("cpuSecondsPer1000PlayersPerMinute",
                             round(server.cpuSeconds() / (players / 1000.0) / (measuredSeconds / 60.0), 3))
                     .put("cpuPercentOfOneCore", round(server.cpuSeconds() / measuredSeconds * 100, 2))
@@ -196,8 +199,9 @@ public final class RunResult {
         b.append(String.format(Locale.ROOT, "  load generator CPU %.1f s (%.0f%% of one core)%n",
                 botCpuNanos / 1e9, measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds));
         if (server != null) {
-            b.append(String.format(Locale.ROOT, "  server CPU %.2f s (%.1f%% of one core, %.2f s per 1,000 players per minute), peak RSS %.0f MiB%n",
-                    server.cpuSeconds(), server.cpuSeconds() / measuredSeconds * 100,
+            b.append(String.format(Locale.ROOT, "  server CPU %.2f s = %.2f user + %.2f sys (%.1f%% of one core, %.2f s per 1,000 players per minute), peak RSS %.0f MiB%n",
+                    server.cpuSeconds(), server.userCpuSeconds(), server.systemCpuSeconds(),
+                    server.cpuSeconds() / measuredSeconds * 100,
                     server.cpuSeconds() / (Math.max(1, averagePlayers()) / 1000.0) / (measuredSeconds / 60.0),
                     server.peakRssBytes() / 1048576.0));
         }

@@ -94,6 +94,11 @@ final class ServerProcess implements AutoCloseable {
         return ProcStat.cpuNanos(process.pid());
     }
 
+    /** {user, system} CPU time so far, nanoseconds; null when unreadable. */
+    long[] userSystemNanos() {
+        return ProcStat.userSystemNanos(process.pid());
+    }
+
     long peakRssBytes() {
         return ProcStat.peakRssBytes(process.pid());
     }
