@@ -139,8 +139,7 @@ public final class Room {
                 continue;
             }
             client.congestedSince = 0;
-            WorldState base = client.baselineTick < 0 ? null : history.find(client.baselineTick);
-            client.channel.write(frameFor(base, state));
+            client.channel.write(frameFor(client.baselineTick, state));
             client.baselineTick = state.tick();
             if (client.oldestUnsentInput != 0) {
                 metrics.inputLatency(nowNanos - client.oldestUnsentInput);
@@ -167,10 +166,22 @@ public final class Room {
         }
     }
 
-    private Buffer frameFor(WorldState base, WorldState state) {
-        int baseTick = base == null ? -1 : base.tick();
-        Buffer frame = frames.get(baseTick);
+    /**
+     * The frame that brings a client from {@code baselineTick} (-1: none) to
+     * {@code state}. Up-to-date clients share a baseline, so the cache is
+     * asked before the history: one history lookup and one encoding per
+     * distinct baseline, not per client.
+     */
+    private Buffer frameFor(int baselineTick, WorldState state) {
+        Buffer frame = frames.get(baselineTick);
         if (frame == null) {
+            WorldState base = baselineTick < 0 ? null : history.find(baselineTick);
+            int baseTick = base == null ? -1 : base.tick();
+            frame = baseTick == baselineTick ? null : frames.get(baseTick);
+            if (frame != null) {
+                frames.put(baselineTick, frame);
+                return frame;
+            }
             output.reset();
             if (base == null) {
                 encoder.writeSnapshot(output, state);
@@ -180,6 +191,9 @@ public final class Room {
             frame = Buffer.buffer(output.toBytes());
             metrics.snapshotEncoded(base == null, frame.length());
             frames.put(baseTick, frame);
+            if (baseTick != baselineTick) {
+                frames.put(baselineTick, frame);
+            }
         }
         return frame;
     }
