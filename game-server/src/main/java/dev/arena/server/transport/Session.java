@@ -289,14 +289,25 @@ final class Session {
 
         @Override
         public boolean writeQueueFull() {
-            return ws.writeQueueFull();
+            // The room calls this from its own thread: the socket may close under it at any moment, and
+            // Vert.x's writeQueueFull() then throws, which would stop the room's timer. Closed is "not full";
+            // write() drops the frame and the leave that follows removes the player.
+            try {
+                return open && ws.writeQueueFull();
+            } catch (IllegalStateException closed) {
+                return false;
+            }
         }
 
         @Override
         public void write(Buffer frame) {
-            if (open) {
+            if (open && !ws.isClosed()) {
                 metrics.frameSent(frame.length());
-                ws.writeBinaryMessage(frame);
+                try {
+                    ws.writeBinaryMessage(frame);
+                } catch (IllegalStateException closed) {
+                    // Closed between the check and the write: nothing to deliver.
+                }
             }
         }
 
