@@ -32,23 +32,33 @@ public final class Bench {
         try (ServerProcess server = ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players, log)) {
             Options run = o.withRun(URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws"), rooms, out);
             long[][] cpu = new long[2][];
+            long[][] sys = new long[2][];
             LoadRun load = new LoadRun(run, progress, new LoadRun.Listener() {
                 @Override
                 public void measureStarted() {
                     cpu[0] = server.userSystemNanos();
+                    sys[0] = ProcStat.syscallsAndSwitches(server.pid());
                 }
 
                 @Override
                 public void measureEnded() {
                     cpu[1] = server.userSystemNanos();
+                    sys[1] = ProcStat.syscallsAndSwitches(server.pid());
                 }
             });
             RunResult result = load.run();
             // Peak RSS and the server's counters before the server stops (the bots have closed by now).
             double user = cpu[0] == null || cpu[1] == null ? -1 : (cpu[1][0] - cpu[0][0]) / 1e9;
             double system = cpu[0] == null || cpu[1] == null ? -1 : (cpu[1][1] - cpu[0][1]) / 1e9;
+            java.util.Map<String, Double> counters = server.troubleCounters();
+            if (sys[0] != null && sys[1] != null && result.measuredSeconds > 0) {
+                // Evidence for where system time goes: syscalls and context switches per second.
+                counters.put("readSyscallsPerSecond", Math.rint((sys[1][0] - sys[0][0]) / result.measuredSeconds));
+                counters.put("writeSyscallsPerSecond", Math.rint((sys[1][1] - sys[0][1]) / result.measuredSeconds));
+                counters.put("contextSwitchesPerSecond", Math.rint((sys[1][2] - sys[0][2]) / result.measuredSeconds));
+            }
             result.server = new RunResult.ServerFigures(o.serverJar.toString(), o.jvmFlags, server.pid(),
-                    user + system, user, system, server.peakRssBytes(), server.troubleCounters());
+                    user + system, user, system, server.peakRssBytes(), counters);
             return result;
         }
     }

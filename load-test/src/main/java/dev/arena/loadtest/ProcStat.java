@@ -47,6 +47,42 @@ public final class ProcStat {
         return new long[]{Long.parseLong(f[14 - 3]), Long.parseLong(f[15 - 3])};
     }
 
+    /**
+     * {read syscalls, write syscalls, context switches} of the process so far
+     * ({@code syscr}/{@code syscw} of {@code /proc/<pid>/io}, voluntary +
+     * involuntary switches summed over its threads), or null when unreadable.
+     */
+    public static long[] syscallsAndSwitches(long pid) {
+        try {
+            long reads = -1;
+            long writes = -1;
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"))) {
+                if (line.startsWith("syscr:")) {
+                    reads = Long.parseLong(line.substring(6).trim());
+                } else if (line.startsWith("syscw:")) {
+                    writes = Long.parseLong(line.substring(6).trim());
+                }
+            }
+            long switches = 0;
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        for (String line : Files.readAllLines(task.resolve("status"))) {
+                            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                                switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                            }
+                        }
+                    } catch (IOException threadEnded) {
+                        // A thread that ended while we listed them.
+                    }
+                }
+            }
+            return new long[]{reads, writes, switches};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Peak resident set size ({@code VmHWM}) in bytes, or -1 when it cannot be read. */
     public static long peakRssBytes(long pid) {
         try {
