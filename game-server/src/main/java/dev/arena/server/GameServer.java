@@ -11,7 +11,6 @@ import dev.arena.server.ops.ManagementVerticle;
 import dev.arena.server.ops.Readiness;
 import dev.arena.server.ops.RoomScheduleCheck;
 import dev.arena.server.ops.ServerLifecycle;
-import dev.arena.server.room.InputEnvelope;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
@@ -115,7 +114,6 @@ public final class GameServer {
         try {
             LocalCodec.register(bus, JoinRequest.class);
             LocalCodec.register(bus, JoinResult.class);
-            LocalCodec.register(bus, InputEnvelope.class);
             LocalCodec.register(bus, RoomStatus.class);
         } catch (IllegalStateException alreadyRegistered) {
             // A second server on the same Vertx (tests): the codecs are there already.

@@ -25,11 +25,6 @@ public final class Addresses {
         return "arena.room." + roomId + ".join";
     }
 
-    /** Player inputs ({@link InputEnvelope}) for one room. */
-    public static String roomInput(String roomId) {
-        return "arena.room." + roomId + ".input";
-    }
-
     /** A player (entity id) leaves one room. */
     public static String roomLeave(String roomId) {
         return "arena.room." + roomId + ".leave";

@@ -6,17 +6,18 @@ package dev.arena.server.room;
  *
  * @param roomId    the room joined (null when refused)
  * @param playerId  the player's entity id (0 when refused)
+ * @param inputs    where the connection puts the player's inputs (null when refused)
  * @param errorCode application code when refused (CloseCodes), else 0
  * @param reason    bounded metric label when refused
  * @param message   human-readable refusal
  */
-public record JoinResult(String roomId, int playerId, int errorCode, String reason, String message) {
-    public static JoinResult joined(String roomId, int playerId) {
-        return new JoinResult(roomId, playerId, 0, null, null);
+public record JoinResult(String roomId, int playerId, InputQueue inputs, int errorCode, String reason, String message) {
+    public static JoinResult joined(String roomId, int playerId, InputQueue inputs) {
+        return new JoinResult(roomId, playerId, inputs, 0, null, null);
     }
 
     public static JoinResult refused(int errorCode, String reason, String message) {
-        return new JoinResult(null, 0, errorCode, reason, message);
+        return new JoinResult(null, 0, null, errorCode, reason, message);
     }
 
     public boolean accepted() {

@@ -15,7 +15,6 @@ import dev.arena.server.state.StateHistory;
 import dev.arena.server.state.WorldState;
 import io.vertx.core.buffer.Buffer;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -44,7 +43,7 @@ public final class Room {
     private final SnapshotEncoder encoder = new SnapshotEncoder();
     private final FrameCodec codec = new FrameCodec();
     private final Output output = new Output(4096, FrameCodec.MAX_ENCODED_BYTES);
-    private final ArrayDeque<InputEnvelope> inputs;
+    private final InputQueue inputs;
     private final List<Client> clients = new ArrayList<>();
     private final EncodedFrames frames = new EncodedFrames();
     private long tick;
@@ -57,7 +56,7 @@ public final class Room {
         this.metrics = metrics;
         this.game = gameFactory.create(world, random);
         this.history = new StateHistory(config.snapshotHistory());
-        this.inputs = new ArrayDeque<>(Math.min(config.inputQueueSize(), 4096));
+        this.inputs = new InputQueue(config.inputQueueSize(), metrics);
     }
 
     public String id() {
@@ -87,7 +86,7 @@ public final class Room {
         channel.write(Buffer.buffer(codec.encode(new Welcome(playerId, id, config.tickHz(), config.sendHz(),
                 System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale()))));
         metrics.playerJoined();
-        return JoinResult.joined(id, playerId);
+        return JoinResult.joined(id, playerId, inputs);
     }
 
     /** The player left (or its connection closed); a no-op for an unknown player. */
@@ -102,14 +101,9 @@ public final class Room {
         }
     }
 
-    /** Queues an input for the next step; false (and counted) when the queue is full. */
+    /** Queues an input for the next step; false (and counted) when the queue is full. Thread-safe. */
     public boolean offerInput(InputEnvelope input) {
-        if (inputs.size() >= config.inputQueueSize()) {
-            metrics.inputDropped();
-            return false;
-        }
-        inputs.add(input);
-        return true;
+        return inputs.offer(input);
     }
 
     /** Applies the queued inputs, then advances the game by one step of {@code dt} seconds. */
@@ -146,8 +140,7 @@ public final class Room {
                 continue;
             }
             client.congestedSince = 0;
-            WorldState base = client.baselineTick < 0 ? null : history.find(client.baselineTick);
-            client.channel.write(frameFor(base, state));
+            client.channel.write(frameFor(client.baselineTick, state));
             client.baselineTick = state.tick();
             if (client.oldestUnsentInput != 0) {
                 metrics.inputLatency(nowNanos - client.oldestUnsentInput);
@@ -184,10 +177,22 @@ public final class Room {
         }
     }
 
-    private Buffer frameFor(WorldState base, WorldState state) {
-        int baseTick = base == null ? -1 : base.tick();
-        Buffer frame = frames.get(baseTick);
+    /**
+     * The frame that brings a client from {@code baselineTick} (-1: none) to
+     * {@code state}. Up-to-date clients share a baseline, so the cache is
+     * asked before the history: one history lookup and one encoding per
+     * distinct baseline, not per client.
+     */
+    private Buffer frameFor(int baselineTick, WorldState state) {
+        Buffer frame = frames.get(baselineTick);
         if (frame == null) {
+            WorldState base = baselineTick < 0 ? null : history.find(baselineTick);
+            int baseTick = base == null ? -1 : base.tick();
+            frame = baseTick == baselineTick ? null : frames.get(baseTick);
+            if (frame != null) {
+                frames.put(baselineTick, frame);
+                return frame;
+            }
             output.reset();
             if (base == null) {
                 encoder.writeSnapshot(output, state);
@@ -197,6 +202,9 @@ public final class Room {
             frame = Buffer.buffer(output.toBytes());
             metrics.snapshotEncoded(base == null, frame.length());
             frames.put(baseTick, frame);
+            if (baseTick != baselineTick) {
+                frames.put(baselineTick, frame);
+            }
         }
         return frame;
     }

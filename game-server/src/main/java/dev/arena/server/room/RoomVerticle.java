@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
 
 /**
  * Runs one {@link Room} on one event loop: a timer steps it on a fixed
- * schedule and event-bus consumers feed it joins, inputs and leaves, all on
- * the same thread, so the room needs no locks. An exception from game code
+ * schedule and event-bus consumers feed it joins and leaves, all on the same
+ * thread, so the room needs no locks. Inputs bypass the bus: connections put
+ * them in the room's {@link InputQueue}, which the next step drains. An exception from game code
  * stops this room alone: its players get ERROR + 4003, the failure is counted
  * and logged. An empty room asks the registry to dispose of it after the
  * configured grace period.
@@ -65,7 +66,6 @@ public final class RoomVerticle extends VerticleBase {
             }
             msg.reply(result);
         }));
-        consumers.add(bus.<InputEnvelope>localConsumer(Addresses.roomInput(roomId), msg -> room.offerInput(msg.body())));
         consumers.add(bus.<Integer>localConsumer(Addresses.roomLeave(roomId), msg -> {
             guarded(() -> {
                 room.leave(msg.body());

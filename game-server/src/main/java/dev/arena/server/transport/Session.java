@@ -17,6 +17,7 @@ import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.ClientChannel;
 import dev.arena.server.room.InputEnvelope;
+import dev.arena.server.room.InputQueue;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -143,7 +144,7 @@ final class Session {
         if (state == State.LOBBY) {
             reject(ProtocolException.malformed("bad_state", "INPUT outside a room"));
         } else if (state == State.PLAYING) {
-            vertx.eventBus().send(Addresses.roomInput(seat.roomId), new InputEnvelope(seat.playerId,
+            seat.inputs.offer(new InputEnvelope(seat.playerId,
                     new PlayerInput(input.seq(), input.dx(), input.dy(), input.buttons()), arrival));
         }
         // While JOINING the input is dropped: the player has no entity yet.
@@ -293,10 +294,12 @@ final class Session {
         private volatile boolean open = true;
         private String roomId;
         private int playerId;
+        private InputQueue inputs;
 
         void bind(JoinResult result) {
             roomId = result.roomId();
             playerId = result.playerId();
+            inputs = result.inputs();
         }
 
         /** Gives the seat back to the room; frames from it are dropped from now on. */
@@ -309,20 +312,25 @@ final class Session {
 
         @Override
         public boolean writeQueueFull() {
+            // The room calls this from its own thread: the socket may close under it at any moment, and
+            // Vert.x's writeQueueFull() then throws, which would stop the room's timer. Closed is "not full";
+            // write() drops the frame and the leave that follows removes the player.
             try {
-                return ws.writeQueueFull();
+                return open && ws.writeQueueFull();
             } catch (IllegalStateException closed) {
-                // The socket closed under the room's thread (Vert.x throws then), and the leave is on
-                // its way to the room. Thrown into the room's timer, it would stop the room ticking.
                 return false;
             }
         }
 
         @Override
         public void write(Buffer frame) {
-            if (open) {
+            if (open && !ws.isClosed()) {
                 metrics.frameSent(frame.length());
-                ws.writeBinaryMessage(frame);
+                try {
+                    ws.writeBinaryMessage(frame);
+                } catch (IllegalStateException closed) {
+                    // Closed between the check and the write: nothing to deliver.
+                }
             }
         }
 

@@ -1,0 +1,362 @@
+package dev.arena.loadtest;
+
+import dev.arena.loadtest.Stats.Count;
+import dev.arena.server.game.arena.ArenaGame;
+import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.Delta;
+import dev.arena.server.protocol.ErrorMessage;
+import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.Input;
+import dev.arena.server.protocol.Join;
+import dev.arena.server.protocol.Ping;
+import dev.arena.server.protocol.Pong;
+import dev.arena.server.protocol.ProtocolException;
+import dev.arena.server.protocol.ServerMessage;
+import dev.arena.server.protocol.Snapshot;
+import dev.arena.server.protocol.Welcome;
+import dev.arena.server.protocol.EntityRecord;
+import dev.arena.server.state.ReplicatedWorld;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+import java.net.URI;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * One simulated player of the arena-bench workload (BENCHMARK.md): connects,
+ * joins (quick-join for the first bot of a room, by room id for the others),
+ * rebuilds the room state from SNAPSHOT/DELTA with the server's own
+ * {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms sends INPUT
+ * with an increasing seq and a unit direction that changes at random about
+ * once a second. An input's latency ends at the first update whose own
+ * player's {@code lastSeq} reaches it ({@link LatencyTracker}). Answers server
+ * PINGs with PONGs.
+ *
+ * <p>Every method runs on its {@link BotGroup}'s event loop, except the
+ * volatile join outcome the runner polls.
+ */
+final class Bot {
+    enum Outcome { PENDING, JOINED, FAILED }
+
+    private enum State { IDLE, CONNECTING, JOINING, PLAYING, CLOSED }
+
+    /** Pending inputs a bot tracks: 51 s of inputs at 20 Hz, far past any latency worth measuring. */
+    private static final int MAX_PENDING = 1024;
+    private static final long JOIN_TIMEOUT_MILLIS = 15_000;
+    /** Retries of a join by room id refused as "room full" while the bots' own room still has a free seat. */
+    private static final int MAX_JOIN_RETRIES = 5;
+
+    final int index;
+    final int room;
+    final boolean leader;
+    private final BotGroup group;
+    /** The group's client, held here as well: it must stay reachable while this bot's socket lives. */
+    private final WebSocketClient client;
+    private final FrameCodec codec;
+    private final Stats stats;
+    private final URI url;
+    private final long periodMillis;
+    private final int inputHz;
+    private final SplittableRandom random;
+    private final ReplicatedWorld world = new ReplicatedWorld();
+    private final LatencyTracker pending = new LatencyTracker(MAX_PENDING);
+    private final int playersPerRoom;
+    /** Bots of this run that joined, by room index: shared by every loop. */
+    private final AtomicIntegerArray joinedPerRoom;
+    private final Promise<Void> closed = Promise.promise();
+    private WebSocket ws;
+    private State state = State.IDLE;
+    private volatile Outcome outcome = Outcome.PENDING;
+    private volatile String roomId;
+    private volatile String failure;
+    private String targetRoom;
+    private int joinRetries;
+    private int playerId;
+    private int seq;
+    private float dx;
+    private float dy;
+    private long inputTimer = -1;
+    private long joinTimer = -1;
+    private boolean stopping;
+
+    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, URI url, int inputHz, long seed,
+        int playersPerRoom, AtomicIntegerArray joinedPerRoom) {
+        this.playersPerRoom = playersPerRoom;
+        this.joinedPerRoom = joinedPerRoom;
+        this.index = index;
+        this.room = room;
+        this.leader = leader;
+        this.group = group;
+        this.client = group.client();
+        this.codec = group.codec();
+        this.stats = stats;
+        this.url = url;
+        this.inputHz = inputHz;
+        this.periodMillis = Math.max(1, Math.round(1000.0 / inputHz));
+        this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+        turn();
+    }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    /** The room this bot's WELCOME named, once joined. */
+    String roomId() {
+        return roomId;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    BotGroup group() {
+        return group;
+    }
+
+    /** Gives up on a bot that was never started (its room's first bot failed, or the ramp ran out of time). */
+    void abandon(String why) {
+        fail(Count.REJECTED_JOINS, why);
+    }
+
+    /**
+     * Connects and joins {@code targetRoom} (null: quick-join). Called on the
+     * group's loop.
+     */
+    void start(String targetRoom) {
+        if (state != State.IDLE || stopping) {
+            return;
+        }
+        state = State.CONNECTING;
+        this.targetRoom = targetRoom;
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(url.getHost())
+                .setPort(url.getPort() < 0 ? 80 : url.getPort())
+                .setURI(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
+        joinTimer = group.vertx().setTimer(JOIN_TIMEOUT_MILLIS, id -> {
+            joinTimer = -1;
+            if (state == State.CONNECTING || state == State.JOINING) {
+                fail(Count.REJECTED_JOINS, "no WELCOME within " + JOIN_TIMEOUT_MILLIS + " ms");
+                if (ws != null) {
+                    ws.close();
+                }
+            }
+        });
+        client.connect(options).onComplete(ar -> {
+            if (ar.failed()) {
+                fail(Count.CONNECT_FAILURES, "connect failed: " + ar.cause().getMessage());
+                state = State.CLOSED;
+                closed.tryComplete();
+                return;
+            }
+            ws = ar.result();
+            ws.binaryMessageHandler(this::onFrame);
+            ws.textMessageHandler(text -> stats.increment(Count.UNDECODABLE_FRAMES));
+            ws.exceptionHandler(e -> {
+                if (!stopping) {
+                    stats.increment(Count.SOCKET_EXCEPTIONS);
+                }
+            });
+            ws.closeHandler(v -> onClose());
+            if (stopping || state != State.CONNECTING) {
+                ws.close();
+                return;
+            }
+            state = State.JOINING;
+            send(new Join(targetRoom, "bot" + index));
+        });
+    }
+
+    /** Stops sending and closes the socket normally; the future completes when it is closed. */
+    Future<Void> stop() {
+        stopping = true;
+        cancelTimers();
+        if (ws == null || state == State.CLOSED) {
+            closed.tryComplete();
+        } else if (!ws.isClosed()) {
+            ws.close();
+        }
+        return closed.future();
+    }
+
+    private void onFrame(Buffer frame) {
+        long now = System.nanoTime();
+        stats.add(Count.BYTES_IN, frame.length());
+        stats.increment(Count.MESSAGES_IN);
+        ServerMessage message;
+        try {
+            message = codec.decodeServer(frame.getBytes());
+        } catch (ProtocolException e) {
+            stats.increment(Count.UNDECODABLE_FRAMES);
+            return;
+        }
+        if (message instanceof Delta delta) {
+            if (state != State.PLAYING) {
+                stats.increment(Count.STATE_ERRORS);
+                return;
+            }
+            try {
+                world.apply(delta);
+            } catch (IllegalStateException e) {
+                // A delta against a baseline this bot does not hold: a server bug (PROTOCOL.md).
+                stats.increment(Count.STATE_ERRORS);
+                return;
+            }
+            onUpdate(now);
+        } else if (message instanceof Snapshot snapshot) {
+            if (state != State.PLAYING) {
+                stats.increment(Count.STATE_ERRORS);
+                return;
+            }
+            world.apply(snapshot);
+            onUpdate(now);
+        } else if (message instanceof Ping ping) {
+            send(new Pong(ping.time()));
+            stats.increment(Count.PINGS_ANSWERED);
+        } else if (message instanceof Welcome welcome) {
+            onWelcome(welcome);
+        } else if (message instanceof ErrorMessage error) {
+            if (state == State.JOINING && retryable(error)) {
+                // The registry counts a seat twice for a moment (see load-test/README.md): try again shortly.
+                joinRetries++;
+                stats.increment(Count.JOIN_RETRIES);
+                group.vertx().setTimer(20L * joinRetries, id -> {
+                    if (state == State.JOINING && !stopping) {
+                        send(new Join(targetRoom, "bot" + index));
+                    }
+                });
+            } else if (state == State.JOINING) {
+                fail(Count.REJECTED_JOINS, "join refused: " + error.code() + " " + error.message());
+                ws.close();
+            } else if (!stopping) {
+                stats.increment(Count.ERROR_MESSAGES);
+                if (failure == null) {
+                    failure = "ERROR " + error.code() + " " + error.message();
+                }
+            }
+        }
+        // A server PONG answers a client PING; bots send none.
+    }
+
+    /** A join of a named room refused as full, where this run's own bots have not filled it. */
+    private boolean retryable(ErrorMessage error) {
+        return error.code() == CloseCodes.ROOM_FULL && targetRoom != null && joinRetries < MAX_JOIN_RETRIES
+                && joinedPerRoom.get(room) < playersPerRoom;
+    }
+
+    private void onWelcome(Welcome welcome) {
+        if (state != State.JOINING) {
+            stats.increment(Count.STATE_ERRORS);
+            return;
+        }
+        cancelJoinTimer();
+        state = State.PLAYING;
+        playerId = welcome.playerId();
+        roomId = welcome.roomId();
+        stats.increment(Count.JOINED);
+        stats.playing(1);
+        joinedPerRoom.incrementAndGet(room);
+        outcome = Outcome.JOINED;
+    }
+
+    private void onUpdate(long now) {
+        stats.increment(Count.UPDATES);
+        if (inputTimer < 0 && !stopping) {
+            // Inputs start once the bot holds the room's state, as a player's would, at a random phase
+            // against the server's ticks: starting right on an update would lock every bot to one phase.
+            inputTimer = group.vertx().setPeriodic(1 + random.nextLong(periodMillis), periodMillis, id -> sendInput());
+        }
+        EntityRecord me = world.get(playerId);
+        if (me == null) {
+            stats.increment(Count.STATE_ERRORS);
+            return;
+        }
+        pending.acknowledged(me.fields()[ArenaGame.FIELD_LAST_SEQ], now, stats::recordLatencyNanos);
+    }
+
+    private void sendInput() {
+        if (state != State.PLAYING || stopping) {
+            return;
+        }
+        if (ws.writeQueueFull()) {
+            // Never queue without bound: a server that does not read gets no more inputs.
+            stats.increment(Count.INPUTS_SKIPPED);
+            return;
+        }
+        if (random.nextInt(inputHz) == 0) {
+            turn();
+        }
+        seq++;
+        byte[] bytes = codec.encode(new Input(seq, dx, dy, 0));
+        pending.sent(seq, System.nanoTime());
+        ws.writeBinaryMessage(Buffer.buffer(bytes));
+        stats.add(Count.BYTES_OUT, bytes.length);
+        stats.increment(Count.MESSAGES_OUT);
+        stats.increment(Count.INPUTS_SENT);
+    }
+
+    /** A new unit direction, uniformly at random. */
+    private void turn() {
+        double angle = random.nextDouble() * 2 * Math.PI;
+        dx = (float) Math.cos(angle);
+        dy = (float) Math.sin(angle);
+    }
+
+    private void send(dev.arena.server.protocol.ClientMessage message) {
+        byte[] bytes = codec.encode(message);
+        ws.writeBinaryMessage(Buffer.buffer(bytes));
+        stats.add(Count.BYTES_OUT, bytes.length);
+        stats.increment(Count.MESSAGES_OUT);
+    }
+
+    private void onClose() {
+        State was = state;
+        state = State.CLOSED;
+        cancelTimers();
+        if (was == State.PLAYING) {
+            stats.playing(-1);
+        }
+        if (!stopping && outcome != Outcome.FAILED) {
+            stats.increment(Count.UNEXPECTED_CLOSES);
+            String why = "closed by the server: " + ws.closeStatusCode() + " " + ws.closeReason();
+            if (was == State.PLAYING) {
+                stats.increment(Count.DISCONNECTS);
+                if (failure == null) {
+                    failure = why;
+                }
+            } else {
+                fail(Count.REJECTED_JOINS, why);
+            }
+        }
+        closed.tryComplete();
+    }
+
+    private void fail(Count count, String why) {
+        if (outcome == Outcome.PENDING) {
+            stats.increment(count);
+            failure = why;
+            outcome = Outcome.FAILED;
+            cancelJoinTimer();
+        }
+    }
+
+    private void cancelJoinTimer() {
+        if (joinTimer >= 0) {
+            group.vertx().cancelTimer(joinTimer);
+            joinTimer = -1;
+        }
+    }
+
+    private void cancelTimers() {
+        cancelJoinTimer();
+        if (inputTimer >= 0) {
+            group.vertx().cancelTimer(inputTimer);
+            inputTimer = -1;
+        }
+    }
+}

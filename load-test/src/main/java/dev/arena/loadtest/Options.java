@@ -1,0 +1,256 @@
+package dev.arena.loadtest;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line: {@code [run|bench|capacity] --option value ...}
+ * ({@code --option=value} works too). Every value is checked here, and a
+ * bad one is a {@link UsageException} whose message names the option.
+ */
+public final class Options {
+    public enum Command { RUN, BENCH, CAPACITY }
+
+    private static final Set<String> COMMON = Set.of("rooms", "players", "duration", "warmup", "ramp", "input-hz",
+            "seed", "out", "loops");
+    private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags");
+    private static final Set<String> CAPACITY = Set.of("start-rooms", "step-rooms", "max-rooms", "p99-limit-ms");
+
+    public static final String USAGE = """
+            usage:
+              java -jar load-test.jar run      --url ws://127.0.0.1:8080/ws [workload options]
+              java -jar load-test.jar bench    --server-jar game-server/target/game-server.jar [--jvm-flags "..."] [workload options]
+              java -jar load-test.jar capacity --server-jar game-server/target/game-server.jar [--jvm-flags "..."]
+                                               [--start-rooms 50] [--step-rooms 50] [--max-rooms 400] [--p99-limit-ms 100] [workload options]
+            workload options (arena-bench defaults):
+              --rooms 50        rooms R, filled P bots at a time
+              --players 20      players P per room
+              --duration 60     measured seconds
+              --warmup 10       seconds after the last join before measuring
+              --ramp 500        joins per second
+              --input-hz 20     inputs per second per bot (every 1000/input-hz ms)
+              --seed 1          seed of the bots' random steering
+              --out target/arena-bench   directory for result.json, summary.txt, report.html
+              --loops 2         event loops the bots run on
+            The server must run with room.capacity = --players (bench and capacity start it so).
+            Bots connect to loopback addresses only.""";
+
+    public final Command command;
+    public final URI url;
+    public final int rooms;
+    public final int players;
+    public final int durationSeconds;
+    public final int warmupSeconds;
+    public final int rampPerSecond;
+    public final int inputHz;
+    public final long seed;
+    public final Path out;
+    public final int loops;
+    public final Path serverJar;
+    public final List<String> jvmFlags;
+    public final int startRooms;
+    public final int stepRooms;
+    public final int maxRooms;
+    public final double p99LimitMillis;
+
+    private Options(Command command, Map<String, String> v) {
+        this.command = command;
+        this.url = command == Command.RUN ? url(require(v, "url")) : null;
+        this.rooms = integer(v, "rooms", 50, 1, 10_000);
+        this.players = integer(v, "players", 20, 1, 1_000);
+        this.durationSeconds = integer(v, "duration", 60, 1, 86_400);
+        this.warmupSeconds = integer(v, "warmup", 10, 0, 3_600);
+        this.rampPerSecond = integer(v, "ramp", 500, 1, 100_000);
+        this.inputHz = integer(v, "input-hz", 20, 1, 1_000);
+        this.seed = longValue(v, "seed", 1);
+        this.out = Path.of(v.getOrDefault("out", "target/arena-bench"));
+        this.loops = integer(v, "loops", 2, 1, 64);
+        if (command != Command.RUN) {
+            this.serverJar = Path.of(require(v, "server-jar"));
+            if (!Files.isRegularFile(serverJar)) {
+                throw new UsageException("--server-jar: no such file " + serverJar
+                        + " (build it with: mvn -B -q -DskipTests package)");
+            }
+            String flags = v.getOrDefault("jvm-flags", "").strip();
+            this.jvmFlags = flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+        } else {
+            this.serverJar = null;
+            this.jvmFlags = List.of();
+        }
+        this.startRooms = integer(v, "start-rooms", 50, 1, 10_000);
+        this.stepRooms = integer(v, "step-rooms", 50, 1, 10_000);
+        this.maxRooms = integer(v, "max-rooms", 400, 1, 10_000);
+        this.p99LimitMillis = integer(v, "p99-limit-ms", 100, 1, 60_000);
+        if (command == Command.CAPACITY && maxRooms < startRooms) {
+            throw new UsageException("--max-rooms must be at least --start-rooms (" + startRooms + "), got " + maxRooms);
+        }
+        long bots = (long) (command == Command.CAPACITY ? maxRooms : rooms) * players;
+        if (bots > 100_000) {
+            throw new UsageException((command == Command.CAPACITY ? "--max-rooms" : "--rooms")
+                    + " x --players must be at most 100000 bots, got " + bots);
+        }
+    }
+
+    /** Parses a command line; throws {@link UsageException} naming the offending option. */
+    public static Options parse(String... args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        Command command = Command.RUN;
+        if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
+            String name = rest.remove(0);
+            command = switch (name) {
+                case "run" -> Command.RUN;
+                case "bench" -> Command.BENCH;
+                case "capacity" -> Command.CAPACITY;
+                default -> throw new UsageException("unknown command '" + name + "': use run, bench or capacity");
+            };
+        }
+        Set<String> allowed = new java.util.HashSet<>(COMMON);
+        if (command == Command.RUN) {
+            allowed.add("url");
+        } else {
+            allowed.addAll(SERVER);
+        }
+        if (command == Command.CAPACITY) {
+            allowed.addAll(CAPACITY);
+            allowed.remove("rooms");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                throw new UsageException("unexpected argument '" + arg + "': options look like --rooms 50");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (!allowed.contains(name)) {
+                throw new UsageException("unknown option --" + name + " for " + command.name().toLowerCase()
+                        + " (allowed: " + allowed.stream().sorted().map(s -> "--" + s).toList() + ")");
+            }
+            if (value == null) {
+                if (i + 1 >= rest.size()) {
+                    throw new UsageException("--" + name + " needs a value");
+                }
+                value = rest.get(++i);
+            }
+            if (values.put(name, value) != null) {
+                throw new UsageException("--" + name + " is given twice");
+            }
+        }
+        return new Options(command, values);
+    }
+
+    /** A copy of these options for a run against {@code url} with {@code rooms} rooms, its output in {@code out}. */
+    public Options withRun(URI url, int rooms, Path out) {
+        return new Options(this, url, rooms, out);
+    }
+
+    private Options(Options o, URI url, int rooms, Path out) {
+        this.command = o.command;
+        this.url = url;
+        this.rooms = rooms;
+        this.players = o.players;
+        this.durationSeconds = o.durationSeconds;
+        this.warmupSeconds = o.warmupSeconds;
+        this.rampPerSecond = o.rampPerSecond;
+        this.inputHz = o.inputHz;
+        this.seed = o.seed;
+        this.out = out;
+        this.loops = o.loops;
+        this.serverJar = o.serverJar;
+        this.jvmFlags = o.jvmFlags;
+        this.startRooms = o.startRooms;
+        this.stepRooms = o.stepRooms;
+        this.maxRooms = o.maxRooms;
+        this.p99LimitMillis = o.p99LimitMillis;
+    }
+
+    public int bots() {
+        return rooms * players;
+    }
+
+    private static String require(Map<String, String> v, String name) {
+        String value = v.get(name);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static int integer(Map<String, String> v, String name, int def, int min, int max) {
+        String s = v.get(name);
+        if (s == null) {
+            return def;
+        }
+        try {
+            int n = Integer.parseInt(s.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--" + name + " must be an integer from " + min + " to " + max + ", got '" + s + "'");
+    }
+
+    private static long longValue(Map<String, String> v, String name, long def) {
+        String s = v.get(name);
+        if (s == null) {
+            return def;
+        }
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be an integer, got '" + s + "'");
+        }
+    }
+
+    /** A ws:// URL to a loopback address: the bots never reach beyond this machine. */
+    static URI url(String s) {
+        URI uri;
+        try {
+            uri = new URI(s);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--url is not a URL: '" + s + "'");
+        }
+        if (!"ws".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new UsageException("--url must look like ws://127.0.0.1:8080/ws, got '" + s + "'");
+        }
+        String host = uri.getHost();
+        boolean loopback = host.equals("localhost") || host.equals("[::1]")
+                || (host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && isLoopbackLiteral(host));
+        if (!loopback) {
+            throw new UsageException("--url must point at a loopback address (127.0.0.1), got host '" + host + "'");
+        }
+        return uri;
+    }
+
+    private static boolean isLoopbackLiteral(String ipv4) {
+        try {
+            // An IPv4 literal: no name lookup happens.
+            return InetAddress.getByName(ipv4).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return command.name().toLowerCase() + (url != null ? " --url " + url : "") + " --rooms " + rooms + " --players "
+                + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
+                + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + " --out " + out;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.arena.loadtest;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The game server jar as a child process on free loopback ports, for the
+ * bench runner: started with the JVM flags under test and the settings the
+ * workload needs ({@code room.capacity = P}, enough rooms), waited for until
+ * it accepts connections, measured through {@code /proc}, and always
+ * stopped: by {@link #close} and, if this JVM is interrupted, by a shutdown
+ * hook.
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private final Process process;
+    private final int httpPort;
+    private final int managementPort;
+    private final Path log;
+    private final Thread hook;
+
+    private ServerProcess(Process process, int httpPort, int managementPort, Path log) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.log = log;
+        this.hook = new Thread(this::destroy, "arena-bench-server-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Starts the server and returns once its players' port accepts connections.
+     *
+     * @param log where the server's output goes
+     */
+    static ServerProcess start(Path jar, List<String> jvmFlags, int rooms, int players, Path log) throws IOException {
+        int http = freePort();
+        int management = freePort();
+        while (management == http) {
+            management = freePort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        // After the flags under test, so these always hold: loopback only, P players a room, room for R rooms.
+        command.add("-Darena.http.host=127.0.0.1");
+        command.add("-Darena.http.port=" + http);
+        command.add("-Darena.management.host=127.0.0.1");
+        command.add("-Darena.management.port=" + management);
+        command.add("-Darena.room.capacity=" + players);
+        command.add("-Darena.room.maxRooms=" + Math.max(rooms + 10, 500));
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        ServerProcess server = new ServerProcess(process, http, management, log);
+        try {
+            server.awaitAccepting();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** User + system CPU time so far, nanoseconds. */
+    long cpuNanos() {
+        return ProcStat.cpuNanos(process.pid());
+    }
+
+    /** {user, system} CPU time so far, nanoseconds; null when unreadable. */
+    long[] userSystemNanos() {
+        return ProcStat.userSystemNanos(process.pid());
+    }
+
+    long peakRssBytes() {
+        return ProcStat.peakRssBytes(process.pid());
+    }
+
+    private void awaitAccepting() throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IOException("the server exited with status " + process.exitValue() + " before accepting connections; "
+                        + "its log " + log + " ends with:\n" + tail());
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 500);
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IOException("the server did not accept connections on port " + httpPort + " within 60 s; "
+                            + "its log " + log + " ends with:\n" + tail());
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+    }
+
+    /**
+     * The server's own counters of trouble, summed over their labels, from
+     * its Prometheus scrape: errors seen from the server's side.
+     */
+    Map<String, Double> troubleCounters() {
+        Map<String, Double> out = new TreeMap<>();
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + managementPort + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                int brace = line.indexOf('{');
+                int space = line.lastIndexOf(' ');
+                String name = line.substring(0, brace >= 0 ? brace : line.indexOf(' '));
+                if (name.matches("arena_(joins_refused|frames_rejected|connections_closed|inputs_dropped|snapshots_skipped"
+                        + "|ticks_dropped|rooms_failed|joins|connections_opened)_total")) {
+                    String key = name.substring("arena_".length(), name.length() - "_total".length());
+                    if (name.equals("arena_connections_closed_total") && brace >= 0) {
+                        key += "." + line.substring(brace + 1, line.indexOf('}')).replaceAll(".*reason=\"([^\"]*)\".*", "$1");
+                    }
+                    out.merge(key, Double.parseDouble(line.substring(space + 1)), Double::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.put("scrapeFailed", 1.0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the server (SIGTERM, so it closes its players with 1001 and a JFR recording is dumped), then kills it if it hangs. */
+    @Override
+    public void close() {
+        destroy();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it does the same.
+        }
+    }
+
+    private void destroy() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.arena.loadtest;
+
+import org.HdrHistogram.Recorder;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What every bot reports, shared by all event loops: counters that only
+ * grow (the runner takes differences between snapshots), the number of bots
+ * playing, and the input latencies in microseconds in an HdrHistogram
+ * {@link Recorder}, from which the runner takes one interval histogram a
+ * second.
+ */
+public final class Stats {
+    /** Monotonic counters. The error kinds are summed into the run's error figure. */
+    public enum Count {
+        BYTES_IN, BYTES_OUT, MESSAGES_IN, MESSAGES_OUT, INPUTS_SENT, INPUTS_SKIPPED, UPDATES, PINGS_ANSWERED,
+        JOINED, JOIN_RETRIES, REJECTED_JOINS, DISCONNECTS,
+        ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
+        ROOM_MISPLACED;
+
+        /** Whether this count is one of the error kinds of BENCHMARK.md ("errors, disconnects, rejected joins"). */
+        public boolean isError() {
+            return ordinal() >= ERROR_MESSAGES.ordinal();
+        }
+    }
+
+    private final LongAdder[] counts = new LongAdder[Count.values().length];
+    private final AtomicInteger playing = new AtomicInteger();
+    /** Input latency, microseconds. Auto-resizing, 3 significant digits. */
+    final Recorder latency = new Recorder(3);
+
+    public Stats() {
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = new LongAdder();
+        }
+    }
+
+    public void add(Count count, long n) {
+        counts[count.ordinal()].add(n);
+    }
+
+    public void increment(Count count) {
+        counts[count.ordinal()].increment();
+    }
+
+    /** Records one input latency. */
+    public void recordLatencyNanos(long nanos) {
+        latency.recordValue(Math.max(1, nanos / 1000));
+    }
+
+    void playing(int delta) {
+        playing.addAndGet(delta);
+    }
+
+    /** Bots that got their WELCOME and still have their connection. */
+    public int playing() {
+        return playing.get();
+    }
+
+    /** The current value of every counter, indexed by {@link Count#ordinal()}. */
+    public long[] snapshot() {
+        long[] s = new long[counts.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = counts[i].sum();
+        }
+        return s;
+    }
+
+    public static long errors(long[] snapshot) {
+        long n = 0;
+        for (Count c : Count.values()) {
+            if (c.isError()) {
+                n += snapshot[c.ordinal()];
+            }
+        }
+        return n;
+    }
+}

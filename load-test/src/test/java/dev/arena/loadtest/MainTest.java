@@ -1,0 +1,71 @@
+package dev.arena.loadtest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad command lines exit with status 2 and a message that names the option. */
+class MainTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--rooms 0 --url ws://127.0.0.1:8080/ws|--rooms",
+            "--rooms abc --url ws://127.0.0.1:8080/ws|--rooms",
+            "--players 1001 --url ws://127.0.0.1:8080/ws|--players",
+            "--duration 0 --url ws://127.0.0.1:8080/ws|--duration",
+            "--warmup -1 --url ws://127.0.0.1:8080/ws|--warmup",
+            "--ramp 0 --url ws://127.0.0.1:8080/ws|--ramp",
+            "--input-hz 0 --url ws://127.0.0.1:8080/ws|--input-hz",
+            "--seed x --url ws://127.0.0.1:8080/ws|--seed",
+            "--loops 0 --url ws://127.0.0.1:8080/ws|--loops",
+            "--rooms 5|--url is required",
+            "--url http://127.0.0.1:8080/ws|--url",
+            "--url ws://10.1.2.3:8080/ws|--url must point at a loopback address",
+            "--url ws://example.com/ws|--url must point at a loopback address",
+            "--url|--url needs a value",
+            "--colour red|unknown option --colour",
+            "run --rooms 2 --rooms 3 --url ws://127.0.0.1:1/ws|--rooms is given twice",
+            "bench --rooms 2|--server-jar is required",
+            "bench --server-jar /no/such.jar|--server-jar: no such file",
+            "bench --url ws://127.0.0.1:1/ws --server-jar x|unknown option --url",
+            "capacity --rooms 5 --server-jar x|unknown option --rooms",
+            "fly|unknown command 'fly'",
+            "--rooms 1000 --players 1000 --url ws://127.0.0.1:1/ws|--rooms x --players",
+    })
+    void aBadCommandLineExitsWithTwoAndNamesTheOption(String line, String expected) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(line.split(" "), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(expected);
+    }
+
+    @Test
+    void helpPrintsTheUsage() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Main.run(new String[]{"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--rooms", "--server-jar", "--input-hz");
+    }
+
+    @Test
+    void goodOptionsParseWithTheBenchmarkDefaults() {
+        Options o = Options.parse("--url=ws://localhost:9000/ws", "--rooms", "3");
+
+        assertThat(o.command).isEqualTo(Options.Command.RUN);
+        assertThat(o.rooms).isEqualTo(3);
+        assertThat(o.players).isEqualTo(20);
+        assertThat(o.durationSeconds).isEqualTo(60);
+        assertThat(o.warmupSeconds).isEqualTo(10);
+        assertThat(o.inputHz).isEqualTo(20);
+        assertThat(o.url.getPort()).isEqualTo(9000);
+    }
+}
