@@ -86,7 +86,7 @@ public final class Room {
         channel.write(Buffer.buffer(codec.encode(new Welcome(playerId, id, config.tickHz(), config.sendHz(),
                 System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale()))));
         metrics.playerJoined();
-        return JoinResult.joined(id, playerId, inputs);
+        return JoinResult.joined(id, playerId, inputs, clients.size());
     }
 
     /** The player left (or its connection closed); a no-op for an unknown player. */

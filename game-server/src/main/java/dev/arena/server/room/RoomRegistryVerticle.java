@@ -100,6 +100,9 @@ public final class RoomRegistryVerticle extends VerticleBase {
                     target.pending--;
                     if (reply.succeeded()) {
                         JoinResult result = reply.result().body();
+                        if (result.accepted()) {
+                            target.players = result.players();
+                        }
                         msg.reply(result);
                     } else {
                         msg.reply(JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room",

@@ -61,9 +61,9 @@ public final class RoomVerticle extends VerticleBase {
             JoinResult result = guarded(() -> room.join(msg.body().name(), msg.body().channel()));
             if (result == null) {
                 result = JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room", "room " + roomId + " has closed");
-            } else if (result.accepted()) {
-                reportStatus();
             }
+            // The reply carries the new player count: a separate status message would reach the
+            // registry before the reply and count the seat twice for a moment.
             msg.reply(result);
         }));
         consumers.add(bus.<Integer>localConsumer(Addresses.roomLeave(roomId), msg -> {

@@ -121,6 +121,22 @@ class GameplayIntegrationTest {
     }
 
     @Test
+    void concurrentQuickJoinsFillEveryRoomBeforeOpeningAnother() throws Exception {
+        List<TestClient> burst = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            burst.add(connect());
+        }
+        for (TestClient client : burst) {
+            client.send(new Join(null, "b"));
+        }
+        Map<String, Integer> perRoom = new java.util.TreeMap<>();
+        for (TestClient client : burst) {
+            perRoom.merge(client.await(Welcome.class).roomId(), 1, Integer::sum);
+        }
+        assertThat(perRoom.values()).as("rooms of capacity 3: %s", perRoom).containsOnly(3).hasSize(4);
+    }
+
+    @Test
     void aFullOrUnknownRoomIsRefusedWithAClearErrorAndTheClientMayRetry() throws Exception {
         String roomId = joined(null, "p0").welcome.roomId();
         joined(roomId, "p1");
