@@ -51,7 +51,7 @@ public final class Main {
         Set<String> gameNames = new HashSet<>(GameServer.BUILT_IN_GAMES);
         gameNames.addAll(customGames.keySet());
         PrometheusMeterRegistry registry = PrometheusRegistryFactory.newRegistry();
-        Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions());
+        Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions().setPreferNativeTransport(true));
         CountDownLatch started = new CountDownLatch(1);
         GameServer[] server = new GameServer[1];
         long[] drainMillis = new long[1];

@@ -74,7 +74,7 @@ public final class LoadRun {
     /** Runs to the end and returns the figures; stops every bot and event loop it started. */
     public RunResult run() throws Exception {
         int loops = options.loops;
-        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(2)
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops).setWorkerPoolSize(2)
                 .setInternalBlockingPoolSize(2)).build();
         List<BotGroup> groups = new ArrayList<>();
         try {
