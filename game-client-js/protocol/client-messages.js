@@ -44,8 +44,12 @@ const input = {
   },
 };
 
-/** PING (tag 3) / PONG (tag 4): `[time] (varlong)`. Example, PING at 1000000: `03 c0 84 3d`. */
-function timeMessage(tag) {
+/**
+ * PING / PONG in either direction (tags 3, 4, 67, 68): `[time] (varlong)`.
+ * Example, client PING at 1000000: `03 c0 84 3d`.
+ * @param {number} tag
+ */
+export function timeMessage(tag) {
   return {
     tag,
     /** @param {{time: number}} f */

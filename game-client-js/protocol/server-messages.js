@@ -6,6 +6,7 @@
  */
 import { MessageTag } from './constants.js';
 import { readCount, readEntityRecord, writeEntityRecord } from './entity-record.js';
+import { timeMessage } from './client-messages.js';
 
 /**
  * WELCOME (tag 64):
@@ -118,19 +119,6 @@ const delta = {
     return { tick, baselineTick, removed, spawns, changed };
   },
 };
-
-/** PING (tag 67) / PONG (tag 68): `[time] (varlong)`. */
-function timeMessage(tag) {
-  return {
-    tag,
-    write(w, f) {
-      w.writeVarLong(f.time);
-    },
-    read(r) {
-      return { time: r.readVarLong() };
-    },
-  };
-}
 
 /** ERROR (tag 69): `[code] (varint) [message] (string)`. Example: `45 a0 1f` + "room r1 is full (20 players)". */
 const error = {

@@ -2,6 +2,7 @@ package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
 import io.vertx.core.json.JsonObject;
+import dev.arena.server.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +28,8 @@ class SmokeRunTest {
     void botsJoinPlayAndMeasureAndTheReportsAreWritten(@TempDir Path out) throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         RunResult result;
-        try (InProcessServer server = InProcessServer.start(Map.of("room.capacity", "5", "http.instances", "1"))) {
-            Options options = Options.parse("run", "--url", server.url(), "--rooms", "2", "--players", "5",
+        try (TestServer server = TestServer.start(Map.of("room.capacity", "5"))) {
+            Options options = Options.parse("run", "--url", "ws://127.0.0.1:" + server.port() + "/ws", "--rooms", "2", "--players", "5",
                     "--warmup", "1", "--duration", "3", "--ramp", "200", "--seed", "7", "--out", out.toString());
             result = new LoadRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8),
                     new LoadRun.Listener() { }).run();
