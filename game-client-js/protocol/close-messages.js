@@ -24,6 +24,7 @@ const TEXTS = new Map([
   [CloseCode.ROOM_CLOSED, 'The room was closed by the server.'],
   [CloseCode.SERVER_FULL, 'The server is full: no new room can be opened right now.'],
   [CloseCode.JOIN_TIMEOUT, 'No room was joined in time, so the server closed the connection.'],
+  [CloseCode.SHUTTING_DOWN, 'The server is shutting down and takes no new players. Reload to reach another server.'],
   [CloseCode.BAD_REQUEST, 'The join was refused: the name is too long (16 characters at most).'],
   [NO_STATUS, 'The connection was closed without a reason.'],
   [ABNORMAL, 'The connection to the server was lost (or could not be opened).'],

@@ -36,4 +36,5 @@ export const CloseCode = Object.freeze({
   SERVER_FULL: 4004,
   JOIN_TIMEOUT: 4005,
   BAD_REQUEST: 4006,
+  SHUTTING_DOWN: 4007,
 });

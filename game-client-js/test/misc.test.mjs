@@ -21,7 +21,7 @@ test('constants.js holds exactly the NAME: number pairs the Java test parses', (
   assert.deepEqual(CloseCode, {
     NORMAL: 1000, GOING_AWAY: 1001, PROTOCOL_ERROR: 1002, UNSUPPORTED_DATA: 1003, POLICY_VIOLATION: 1008,
     MESSAGE_TOO_BIG: 1009, ROOM_FULL: 4000, UNKNOWN_ROOM: 4001, TOO_SLOW: 4002, ROOM_CLOSED: 4003,
-    SERVER_FULL: 4004, JOIN_TIMEOUT: 4005, BAD_REQUEST: 4006,
+    SERVER_FULL: 4004, JOIN_TIMEOUT: 4005, BAD_REQUEST: 4006, SHUTTING_DOWN: 4007,
   });
   assert.ok(Object.isFrozen(MessageTag) && Object.isFrozen(CloseCode));
 });

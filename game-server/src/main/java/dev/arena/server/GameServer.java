@@ -83,7 +83,8 @@ public final class GameServer {
         GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics);
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
-                .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks)))
+                .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks,
+                        server.lifecycle::isStopping)))
                 .compose(v -> server.deploy(firstHttp))
                 .compose(v -> {
                     server.managementPort = management.actualPort();

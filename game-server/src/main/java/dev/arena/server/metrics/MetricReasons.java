@@ -16,7 +16,8 @@ public final class MetricReasons {
     public static final String OTHER = "other";
 
     /** Why a JOIN was refused (ERROR codes 4000, 4001, 4004, 4006). */
-    public static final Set<String> JOIN_REFUSALS = Set.of("room_full", "unknown_room", "server_full", "bad_request");
+    public static final Set<String> JOIN_REFUSALS = Set.of("room_full", "unknown_room", "server_full", "bad_request",
+            "shutting_down");
 
     /** Why a client frame was refused; the connection is closed with the same reason. */
     public static final Set<String> FRAME_REJECTIONS = Set.of(

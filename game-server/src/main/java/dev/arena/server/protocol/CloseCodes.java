@@ -20,6 +20,7 @@ public final class CloseCodes {
     public static final int SERVER_FULL = 4004;
     public static final int JOIN_TIMEOUT = 4005;
     public static final int BAD_REQUEST = 4006;
+    public static final int SHUTTING_DOWN = 4007;
 
     private CloseCodes() {
     }

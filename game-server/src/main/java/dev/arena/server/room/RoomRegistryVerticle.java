@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The node's room directory and matchmaker. It deploys rooms on demand,
@@ -26,6 +27,7 @@ import java.util.Map;
  * {@code room.maxRooms}.
  */
 public final class RoomRegistryVerticle extends VerticleBase {
+    private final BooleanSupplier shuttingDown;
     private final RoomConfig config;
     private final long tooSlowNanos;
     private final GameFactory gameFactory;
@@ -35,8 +37,12 @@ public final class RoomRegistryVerticle extends VerticleBase {
     private int nextRoom = 1;
 
     /** @param ticks where the rooms report their schedule, for the readiness check */
+    /**
+     * @param shuttingDown true once the server drains before stopping: joins are refused from then on
+     */
     public RoomRegistryVerticle(RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics,
-                                TickMonitor ticks) {
+                                TickMonitor ticks, BooleanSupplier shuttingDown) {
+        this.shuttingDown = shuttingDown;
         this.config = config;
         this.tooSlowNanos = tooSlowNanos;
         this.gameFactory = gameFactory;
@@ -69,6 +75,11 @@ public final class RoomRegistryVerticle extends VerticleBase {
 
     private void onJoin(Message<JoinRequest> msg) {
         JoinRequest request = msg.body();
+        if (shuttingDown.getAsBoolean()) {
+            msg.reply(JoinResult.refused(CloseCodes.SHUTTING_DOWN, "shutting_down",
+                    "the server is shutting down and takes no new players"));
+            return;
+        }
         Entry entry;
         if (request.roomId() != null) {
             entry = rooms.get(request.roomId());

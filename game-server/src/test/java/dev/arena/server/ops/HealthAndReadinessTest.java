@@ -2,6 +2,7 @@ package dev.arena.server.ops;
 
 import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.Delta;
+import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
@@ -78,6 +79,11 @@ class HealthAndReadinessTest {
             assertThat(Scrape.get(port, "/health").statusCode()).as("alive while draining").isEqualTo(200);
             ann.await(Delta.class);
             assertThat(ann.isClosed()).as("players keep playing during the drain").isFalse();
+            try (TestClient late = TestClient.connect(server.vertx, server.port())) {
+                late.send(new Join(null, "late"));
+                assertThat(late.await(ErrorMessage.class).code()).as("no new players while draining")
+                        .isEqualTo(CloseCodes.SHUTTING_DOWN);
+            }
 
             server.server.stop();
             assertThat(ann.awaitClose()).isEqualTo(CloseCodes.GOING_AWAY);
