@@ -11,8 +11,21 @@ import { timeMessage } from './client-messages.js';
 /**
  * WELCOME (tag 64):
  * `[playerId] (varint) [roomId] (string) [tickHz] (varint) [sendHz] (varint)
- *  [serverTime] (varlong) [worldWidth] (varint) [worldHeight] (varint) [positionScale] (varint)`
+ *  [serverTime] (varlong) [worldWidth] (varint) [worldHeight] (varint) [positionScale] (varint)
+ *  [paramCount] (varint) ([name] (string) [value] (f32)) x paramCount`
+ * `params` is an object in wire order (the arena game sends `playerSpeed`).
  */
+/** @returns {Record<string, number>} */
+function readParams(r) {
+  const count = readCount(r, 'params');
+  const params = {};
+  for (let i = 0; i < count; i++) {
+    const name = r.readString();
+    params[name] = r.readFloat32();
+  }
+  return params;
+}
+
 const welcome = {
   tag: MessageTag.SERVER_WELCOME,
   write(w, f) {
@@ -24,6 +37,12 @@ const welcome = {
     w.writeVarInt(f.worldWidth);
     w.writeVarInt(f.worldHeight);
     w.writeVarInt(f.positionScale);
+    const params = Object.entries(f.params ?? {});
+    w.writeVarInt(params.length);
+    for (const [name, value] of params) {
+      w.writeString(name);
+      w.writeFloat32(value);
+    }
   },
   read(r) {
     return {
@@ -35,6 +54,7 @@ const welcome = {
       worldWidth: r.readVarInt(),
       worldHeight: r.readVarInt(),
       positionScale: r.readVarInt(),
+      params: readParams(r),
     };
   },
 };

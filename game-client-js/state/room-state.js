@@ -15,11 +15,12 @@ import { World } from './world.js';
 
 /**
  * @typedef {{playerId: number, roomId: string, tickHz: number, sendHz: number, serverTime: number,
- *            worldWidth: number, worldHeight: number, positionScale: number}} Welcome
+ *            worldWidth: number, worldHeight: number, positionScale: number,
+ *            params?: Record<string, number>}} Welcome
  * @typedef {{id: number, kind: number, label: string|null, x: number, y: number, score: number|null, own: boolean}} EntityView
  */
 
-/** The arena game's player speed, world units per second (ArenaSettings). */
+/** Player speed, world units per second, when WELCOME does not carry `params.playerSpeed`. */
 export const PLAYER_SPEED = 200;
 
 export class RoomState {
@@ -28,9 +29,10 @@ export class RoomState {
    * @param {object} [options]
    * @param {number} [options.interpolationDelayMs] how far behind the newest state others are drawn;
    *   default two send intervals, at least 100 ms, so one late state does not stall motion
-   * @param {number} [options.speed] player speed for the prediction
+   * @param {number} [options.speed] player speed for the prediction; default the WELCOME's
+   *   `params.playerSpeed` (the server's configured speed), else PLAYER_SPEED
    */
-  constructor(welcome, { interpolationDelayMs, speed = PLAYER_SPEED } = {}) {
+  constructor(welcome, { interpolationDelayMs, speed = welcome.params?.playerSpeed ?? PLAYER_SPEED } = {}) {
     this.welcome = welcome;
     this.playerId = welcome.playerId;
     this.roomId = welcome.roomId;

@@ -44,3 +44,11 @@ test('the view draws the own player at its prediction and the others in the past
   assert.equal(room.interpolationDelayMs, 100);
   assert.ok(ann.x >= 100 && ann.x <= 110, `ann drawn between her two states, at ${ann.x}`);
 });
+
+test('prediction uses the player speed the server sends in WELCOME, and 200 without it', () => {
+  const welcome = { playerId: 1, roomId: 'r1', tickHz: 20, sendHz: 20, serverTime: 0,
+    worldWidth: 2000, worldHeight: 2000, positionScale: 4 };
+  assert.equal(new RoomState({ ...welcome, params: { playerSpeed: 120 } }).predictor.speed, 120);
+  assert.equal(new RoomState({ ...welcome, params: {} }).predictor.speed, 200);
+  assert.equal(new RoomState(welcome).predictor.speed, 200);
+});

@@ -1,5 +1,7 @@
 package dev.arena.server.protocol;
 
+import java.util.Map;
+
 /**
  * WELCOME: the join succeeded.
  *
@@ -11,7 +13,9 @@ package dev.arena.server.protocol;
  * @param worldWidth    world width in world units
  * @param worldHeight   world height in world units
  * @param positionScale a position field divided by this is in world units
+ * @param params        game parameters a client needs for prediction, by name, in wire order
  */
 public record Welcome(int playerId, String roomId, int tickHz, int sendHz, long serverTime,
-                      int worldWidth, int worldHeight, int positionScale) implements ServerMessage {
+                      int worldWidth, int worldHeight, int positionScale, Map<String, Float> params)
+        implements ServerMessage {
 }

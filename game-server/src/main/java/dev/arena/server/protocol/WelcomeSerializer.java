@@ -5,10 +5,14 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * PROTOCOL.md "WELCOME (tag 64)": {@code [playerId] (varint) [roomId] (string)
  * [tickHz] (varint) [sendHz] (varint) [serverTime] (varlong) [worldWidth] (varint)
- * [worldHeight] (varint) [positionScale] (varint)}.
+ * [worldHeight] (varint) [positionScale] (varint) [paramCount] (varint)
+ * ([name] (string) [value] (f32)) x paramCount}.
  */
 final class WelcomeSerializer extends Serializer<Welcome> {
     @Override
@@ -21,11 +25,28 @@ final class WelcomeSerializer extends Serializer<Welcome> {
         out.writeVarInt(w.worldWidth(), true);
         out.writeVarInt(w.worldHeight(), true);
         out.writeVarInt(w.positionScale(), true);
+        out.writeVarInt(w.params().size(), true);
+        for (Map.Entry<String, Float> p : w.params().entrySet()) {
+            out.writeString(p.getKey());
+            out.writeFloat(p.getValue());
+        }
     }
 
     @Override
     public Welcome read(Kryo kryo, Input in, Class<? extends Welcome> type) {
-        return new Welcome(in.readVarInt(true), in.readString(), in.readVarInt(true), in.readVarInt(true),
-                in.readVarLong(true), in.readVarInt(true), in.readVarInt(true), in.readVarInt(true));
+        int playerId = in.readVarInt(true);
+        String roomId = in.readString();
+        int tickHz = in.readVarInt(true);
+        int sendHz = in.readVarInt(true);
+        long serverTime = in.readVarLong(true);
+        int worldWidth = in.readVarInt(true);
+        int worldHeight = in.readVarInt(true);
+        int positionScale = in.readVarInt(true);
+        int count = WireFormat.readCount(in, "params");
+        Map<String, Float> params = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            params.put(in.readString(), in.readFloat());
+        }
+        return new Welcome(playerId, roomId, tickHz, sendHz, serverTime, worldWidth, worldHeight, positionScale, params);
     }
 }

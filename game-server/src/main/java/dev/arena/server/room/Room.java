@@ -84,7 +84,7 @@ public final class Room {
         clients.add(new Client(playerId, channel));
         GameInfo info = game.info();
         channel.write(Buffer.buffer(codec.encode(new Welcome(playerId, id, config.tickHz(), config.sendHz(),
-                System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale()))));
+                System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale(), info.params()))));
         metrics.playerJoined();
         return JoinResult.joined(id, playerId, inputs, clients.size());
     }

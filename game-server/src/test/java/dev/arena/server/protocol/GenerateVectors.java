@@ -68,10 +68,11 @@ public final class GenerateVectors {
         group(files, "client-leave", "CLIENT_LEAVE").put("leave", Leave.INSTANCE);
 
         Map<String, Object> welcome = group(files, "server-welcome", "SERVER_WELCOME");
-        welcome.put("arena room", new Welcome(7, "r1", 20, 20, 1_795_000_000_000L, 2000, 2000, 4));
+        welcome.put("arena room", new Welcome(7, "r1", 20, 20, 1_795_000_000_000L, 2000, 2000, 4,
+                Map.of("playerSpeed", 200f)));
         welcome.put("large ids and rates", new Welcome(16384, "room-with-a-long-identifier-of-33", 120, 60,
-                (1L << 53) - 1, 1_000_000, 10, 1000));
-        welcome.put("zeros and empty room id", new Welcome(0, "", 1, 1, 0, 0, 0, 1));
+                (1L << 53) - 1, 1_000_000, 10, 1000, ordered("a", 0.5f, "gravity-é", -9.75f, "zero", 0f)));
+        welcome.put("zeros and empty room id, no params", new Welcome(0, "", 1, 1, 0, 0, 0, 1, Map.of()));
 
         Map<String, Object> snapshot = group(files, "server-snapshot", "SERVER_SNAPSHOT");
         snapshot.put("empty world", new Snapshot(0, List.of()));
@@ -128,6 +129,14 @@ public final class GenerateVectors {
             }
             Files.writeString(dir.resolve(file.getKey() + ".json"), vectors.encodePrettily() + "\n");
         }
+    }
+
+    private static Map<String, Float> ordered(Object... pairs) {
+        Map<String, Float> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], (Float) pairs[i + 1]);
+        }
+        return out;
     }
 
     private static Map<String, Object> group(Map<String, Map<String, Object>> files, String file, String message) {

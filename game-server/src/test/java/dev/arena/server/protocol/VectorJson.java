@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maps protocol messages to and from the {@code fields} objects of the golden
@@ -25,7 +27,7 @@ final class VectorJson {
             case "CLIENT_LEAVE" -> Leave.INSTANCE;
             case "SERVER_WELCOME" -> new Welcome(f.getInteger("playerId"), f.getString("roomId"), f.getInteger("tickHz"),
                     f.getInteger("sendHz"), f.getLong("serverTime"), f.getInteger("worldWidth"),
-                    f.getInteger("worldHeight"), f.getInteger("positionScale"));
+                    f.getInteger("worldHeight"), f.getInteger("positionScale"), params(f.getJsonObject("params")));
             case "SERVER_SNAPSHOT" -> new Snapshot(f.getInteger("tick"), entities(f.getJsonArray("entities")));
             case "SERVER_DELTA" -> new Delta(f.getInteger("tick"), f.getInteger("baselineTick"),
                     ints(f.getJsonArray("removed")), entities(f.getJsonArray("spawns")), changes(f.getJsonArray("changed")));
@@ -49,7 +51,8 @@ final class VectorJson {
         } else if (m instanceof Welcome w) {
             return new JsonObject().put("playerId", w.playerId()).put("roomId", w.roomId()).put("tickHz", w.tickHz())
                     .put("sendHz", w.sendHz()).put("serverTime", w.serverTime()).put("worldWidth", w.worldWidth())
-                    .put("worldHeight", w.worldHeight()).put("positionScale", w.positionScale());
+                    .put("worldHeight", w.worldHeight()).put("positionScale", w.positionScale())
+                    .put("params", paramsJson(w.params()));
         } else if (m instanceof Snapshot s) {
             return new JsonObject().put("tick", s.tick()).put("entities", entitiesJson(s.entities()));
         } else if (m instanceof Delta d) {
@@ -71,6 +74,18 @@ final class VectorJson {
 
     static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
+    }
+
+    private static Map<String, Float> params(JsonObject json) {
+        Map<String, Float> out = new LinkedHashMap<>();
+        json.forEach(e -> out.put(e.getKey(), ((Number) e.getValue()).floatValue()));
+        return out;
+    }
+
+    private static JsonObject paramsJson(Map<String, Float> params) {
+        JsonObject json = new JsonObject();
+        params.forEach((k, v) -> json.put(k, (double) v));
+        return json;
     }
 
     private static List<EntityRecord> entities(JsonArray array) {

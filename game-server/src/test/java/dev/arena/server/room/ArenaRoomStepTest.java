@@ -59,6 +59,7 @@ class ArenaRoomStepTest {
         assertThat(client.welcome.playerId()).isEqualTo(player);
         assertThat(client.welcome.positionScale()).isEqualTo(4);
         assertThat(client.welcome.worldWidth()).isEqualTo(2000);
+        assertThat(client.welcome.params()).as("what the browser predicts with").containsEntry("playerSpeed", 200f);
     }
 
     @Test

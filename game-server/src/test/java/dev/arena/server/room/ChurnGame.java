@@ -32,7 +32,7 @@ final class ChurnGame implements Game {
 
     @Override
     public GameInfo info() {
-        return new GameInfo(100, 100, 1);
+        return new GameInfo(100, 100, 1, Map.of());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.arena.server.game.World;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -46,7 +47,9 @@ public final class ArenaGame implements Game {
 
     @Override
     public GameInfo info() {
-        return new GameInfo(settings.worldWidth(), settings.worldHeight(), settings.positionScale());
+        // The browser client predicts its own player with this speed.
+        return new GameInfo(settings.worldWidth(), settings.worldHeight(), settings.positionScale(),
+                Map.of("playerSpeed", (float) settings.playerSpeed()));
     }
 
     @Override
