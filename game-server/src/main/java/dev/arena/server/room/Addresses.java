@@ -3,7 +3,8 @@ package dev.arena.server.room;
 /**
  * Every event-bus address the server uses, in one place. Dotted, most
  * general part first. All are node-local today: messages carry live objects
- * (sockets, game inputs) through {@link LocalCodec}.
+ * (a player's connection, a room's input queue) through {@link LocalCodec}.
+ * Inputs themselves do not travel on the bus: see {@link InputQueue}.
  */
 public final class Addresses {
     /** Join requests ({@link JoinRequest}), answered with a {@link JoinResult}. */
