@@ -10,35 +10,15 @@ import java.util.List;
 
 /**
  * PROTOCOL.md "DELTA (tag 66)": tick, baseline gap, removed ids as gaps,
- * spawned entity records, then changed entities as header + diffs. The room
- * writes the same layout straight from its snapshots
- * ({@code dev.arena.server.state.SnapshotEncoder}); this serializer is what
- * decoders and the golden vectors use.
+ * spawned entity records, then changed entities as header + diffs. Read
+ * only: the one writer of this layout is the room's replication
+ * ({@code dev.arena.server.state.SnapshotEncoder}), which the golden vectors
+ * check; bots, tests and the vectors decode with this.
  */
 final class DeltaSerializer extends Serializer<Delta> {
     @Override
     public void write(Kryo kryo, Output out, Delta d) {
-        out.writeVarInt(d.tick(), true);
-        out.writeVarInt(d.tick() - d.baselineTick(), true);
-        out.writeVarInt(d.removed().length, true);
-        int previous = 0;
-        for (int id : d.removed()) {
-            out.writeVarInt(id - previous, true);
-            previous = id;
-        }
-        out.writeVarInt(d.spawns().size(), true);
-        for (EntityRecord e : d.spawns()) {
-            WireFormat.writeEntity(out, e.id(), e.kind(), e.label(), e.fields(), 0, e.fields().length);
-        }
-        out.writeVarInt(d.changed().size(), true);
-        previous = 0;
-        for (EntityChange c : d.changed()) {
-            WireFormat.writeChangeHeader(out, c.id() - previous, c.mask());
-            for (int diff : c.diffs()) {
-                out.writeVarInt(diff, false);
-            }
-            previous = c.id();
-        }
+        throw new UnsupportedOperationException("DELTA frames have one writer: the room's replication (state.SnapshotEncoder)");
     }
 
     @Override

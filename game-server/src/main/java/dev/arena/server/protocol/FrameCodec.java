@@ -65,7 +65,12 @@ public final class FrameCodec {
         serverTags.put(type, serverTag);
     }
 
-    /** Encodes a message the server sends. The array is the caller's. */
+    /**
+     * Encodes a message the server sends. The array is the caller's. Not
+     * SNAPSHOT or DELTA: those have one writer, the room's replication
+     * ({@code dev.arena.server.state.SnapshotEncoder}), and throw
+     * {@link UnsupportedOperationException} here.
+     */
     public byte[] encode(ServerMessage message) {
         return encode(serverTags.get(message.getClass()), message);
     }

@@ -10,16 +10,12 @@ import java.util.List;
 
 /**
  * PROTOCOL.md "SNAPSHOT (tag 65)": {@code [tick] (varint) [entityCount] (varint)
- * [entity record] x entityCount}.
+ * [entity record] x entityCount}. Read only, like {@link DeltaSerializer}.
  */
 final class SnapshotSerializer extends Serializer<Snapshot> {
     @Override
     public void write(Kryo kryo, Output out, Snapshot s) {
-        out.writeVarInt(s.tick(), true);
-        out.writeVarInt(s.entities().size(), true);
-        for (EntityRecord e : s.entities()) {
-            WireFormat.writeEntity(out, e.id(), e.kind(), e.label(), e.fields(), 0, e.fields().length);
-        }
+        throw new UnsupportedOperationException("SNAPSHOT frames have one writer: the room's replication (state.SnapshotEncoder)");
     }
 
     @Override

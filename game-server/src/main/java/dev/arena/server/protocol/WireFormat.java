@@ -5,9 +5,10 @@ import com.esotericsoftware.kryo.io.Output;
 
 /**
  * Layouts shared by more than one message (PROTOCOL.md, "Entities" and
- * "DELTA"), and reads that guard against hostile lengths. The room's
- * allocation-free encoder and the message serializers both call these, so each
- * layout is written in exactly one place.
+ * "DELTA"), each one's write beside its read, and reads that guard against
+ * hostile lengths. The writes have one caller, the room's SNAPSHOT/DELTA
+ * writer ({@code dev.arena.server.state.SnapshotEncoder}); the reads are the
+ * message serializers'.
  */
 public final class WireFormat {
     /** Changed-entry header: low 3 bits of the mask, bit 3 = "mask continues", id gap above. */

@@ -1,6 +1,5 @@
 package dev.arena.server.room;
 
-import com.esotericsoftware.kryo.io.Output;
 import dev.arena.server.config.RoomConfig;
 import dev.arena.server.game.Game;
 import dev.arena.server.game.GameFactory;
@@ -9,9 +8,10 @@ import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.Welcome;
+import dev.arena.server.state.BaselineReplication;
 import dev.arena.server.state.EntityStore;
-import dev.arena.server.state.SnapshotEncoder;
-import dev.arena.server.state.StateHistory;
+import dev.arena.server.state.Replica;
+import dev.arena.server.state.Replication;
 import dev.arena.server.state.WorldState;
 import io.vertx.core.buffer.Buffer;
 
@@ -21,31 +21,26 @@ import java.util.random.RandomGenerator;
 
 /**
  * The mechanics of one room, apart from the game's rules and from timers:
- * seats, the bounded input queue, fixed steps and replication to clients.
+ * seats, the bounded input queue, fixed steps and the send tick.
  * {@link RoomVerticle} drives it from a timer; tests call {@link #step} and
  * {@link #send} directly. Single-threaded: only the room's thread calls it.
  *
- * <p>Replication (DESIGN.md, "Fan-out"): each client's baseline is the last
- * state written to its socket. On a send tick every client is grouped by
- * baseline and each group's frame is encoded once, so all up-to-date clients
- * share one delta. A congested client is skipped and later gets a delta from
- * its own older baseline, or a full snapshot when that baseline has left the
- * history; one congested for longer than {@code tooSlowNanos} is closed.
+ * <p>What each client is sent is the {@link Replication}'s business: each
+ * seat holds its client's {@link Replica}, and on a send tick the room hands
+ * every client whose socket can take it the replication's next frame. A
+ * congested client is skipped (its replica keeps its older baseline); one
+ * congested for longer than {@code tooSlowNanos} is closed.
  */
 public final class Room {
     private final String id;
     private final RoomConfig config;
     private final long tooSlowNanos;
     private final GameMetrics metrics;
-    private final EntityStore world = new EntityStore();
     private final Game game;
-    private final StateHistory history;
-    private final SnapshotEncoder encoder = new SnapshotEncoder();
+    private final Replication replication;
     private final FrameCodec codec = new FrameCodec();
-    private final Output output = new Output(4096, FrameCodec.MAX_ENCODED_BYTES);
     private final InputQueue inputs;
     private final List<Client> clients = new ArrayList<>();
-    private final EncodedFrames frames = new EncodedFrames();
     private long tick;
 
     public Room(String id, RoomConfig config, long tooSlowNanos, GameFactory gameFactory, RandomGenerator random,
@@ -54,8 +49,9 @@ public final class Room {
         this.config = config;
         this.tooSlowNanos = tooSlowNanos;
         this.metrics = metrics;
+        EntityStore world = new EntityStore();
         this.game = gameFactory.create(world, random);
-        this.history = new StateHistory(config.snapshotHistory());
+        this.replication = new BaselineReplication(world, config.snapshotHistory(), metrics);
         this.inputs = new InputQueue(config.inputQueueSize(), metrics);
     }
 
@@ -81,7 +77,7 @@ public final class Room {
                     "room " + id + " is full (" + config.capacity() + " players)");
         }
         int playerId = game.onJoin(name);
-        clients.add(new Client(playerId, channel));
+        clients.add(new Client(playerId, channel, replication.newReplica()));
         GameInfo info = game.info();
         channel.write(Buffer.buffer(codec.encode(new Welcome(playerId, id, config.tickHz(), config.sendHz(),
                 System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale(), info.params()))));
@@ -128,9 +124,7 @@ public final class Room {
     /** Captures the current state and writes it to every client that can take it. */
     public void send(long nowNanos) {
         long start = System.nanoTime();
-        WorldState state = world.capture((int) tick);
-        history.add(state);
-        frames.clear();
+        replication.capture((int) tick);
         for (Client client : clients) {
             if (client.closing) {
                 continue;
@@ -140,8 +134,7 @@ public final class Room {
                 continue;
             }
             client.congestedSince = 0;
-            client.channel.write(frameFor(client.baselineTick, state));
-            client.baselineTick = state.tick();
+            client.channel.write(replication.nextFrame(client.replica));
             if (client.oldestUnsentInput != 0) {
                 metrics.inputLatency(nowNanos - client.oldestUnsentInput);
                 client.oldestUnsentInput = 0;
@@ -152,7 +145,7 @@ public final class Room {
 
     /** The state written on the last send tick, or null before the first. */
     WorldState lastSentState() {
-        return history.newest();
+        return replication.current();
     }
 
     /** Closes every client with ERROR + {@code code}, for a room that stops. */
@@ -177,38 +170,6 @@ public final class Room {
         }
     }
 
-    /**
-     * The frame that brings a client from {@code baselineTick} (-1: none) to
-     * {@code state}. Up-to-date clients share a baseline, so the cache is
-     * asked before the history: one history lookup and one encoding per
-     * distinct baseline, not per client.
-     */
-    private Buffer frameFor(int baselineTick, WorldState state) {
-        Buffer frame = frames.get(baselineTick);
-        if (frame == null) {
-            WorldState base = baselineTick < 0 ? null : history.find(baselineTick);
-            int baseTick = base == null ? -1 : base.tick();
-            frame = baseTick == baselineTick ? null : frames.get(baseTick);
-            if (frame != null) {
-                frames.put(baselineTick, frame);
-                return frame;
-            }
-            output.reset();
-            if (base == null) {
-                encoder.writeSnapshot(output, state);
-            } else {
-                encoder.writeDelta(output, base, state);
-            }
-            frame = Buffer.buffer(output.toBytes());
-            metrics.snapshotEncoded(base == null, frame.length());
-            frames.put(baseTick, frame);
-            if (baseTick != baselineTick) {
-                frames.put(baselineTick, frame);
-            }
-        }
-        return frame;
-    }
-
     private Client find(int playerId) {
         for (Client client : clients) {
             if (client.playerId == playerId) {
@@ -221,44 +182,15 @@ public final class Room {
     private static final class Client {
         final int playerId;
         final ClientChannel channel;
-        int baselineTick = -1;
+        final Replica replica;
         long congestedSince;
         long oldestUnsentInput;
         boolean closing;
 
-        Client(int playerId, ClientChannel channel) {
+        Client(int playerId, ClientChannel channel, Replica replica) {
             this.playerId = playerId;
             this.channel = channel;
-        }
-    }
-
-    /** This send tick's encoded frames by baseline tick (-1 = full snapshot); a handful at most. */
-    private static final class EncodedFrames {
-        private int[] ticks = new int[8];
-        private Buffer[] buffers = new Buffer[8];
-        private int size;
-
-        void clear() {
-            java.util.Arrays.fill(buffers, 0, size, null);
-            size = 0;
-        }
-
-        Buffer get(int tick) {
-            for (int i = 0; i < size; i++) {
-                if (ticks[i] == tick) {
-                    return buffers[i];
-                }
-            }
-            return null;
-        }
-
-        void put(int tick, Buffer buffer) {
-            if (size == ticks.length) {
-                ticks = java.util.Arrays.copyOf(ticks, size * 2);
-                buffers = java.util.Arrays.copyOf(buffers, size * 2);
-            }
-            ticks[size] = tick;
-            buffers[size++] = buffer;
+            this.replica = replica;
         }
     }
 }

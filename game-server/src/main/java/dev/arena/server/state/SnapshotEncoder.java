@@ -5,10 +5,12 @@ import dev.arena.server.protocol.MessageTags;
 import dev.arena.server.protocol.WireFormat;
 
 /**
- * Writes SNAPSHOT and DELTA frames straight from {@link WorldState}s, without
- * building message objects: this runs once per room and baseline on every
- * send tick. The layouts come from {@link WireFormat}, the same code the
- * message serializers use. Holds scratch arrays, so one instance per room.
+ * The one writer of SNAPSHOT and DELTA frames (PROTOCOL.md): straight from
+ * {@link WorldState}s, without building message objects, since this runs once
+ * per room and baseline on every send tick. The golden vectors are generated
+ * from it and checked against it; the protocol package only reads these
+ * messages. Shared layouts come from {@link WireFormat}, beside their reads.
+ * Holds scratch arrays, so one instance per room.
  */
 public final class SnapshotEncoder {
     private int[] removed = new int[16];

@@ -5,26 +5,30 @@ package dev.arena.server.state;
  * fixed size (config {@code room.snapshotHistory}): a client whose baseline
  * has dropped out gets a full snapshot instead of a delta.
  */
-public final class StateHistory {
+final class StateHistory {
     private final WorldState[] ring;
     /** The ticks of {@link #ring}, so a lookup scans ints instead of dereferencing states. */
     private final int[] ticks;
     private int newest = -1;
 
-    public StateHistory(int size) {
+    StateHistory(int size) {
         ring = new WorldState[size];
         ticks = new int[size];
         java.util.Arrays.fill(ticks, -1);
     }
 
-    public void add(WorldState state) {
+    int size() {
+        return ring.length;
+    }
+
+    void add(WorldState state) {
         newest = (newest + 1) % ring.length;
         ring[newest] = state;
         ticks[newest] = state.tick;
     }
 
     /** The state of {@code tick}, or null when it is older than the ring holds (or was never sent). */
-    public WorldState find(int tick) {
+    WorldState find(int tick) {
         // Newest first: a client's baseline is almost always one of the last few states.
         for (int i = 0, j = newest; i < ticks.length && j >= 0; i++, j = j == 0 ? ticks.length - 1 : j - 1) {
             if (ticks[j] == tick) {
@@ -34,7 +38,7 @@ public final class StateHistory {
         return null;
     }
 
-    public WorldState newest() {
+    WorldState newest() {
         return newest < 0 ? null : ring[newest];
     }
 }

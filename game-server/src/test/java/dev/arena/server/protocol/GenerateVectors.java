@@ -12,8 +12,10 @@ import java.util.Map;
 
 /**
  * Writes {@code protocol/vectors/*.json} from fixed inputs with boundary
- * values. Run only for a deliberate protocol change, then review the diff
- * against PROTOCOL.md by hand:
+ * values, each encoded by the code that writes it in production (SNAPSHOT and
+ * DELTA by the room's replication writer, see {@link ProductionEncoding}).
+ * Run only for a deliberate protocol change, then review the diff against
+ * PROTOCOL.md by hand:
  * {@code mvn -q -pl game-server test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.arena.server.protocol.GenerateVectors -Dexec.args=../protocol/vectors}
  */
@@ -91,7 +93,7 @@ public final class GenerateVectors {
                 List.of(new EntityChange(5, 0b0001, new int[]{40}))));
         delta.put("typical move: two players, two orbs", new Delta(300, 299, new int[0], List.of(), List.of(
                 new EntityChange(1, 0b0111, new int[]{40, -28, 1}),
-                new EntityChange(2, 0b0111, new int[]{-40, 0, 1}),
+                new EntityChange(2, 0b0101, new int[]{-40, 1}),
                 new EntityChange(3, 0b0011, new int[]{12, -5}),
                 new EntityChange(9, 0b0011, new int[]{-12, 5}))));
         delta.put("spawn, removal and score change", new Delta(1000, 998, new int[]{4, 130}, List.of(
@@ -122,8 +124,7 @@ public final class GenerateVectors {
             String message = (String) file.getValue().remove("@message");
             JsonArray vectors = new JsonArray();
             for (Map.Entry<String, Object> v : file.getValue().entrySet()) {
-                byte[] bytes = message.startsWith("CLIENT_") ? codec.encode((ClientMessage) v.getValue())
-                        : codec.encode((ServerMessage) v.getValue());
+                byte[] bytes = ProductionEncoding.encode(codec, message, v.getValue());
                 vectors.add(new JsonObject().put("name", v.getKey()).put("message", message)
                         .put("fields", VectorJson.fields(v.getValue())).put("hex", VectorJson.hex(bytes)));
             }
