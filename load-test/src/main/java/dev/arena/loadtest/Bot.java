@@ -23,7 +23,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 
-import java.net.URI;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -59,7 +58,6 @@ final class Bot {
     private final WebSocketClient client;
     private final FrameCodec codec;
     private final Stats stats;
-    private final URI url;
     private final long periodMillis;
     private final int inputHz;
     private final SplittableRandom random;
@@ -84,7 +82,7 @@ final class Bot {
     private long joinTimer = -1;
     private boolean stopping;
 
-    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, URI url, int inputHz, long seed,
+    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, int inputHz, long seed,
         int playersPerRoom, AtomicIntegerArray joinedPerRoom) {
         this.playersPerRoom = playersPerRoom;
         this.joinedPerRoom = joinedPerRoom;
@@ -95,7 +93,6 @@ final class Bot {
         this.client = group.client();
         this.codec = group.codec();
         this.stats = stats;
-        this.url = url;
         this.inputHz = inputHz;
         this.periodMillis = Math.max(1, Math.round(1000.0 / inputHz));
         this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
@@ -134,10 +131,7 @@ final class Bot {
         }
         state = State.CONNECTING;
         this.targetRoom = targetRoom;
-        WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(url.getHost())
-                .setPort(url.getPort() < 0 ? 80 : url.getPort())
-                .setURI(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
+        WebSocketConnectOptions options = group.target().connectOptions();
         joinTimer = group.vertx().setTimer(JOIN_TIMEOUT_MILLIS, id -> {
             joinTimer = -1;
             if (state == State.CONNECTING || state == State.JOINING) {
@@ -149,7 +143,7 @@ final class Bot {
         });
         client.connect(options).onComplete(ar -> {
             if (ar.failed()) {
-                fail(Count.CONNECT_FAILURES, "connect failed: " + ar.cause().getMessage());
+                fail(Count.CONNECT_FAILURES, "connect failed: " + causes(ar.cause()));
                 state = State.CLOSED;
                 closed.tryComplete();
                 return;
@@ -334,6 +328,21 @@ final class Bot {
             }
         }
         closed.tryComplete();
+    }
+
+    /**
+     * A failure with the causes under it: "Failed to create SSL connection" alone
+     * hides whether the certificate was untrusted or named another host.
+     */
+    static String causes(Throwable failure) {
+        StringBuilder b = new StringBuilder(String.valueOf(failure.getMessage()));
+        Throwable c = failure.getCause();
+        for (int depth = 0; c != null && depth < 8; c = c.getCause(), depth++) {
+            if (c.getMessage() != null && b.indexOf(c.getMessage()) < 0) {
+                b.append(": ").append(c.getMessage());
+            }
+        }
+        return b.toString();
     }
 
     private void fail(Count count, String why) {

@@ -74,12 +74,14 @@ public final class LoadRun {
     /** Runs to the end and returns the figures; stops every bot and event loop it started. */
     public RunResult run() throws Exception {
         int loops = options.loops;
+        Target target = new Target(options.url, options.insecure);
+        progress.println("target: " + target.describe());
         Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops).setWorkerPoolSize(2)
                 .setInternalBlockingPoolSize(2)).build();
         List<BotGroup> groups = new ArrayList<>();
         try {
             for (int i = 0; i < loops; i++) {
-                BotGroup group = new BotGroup(options.bots() / loops + 1);
+                BotGroup group = new BotGroup(options.bots() / loops + 1, target);
                 vertx.deployVerticle(group).await(30, TimeUnit.SECONDS);
                 groups.add(group);
             }
@@ -87,7 +89,7 @@ public final class LoadRun {
             AtomicIntegerArray joinedPerRoom = new AtomicIntegerArray(options.rooms);
             for (int i = 0; i < bots.length; i++) {
                 BotGroup group = groups.get(i % loops);
-                bots[i] = new Bot(i, i / options.players, i % options.players == 0, group, stats, options.url,
+                bots[i] = new Bot(i, i / options.players, i % options.players == 0, group, stats,
                         options.inputHz, options.seed, options.players, joinedPerRoom);
                 group.add(bots[i]);
             }

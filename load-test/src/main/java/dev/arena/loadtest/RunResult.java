@@ -105,6 +105,7 @@ public final class RunResult {
                 .put("parameters", new JsonObject()
                         .put("mode", options.command.name().toLowerCase(Locale.ROOT))
                         .put("url", String.valueOf(options.url))
+                        .put("insecure", options.insecure)
                         .put("rooms", options.rooms)
                         .put("playersPerRoom", options.players)
                         .put("bots", options.bots())
