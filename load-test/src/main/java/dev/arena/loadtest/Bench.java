@@ -138,6 +138,7 @@ public final class Bench {
                 .put("errors", r.errors())
                 .put("disconnects", json.getLong("disconnects"))
                 .put("rejectedJoins", json.getLong("rejectedJoins"))
+                .put("rejectedJoinsByReason", json.getJsonObject("rejectedJoinsByReason"))
                 .put("serverCpuPercentOfOneCore", json.getJsonObject("server").getDouble("cpuPercentOfOneCore"))
                 .put("loadGeneratorCpuPercentOfOneCore", json.getJsonObject("loadGenerator").getDouble("cpuPercentOfOneCore"))
                 .put("serverPeakRssMiB", json.getJsonObject("server").getDouble("peakRssMiB"))

@@ -2,7 +2,6 @@ package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
 import dev.arena.server.game.arena.ArenaGame;
-import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.FrameCodec;
@@ -23,9 +22,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 
-import java.net.URI;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * One simulated player of the arena-bench workload (BENCHMARK.md): connects,
@@ -48,8 +45,6 @@ final class Bot {
     /** Pending inputs a bot tracks: 51 s of inputs at 20 Hz, far past any latency worth measuring. */
     private static final int MAX_PENDING = 1024;
     private static final long JOIN_TIMEOUT_MILLIS = 15_000;
-    /** Retries of a join by room id refused as "room full" while the bots' own room still has a free seat. */
-    private static final int MAX_JOIN_RETRIES = 5;
 
     final int index;
     final int room;
@@ -59,23 +54,17 @@ final class Bot {
     private final WebSocketClient client;
     private final FrameCodec codec;
     private final Stats stats;
-    private final URI url;
     private final long periodMillis;
     private final int inputHz;
     private final SplittableRandom random;
     private final ReplicatedWorld world = new ReplicatedWorld();
     private final LatencyTracker pending = new LatencyTracker(MAX_PENDING);
-    private final int playersPerRoom;
-    /** Bots of this run that joined, by room index: shared by every loop. */
-    private final AtomicIntegerArray joinedPerRoom;
     private final Promise<Void> closed = Promise.promise();
     private WebSocket ws;
     private State state = State.IDLE;
     private volatile Outcome outcome = Outcome.PENDING;
     private volatile String roomId;
     private volatile String failure;
-    private String targetRoom;
-    private int joinRetries;
     private int playerId;
     private int seq;
     private float dx;
@@ -84,10 +73,7 @@ final class Bot {
     private long joinTimer = -1;
     private boolean stopping;
 
-    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, URI url, int inputHz, long seed,
-        int playersPerRoom, AtomicIntegerArray joinedPerRoom) {
-        this.playersPerRoom = playersPerRoom;
-        this.joinedPerRoom = joinedPerRoom;
+    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, int inputHz, long seed) {
         this.index = index;
         this.room = room;
         this.leader = leader;
@@ -95,7 +81,6 @@ final class Bot {
         this.client = group.client();
         this.codec = group.codec();
         this.stats = stats;
-        this.url = url;
         this.inputHz = inputHz;
         this.periodMillis = Math.max(1, Math.round(1000.0 / inputHz));
         this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
@@ -120,8 +105,8 @@ final class Bot {
     }
 
     /** Gives up on a bot that was never started (its room's first bot failed, or the ramp ran out of time). */
-    void abandon(String why) {
-        fail(Count.REJECTED_JOINS, why);
+    void abandon(String reason, String why) {
+        rejectJoin(reason, why);
     }
 
     /**
@@ -133,15 +118,11 @@ final class Bot {
             return;
         }
         state = State.CONNECTING;
-        this.targetRoom = targetRoom;
-        WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(url.getHost())
-                .setPort(url.getPort() < 0 ? 80 : url.getPort())
-                .setURI(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
+        WebSocketConnectOptions options = group.target().connectOptions();
         joinTimer = group.vertx().setTimer(JOIN_TIMEOUT_MILLIS, id -> {
             joinTimer = -1;
             if (state == State.CONNECTING || state == State.JOINING) {
-                fail(Count.REJECTED_JOINS, "no WELCOME within " + JOIN_TIMEOUT_MILLIS + " ms");
+                rejectJoin("no_welcome", "no WELCOME within " + JOIN_TIMEOUT_MILLIS + " ms");
                 if (ws != null) {
                     ws.close();
                 }
@@ -149,7 +130,7 @@ final class Bot {
         });
         client.connect(options).onComplete(ar -> {
             if (ar.failed()) {
-                fail(Count.CONNECT_FAILURES, "connect failed: " + ar.cause().getMessage());
+                fail(Count.CONNECT_FAILURES, "connect failed: " + FailureReasons.causes(ar.cause()));
                 state = State.CLOSED;
                 closed.tryComplete();
                 return;
@@ -221,17 +202,9 @@ final class Bot {
         } else if (message instanceof Welcome welcome) {
             onWelcome(welcome);
         } else if (message instanceof ErrorMessage error) {
-            if (state == State.JOINING && retryable(error)) {
-                // The registry counts a seat twice for a moment (see load-test/README.md): try again shortly.
-                joinRetries++;
-                stats.increment(Count.JOIN_RETRIES);
-                group.vertx().setTimer(20L * joinRetries, id -> {
-                    if (state == State.JOINING && !stopping) {
-                        send(new Join(targetRoom, "bot" + index));
-                    }
-                });
-            } else if (state == State.JOINING) {
-                fail(Count.REJECTED_JOINS, "join refused: " + error.code() + " " + error.message());
+            if (state == State.JOINING) {
+                // Never retried: a refusal is what the run measures (a retry would hide a server regression).
+                rejectJoin(FailureReasons.refusedJoin(error.code()), "join refused: " + error.code() + " " + error.message());
                 ws.close();
             } else if (!stopping) {
                 stats.increment(Count.ERROR_MESSAGES);
@@ -241,12 +214,6 @@ final class Bot {
             }
         }
         // A server PONG answers a client PING; bots send none.
-    }
-
-    /** A join of a named room refused as full, where this run's own bots have not filled it. */
-    private boolean retryable(ErrorMessage error) {
-        return error.code() == CloseCodes.ROOM_FULL && targetRoom != null && joinRetries < MAX_JOIN_RETRIES
-                && joinedPerRoom.get(room) < playersPerRoom;
     }
 
     private void onWelcome(Welcome welcome) {
@@ -260,7 +227,6 @@ final class Bot {
         roomId = welcome.roomId();
         stats.increment(Count.JOINED);
         stats.playing(1);
-        joinedPerRoom.incrementAndGet(room);
         outcome = Outcome.JOINED;
     }
 
@@ -330,19 +296,29 @@ final class Bot {
                     failure = why;
                 }
             } else {
-                fail(Count.REJECTED_JOINS, why);
+                rejectJoin(ws.closeStatusCode() == null ? "closed_abnormal" : "closed_" + ws.closeStatusCode(), why);
             }
         }
         closed.tryComplete();
     }
 
-    private void fail(Count count, String why) {
-        if (outcome == Outcome.PENDING) {
-            stats.increment(count);
-            failure = why;
-            outcome = Outcome.FAILED;
-            cancelJoinTimer();
+    /** A join that did not happen, counted in {@link Count#REJECTED_JOINS} and by {@code reason}. */
+    private void rejectJoin(String reason, String why) {
+        if (fail(Count.REJECTED_JOINS, why)) {
+            stats.rejectedJoin(reason);
         }
+    }
+
+    /** Ends a pending bot's join as failed, counted once; false when it had already ended. */
+    private boolean fail(Count count, String why) {
+        if (outcome != Outcome.PENDING) {
+            return false;
+        }
+        stats.increment(count);
+        failure = why;
+        outcome = Outcome.FAILED;
+        cancelJoinTimer();
+        return true;
     }
 
     private void cancelJoinTimer() {

@@ -17,18 +17,20 @@ import java.util.List;
  */
 final class BotGroup extends VerticleBase {
     private final int maxConnections;
+    private final Target target;
     private final List<Bot> bots = new ArrayList<>();
     private WebSocketClient client;
     private FrameCodec codec;
 
-    BotGroup(int maxConnections) {
+    BotGroup(int maxConnections, Target target) {
         this.maxConnections = maxConnections;
+        this.target = target;
     }
 
     @Override
     public Future<?> start() {
         codec = new FrameCodec();
-        client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        client = vertx.createWebSocketClient(target.applyTo(new WebSocketClientOptions()
                 // The default is 50 WebSockets per client; each bot holds one.
                 .setMaxConnections(maxConnections + 16)
                 .setMaxFrameSize(FrameCodec.MAX_ENCODED_BYTES)
@@ -36,7 +38,7 @@ final class BotGroup extends VerticleBase {
                 .setTryUsePerMessageCompression(false)
                 .setTryUsePerFrameCompression(false)
                 .setTcpNoDelay(true)
-                .setConnectTimeout(10_000));
+                .setConnectTimeout(10_000)));
         return Future.succeededFuture();
     }
 
@@ -51,6 +53,10 @@ final class BotGroup extends VerticleBase {
 
     List<Bot> bots() {
         return bots;
+    }
+
+    Target target() {
+        return target;
     }
 
     WebSocketClient client() {

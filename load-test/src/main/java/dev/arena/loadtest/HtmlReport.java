@@ -74,7 +74,7 @@ public final class HtmlReport {
         b.append("<p class=\"").append(r.clean() ? "ok" : "bad").append("\">")
                 .append(r.clean() ? "Clean run: every bot joined and stayed, no errors."
                         : esc("Not clean: " + r.errors() + " errors, " + r.total(Count.DISCONNECTS) + " disconnects, "
-                        + r.total(Count.REJECTED_JOINS) + " rejected joins."))
+                        + r.total(Count.REJECTED_JOINS) + " rejected joins" + r.rejectedJoinReasons() + "."))
                 .append("</p>\n");
 
         b.append("<h2>Figures</h2>\n<table>\n<tr><th>figure</th><th>value</th></tr>\n");
@@ -86,7 +86,7 @@ public final class HtmlReport {
         row(b, "messages per second, server to client / client to server", String.format(Locale.ROOT, "%.0f / %.0f",
                 r.rate(Count.MESSAGES_IN), r.rate(Count.MESSAGES_OUT)));
         row(b, "errors / disconnects / rejected joins", r.errors() + " / " + r.total(Count.DISCONNECTS) + " / "
-                + r.total(Count.REJECTED_JOINS));
+                + r.total(Count.REJECTED_JOINS) + r.rejectedJoinReasons());
         row(b, "load generator CPU", String.format(Locale.ROOT, "%.1f s", r.botCpuNanos / 1e9));
         if (r.server != null) {
             JsonObject server = json.getJsonObject("server");

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -74,21 +73,22 @@ public final class LoadRun {
     /** Runs to the end and returns the figures; stops every bot and event loop it started. */
     public RunResult run() throws Exception {
         int loops = options.loops;
+        Target target = new Target(options.url, options.insecure);
+        progress.println("target: " + target.describe());
         Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops).setWorkerPoolSize(2)
                 .setInternalBlockingPoolSize(2)).build();
         List<BotGroup> groups = new ArrayList<>();
         try {
             for (int i = 0; i < loops; i++) {
-                BotGroup group = new BotGroup(options.bots() / loops + 1);
+                BotGroup group = new BotGroup(options.bots() / loops + 1, target);
                 vertx.deployVerticle(group).await(30, TimeUnit.SECONDS);
                 groups.add(group);
             }
             Bot[] bots = new Bot[options.bots()];
-            AtomicIntegerArray joinedPerRoom = new AtomicIntegerArray(options.rooms);
             for (int i = 0; i < bots.length; i++) {
                 BotGroup group = groups.get(i % loops);
-                bots[i] = new Bot(i, i / options.players, i % options.players == 0, group, stats, options.url,
-                        options.inputHz, options.seed, options.players, joinedPerRoom);
+                bots[i] = new Bot(i, i / options.players, i % options.players == 0, group, stats,
+                        options.inputHz, options.seed);
                 group.add(bots[i]);
             }
             return drive(bots);
@@ -146,7 +146,7 @@ public final class LoadRun {
                             break;
                         }
                         if (leader.outcome() == Bot.Outcome.FAILED) {
-                            bot.abandon("its room's first bot could not join: " + leader.failure());
+                            bot.abandon("first_bot_failed", "its room's first bot could not join: " + leader.failure());
                         } else {
                             if (bot.index % options.players == 1) {
                                 checkLeader(leader, leaderRooms);
@@ -168,7 +168,7 @@ public final class LoadRun {
                     rampDone = true;
                 } else if (now - rampDeadline > 0) {
                     for (int i = nextBot; i < bots.length; i++) {
-                        bots[i].abandon("not started: the ramp ran out of time");
+                        bots[i].abandon("ramp_timeout", "not started: the ramp ran out of time");
                     }
                     nextBot = bots.length;
                     rampNote = "the ramp timed out; bots still joining were abandoned";
@@ -229,7 +229,8 @@ public final class LoadRun {
             }
         }
         return new RunResult(options, startedAt, samples, measured, all, measureStart, measureEnd,
-                (measureEndNanos - measureStartNanos) / 1e9, cpuEnd - cpuStart, stats.playing(), failures, rampNote);
+                (measureEndNanos - measureStartNanos) / 1e9, cpuEnd - cpuStart, stats.playing(),
+                stats.rejectedJoinsByReason(), failures, rampNote);
     }
 
     /** Every bot of the room has joined or failed. */

@@ -1,9 +1,6 @@
 package dev.arena.loadtest;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,10 +21,12 @@ public final class Options {
             "seed", "out", "loops");
     private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags");
     private static final Set<String> CAPACITY = Set.of("start-rooms", "step-rooms", "max-rooms", "p99-limit-ms");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("insecure");
 
     public static final String USAGE = """
             usage:
-              java -jar load-test.jar run      --url ws://127.0.0.1:8080/ws [workload options]
+              java -jar load-test.jar run      --url ws://127.0.0.1:8080/ws [--insecure] [workload options]
               java -jar load-test.jar bench    --server-jar game-server/target/game-server.jar [--jvm-flags "..."] [workload options]
               java -jar load-test.jar capacity --server-jar game-server/target/game-server.jar [--jvm-flags "..."]
                                                [--start-rooms 50] [--step-rooms 50] [--max-rooms 400] [--p99-limit-ms 100] [workload options]
@@ -41,11 +40,14 @@ public final class Options {
               --seed 1          seed of the bots' random steering
               --out target/arena-bench   directory for result.json, summary.txt, report.html
               --loops 2         event loops the bots run on
-            The server must run with room.capacity = --players (bench and capacity start it so).
-            Bots connect to loopback addresses only.""";
+            run takes any ws:// or wss:// URL; wss checks the server's certificate against the
+            JVM trust store, or trusts any certificate with --insecure (a self-signed test server).
+            The server must run with room.capacity = --players (bench and capacity start it so).""";
 
     public final Command command;
     public final URI url;
+    /** Trust any TLS certificate (run with a wss:// URL only). */
+    public final boolean insecure;
     public final int rooms;
     public final int players;
     public final int durationSeconds;
@@ -64,7 +66,11 @@ public final class Options {
 
     private Options(Command command, Map<String, String> v) {
         this.command = command;
-        this.url = command == Command.RUN ? url(require(v, "url")) : null;
+        this.url = command == Command.RUN ? Target.parse(require(v, "url")) : null;
+        this.insecure = v.containsKey("insecure");
+        if (insecure && !url.getScheme().equals("wss")) {
+            throw new UsageException("--insecure applies to wss:// URLs only, got --url " + url);
+        }
         this.rooms = integer(v, "rooms", 50, 1, 10_000);
         this.players = integer(v, "players", 20, 1, 1_000);
         this.durationSeconds = integer(v, "duration", 60, 1, 86_400);
@@ -116,6 +122,7 @@ public final class Options {
         Set<String> allowed = new java.util.HashSet<>(COMMON);
         if (command == Command.RUN) {
             allowed.add("url");
+            allowed.addAll(FLAGS);
         } else {
             allowed.addAll(SERVER);
         }
@@ -140,7 +147,12 @@ public final class Options {
                 throw new UsageException("unknown option --" + name + " for " + command.name().toLowerCase()
                         + " (allowed: " + allowed.stream().sorted().map(s -> "--" + s).toList() + ")");
             }
-            if (value == null) {
+            if (FLAGS.contains(name)) {
+                if (value != null) {
+                    throw new UsageException("--" + name + " takes no value, got '" + value + "'");
+                }
+                value = "";
+            } else if (value == null) {
                 if (i + 1 >= rest.size()) {
                     throw new UsageException("--" + name + " needs a value");
                 }
@@ -161,6 +173,7 @@ public final class Options {
     private Options(Options o, URI url, int rooms, Path out) {
         this.command = o.command;
         this.url = url;
+        this.insecure = o.insecure;
         this.rooms = rooms;
         this.players = o.players;
         this.durationSeconds = o.durationSeconds;
@@ -218,38 +231,10 @@ public final class Options {
         }
     }
 
-    /** A ws:// URL to a loopback address: the bots never reach beyond this machine. */
-    static URI url(String s) {
-        URI uri;
-        try {
-            uri = new URI(s);
-        } catch (URISyntaxException e) {
-            throw new UsageException("--url is not a URL: '" + s + "'");
-        }
-        if (!"ws".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new UsageException("--url must look like ws://127.0.0.1:8080/ws, got '" + s + "'");
-        }
-        String host = uri.getHost();
-        boolean loopback = host.equals("localhost") || host.equals("[::1]")
-                || (host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && isLoopbackLiteral(host));
-        if (!loopback) {
-            throw new UsageException("--url must point at a loopback address (127.0.0.1), got host '" + host + "'");
-        }
-        return uri;
-    }
-
-    private static boolean isLoopbackLiteral(String ipv4) {
-        try {
-            // An IPv4 literal: no name lookup happens.
-            return InetAddress.getByName(ipv4).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     @Override
     public String toString() {
-        return command.name().toLowerCase() + (url != null ? " --url " + url : "") + " --rooms " + rooms + " --players "
+        return command.name().toLowerCase() + (url != null ? " --url " + url : "") + (insecure ? " --insecure" : "")
+                + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
                 + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + " --out " + out;
     }

@@ -34,13 +34,15 @@ public final class RunResult {
     public final double measuredSeconds;
     public final long botCpuNanos;
     public final int playingAtEnd;
+    /** Joins that failed, by reason (room_full, no_welcome, first_bot_failed, ...); they sum to rejected joins. */
+    public final Map<String, Long> rejectedJoinsByReason;
     public final List<String> failures;
     public final String note;
     public ServerFigures server;
 
     RunResult(Options options, Instant startedAt, List<LoadRun.Sample> samples, Histogram measured, Histogram all,
               long[] measureStart, long[] measureEnd, double measuredSeconds, long botCpuNanos, int playingAtEnd,
-              List<String> failures, String note) {
+              Map<String, Long> rejectedJoinsByReason, List<String> failures, String note) {
         this.options = options;
         this.startedAt = startedAt;
         this.samples = samples;
@@ -51,6 +53,7 @@ public final class RunResult {
         this.measuredSeconds = measuredSeconds;
         this.botCpuNanos = botCpuNanos;
         this.playingAtEnd = playingAtEnd;
+        this.rejectedJoinsByReason = rejectedJoinsByReason;
         this.failures = failures;
         this.note = note;
     }
@@ -105,6 +108,7 @@ public final class RunResult {
                 .put("parameters", new JsonObject()
                         .put("mode", options.command.name().toLowerCase(Locale.ROOT))
                         .put("url", String.valueOf(options.url))
+                        .put("insecure", options.insecure)
                         .put("rooms", options.rooms)
                         .put("playersPerRoom", options.players)
                         .put("bots", options.bots())
@@ -141,7 +145,7 @@ public final class RunResult {
                 .put("errors", errorsJson())
                 .put("disconnects", total(Count.DISCONNECTS))
                 .put("rejectedJoins", total(Count.REJECTED_JOINS))
-                .put("joinRetriesRoomFull", total(Count.JOIN_RETRIES))
+                .put("rejectedJoinsByReason", new JsonObject(new java.util.LinkedHashMap<>(rejectedJoinsByReason)))
                 .put("loadGenerator", new JsonObject()
                         .put("cpuSeconds", round(botCpuNanos / 1e9, 3))
                         .put("cpuPercentOfOneCore", round(measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds, 1)))
@@ -194,8 +198,8 @@ public final class RunResult {
                 measured.getTotalCount()));
         b.append(String.format(Locale.ROOT, "  server->client %.0f B per player per second, %.0f messages/s; client->server %.0f B per player per second, %.0f messages/s%n",
                 perPlayer(Count.BYTES_IN), rate(Count.MESSAGES_IN), perPlayer(Count.BYTES_OUT), rate(Count.MESSAGES_OUT)));
-        b.append(String.format(Locale.ROOT, "  errors %d, disconnects %d, rejected joins %d%n",
-                errors(), total(Count.DISCONNECTS), total(Count.REJECTED_JOINS)));
+        b.append(String.format(Locale.ROOT, "  errors %d, disconnects %d, rejected joins %d%s%n",
+                errors(), total(Count.DISCONNECTS), total(Count.REJECTED_JOINS), rejectedJoinReasons()));
         b.append(String.format(Locale.ROOT, "  load generator CPU %.1f s (%.0f%% of one core)%n",
                 botCpuNanos / 1e9, measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds));
         if (server != null) {
@@ -212,6 +216,16 @@ public final class RunResult {
             b.append("  note: ").append(note).append(System.lineSeparator());
         }
         return b.toString();
+    }
+
+    /** " (room_full 2, no_welcome 1)", or nothing when no join failed. */
+    String rejectedJoinReasons() {
+        if (rejectedJoinsByReason.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" (");
+        rejectedJoinsByReason.forEach((reason, n) -> b.append(b.length() > 2 ? ", " : "").append(reason).append(' ').append(n));
+        return b.append(')').toString();
     }
 
     static String camel(String enumName) {

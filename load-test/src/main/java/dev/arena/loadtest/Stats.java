@@ -2,6 +2,9 @@ package dev.arena.loadtest;
 
 import org.HdrHistogram.Recorder;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,7 +19,7 @@ public final class Stats {
     /** Monotonic counters. The error kinds are summed into the run's error figure. */
     public enum Count {
         BYTES_IN, BYTES_OUT, MESSAGES_IN, MESSAGES_OUT, INPUTS_SENT, INPUTS_SKIPPED, UPDATES, PINGS_ANSWERED,
-        JOINED, JOIN_RETRIES, REJECTED_JOINS, DISCONNECTS,
+        JOINED, REJECTED_JOINS, DISCONNECTS,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
         ROOM_MISPLACED;
 
@@ -28,6 +31,8 @@ public final class Stats {
 
     private final LongAdder[] counts = new LongAdder[Count.values().length];
     private final AtomicInteger playing = new AtomicInteger();
+    /** Why joins failed ({@link Count#REJECTED_JOINS}): a handful of reasons, never an id. */
+    private final Map<String, LongAdder> rejectedJoinReasons = new ConcurrentHashMap<>();
     /** Input latency, microseconds. Auto-resizing, 3 significant digits. */
     final Recorder latency = new Recorder(3);
 
@@ -43,6 +48,18 @@ public final class Stats {
 
     public void increment(Count count) {
         counts[count.ordinal()].increment();
+    }
+
+    /** Records the reason of one join counted in {@link Count#REJECTED_JOINS}. */
+    void rejectedJoin(String reason) {
+        rejectedJoinReasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    /** Failed joins by reason, sorted by reason. */
+    public Map<String, Long> rejectedJoinsByReason() {
+        Map<String, Long> byReason = new TreeMap<>();
+        rejectedJoinReasons.forEach((reason, n) -> byReason.put(reason, n.sum()));
+        return byReason;
     }
 
     /** Records one input latency. */

@@ -24,9 +24,14 @@ class MainTest {
             "--seed x --url ws://127.0.0.1:8080/ws|--seed",
             "--loops 0 --url ws://127.0.0.1:8080/ws|--loops",
             "--rooms 5|--url is required",
-            "--url http://127.0.0.1:8080/ws|--url",
-            "--url ws://10.1.2.3:8080/ws|--url must point at a loopback address",
-            "--url ws://example.com/ws|--url must point at a loopback address",
+            "--url http://127.0.0.1:8080/ws|--url must be a ws:// or wss:// URL",
+            "--url 127.0.0.1:8080|--url must be a ws:// or wss:// URL",
+            "--url ws:///ws|--url must be a ws:// or wss:// URL",
+            "--url ws://example.com/ws#lobby|--url must not have a #fragment",
+            "--url wss://bob:secret@example.com/ws|--url must not carry a user name or password",
+            "--url ws://example.com/ws --insecure|--insecure applies to wss:// URLs only",
+            "--url wss://example.com/ws --insecure=yes|--insecure takes no value",
+            "bench --server-jar x --insecure|unknown option --insecure",
             "--url|--url needs a value",
             "--colour red|unknown option --colour",
             "run --rooms 2 --rooms 3 --url ws://127.0.0.1:1/ws|--rooms is given twice",
@@ -67,5 +72,33 @@ class MainTest {
         assertThat(o.warmupSeconds).isEqualTo(10);
         assertThat(o.inputHz).isEqualTo(20);
         assertThat(o.url.getPort()).isEqualTo(9000);
+    }
+
+    @Test
+    void anyWsOrWssUrlIsATargetWithItsDefaultPortPathAndQuery() {
+        // Parsed only: no test connects anywhere but loopback.
+        Options staging = Options.parse("--url", "wss://staging.example.com/ws?region=eu", "--insecure");
+        Target target = new Target(staging.url, staging.insecure);
+
+        assertThat(staging.insecure).isTrue();
+        assertThat(target.secure()).isTrue();
+        assertThat(target.connectOptions().getHost()).isEqualTo("staging.example.com");
+        assertThat(target.connectOptions().getPort()).isEqualTo(443);
+        assertThat(target.connectOptions().isSsl()).isTrue();
+        assertThat(target.connectOptions().getURI()).isEqualTo("/ws?region=eu");
+        assertThat(target.describe()).contains("staging.example.com port 443", "any certificate trusted (--insecure)");
+
+        Target lan = new Target(Options.parse("--url", "ws://10.1.2.3/ws").url, false);
+        assertThat(lan.connectOptions().getPort()).isEqualTo(80);
+        assertThat(lan.connectOptions().isSsl()).isFalse();
+        assertThat(lan.describe()).contains("no TLS");
+
+        Target checked = new Target(Options.parse("--url", "wss://game.example.com:9443").url, false);
+        assertThat(checked.connectOptions().getPort()).isEqualTo(9443);
+        assertThat(checked.connectOptions().getURI()).isEqualTo("/");
+        assertThat(checked.describe()).contains("certificate checked against the JVM trust store");
+
+        Target v6 = new Target(Options.parse("--url", "ws://[::1]:8080/ws").url, false);
+        assertThat(v6.connectOptions().getHost()).isEqualTo("::1");
     }
 }

@@ -45,7 +45,8 @@ class SmokeRunTest {
         assertThat(result.measured(Count.INPUTS_SENT)).isPositive();
         assertThat(result.measured.getTotalCount()).as("input latencies recorded").isPositive();
         assertThat(result.clean()).isTrue();
-        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("bots 10/10", "measure");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).startsWith("target: ws://127.0.0.1:")
+                .contains("no TLS", "bots 10/10", "measure");
 
         JsonObject json = new JsonObject(Files.readString(out.resolve(Reports.JSON)));
         assertThat(json.getJsonObject("parameters").getInteger("bots")).isEqualTo(10);

@@ -1,10 +1,13 @@
 package dev.arena.server.client;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
 import dev.arena.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +25,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Two real headless Chromium pages play against each other on a real server:
  * both join one room, each sees the other, and keys pressed in one page move
- * its player on the other page. Screenshots go to
+ * its player on the other page. A phone-sized page (390 x 844, touch) plays
+ * with the scores panel clear of the HUD. No page logs an error, throws or
+ * gets a 4xx/5xx response. Screenshots go to
  * {@code game-server/target/screenshots/} for a person to look at.
  *
  * <p>Uses Debian's {@code chromium}. In CI ({@code CI=true}) a missing browser
@@ -71,9 +77,11 @@ class BrowserEndToEndTest {
         }
     }
 
-    private Page open(BrowserContext context) {
+    /** Opens the client in a new page of {@code context}; {@code problems} watches it from its first request. */
+    private Page open(BrowserContext context, List<PageProblems> problems) {
         Page page = context.newPage();
         page.setDefaultTimeout(TIMEOUT_MS);
+        problems.add(PageProblems.watch(page));
         page.navigate("http://127.0.0.1:" + server.port() + "/");
         return page;
     }
@@ -86,14 +94,15 @@ class BrowserEndToEndTest {
     void twoPagesJoinOneRoomSeeEachOtherAndKeysMoveAPlayerOnTheOtherPage() throws Exception {
         try (BrowserContext annContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(960, 640));
              BrowserContext bobContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(960, 640))) {
-            Page ann = open(annContext);
+            List<PageProblems> problems = new ArrayList<>();
+            Page ann = open(annContext, problems);
             ann.fill("#name", "ann");
             ann.click("#quick-join");
             ann.waitForFunction("() => window.arena.state().playerId !== null && window.arena.state().entities.length > 0");
             String roomId = (String) state(ann, "s.roomId");
             int annId = ((Number) state(ann, "s.playerId")).intValue();
 
-            Page bob = open(bobContext);
+            Page bob = open(bobContext, problems);
             bob.fill("#name", "bob");
             bob.fill("#room-id", roomId);
             bob.click("#join-room");
@@ -128,6 +137,66 @@ class BrowserEndToEndTest {
             bob.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("bob.png")));
             assertThat(Files.size(SCREENSHOTS.resolve("ann.png"))).isGreaterThan(10_000);
             assertThat(Files.size(SCREENSHOTS.resolve("bob.png"))).isGreaterThan(10_000);
+            assertThat(problems).allSatisfy(p -> assertThat(p.seen()).as("console of a desktop page").isEmpty());
         }
+    }
+
+    @Test
+    void onAPhoneTheScoresLeaveTheHudVisibleAndTheConsoleStaysClean() throws Exception {
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setDeviceScaleFactor(3).setIsMobile(true).setHasTouch(true))) {
+            List<PageProblems> problems = new ArrayList<>();
+            Page page = open(phone, problems);
+            // The longest name a player can choose, in wide letters: the widest the scores panel gets.
+            page.fill("#name", "WWWWWWWWWWWWWWWW");
+            page.tap("#quick-join");
+            page.waitForFunction("() => window.arena.state().playerId !== null"
+                    + " && document.querySelector('#leaderboard li') !== null"
+                    + " && document.getElementById('hud-players').dataset.value !== ''");
+
+            BoundingBox scores = page.locator("#scores").boundingBox();
+            BoundingBox leave = page.locator("#leave").boundingBox();
+            List<BoundingBox> boxes = new ArrayList<>(List.of(scores, leave));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone.png")));
+
+            // Each HUD item, not just the HUD's box: an item may overflow its box.
+            for (Locator item : page.locator("#hud span").all()) {
+                BoundingBox hud = item.boundingBox();
+                assertThat(overlap(hud, scores)).as("the scores panel %s covers the HUD's %s %s", describe(scores),
+                        item.textContent(), describe(hud)).isFalse();
+                boxes.add(hud);
+            }
+            assertThat(boxes).as("HUD items, scores and Leave").hasSize(6);
+            assertThat(overlap(leave, scores)).as("the scores panel covers the Leave button").isFalse();
+            // The own row keeps its score in view: the name, not the number, gives way.
+            BoundingBox score = page.locator("#leaderboard li.own span.score").boundingBox();
+            assertThat(score.x + score.width).as("the own score's right edge").isLessThanOrEqualTo(scores.x + scores.width);
+            assertThat(score.y).as("the own score is on the name's line")
+                    .isLessThan(page.locator("#leaderboard li.own span.name").boundingBox().y + 1);
+            for (BoundingBox box : boxes) {
+                assertThat(box.x).as("left edge of %s", describe(box)).isGreaterThanOrEqualTo(0);
+                assertThat(box.x + box.width).as("right edge of %s", describe(box)).isLessThanOrEqualTo(390);
+            }
+            // Every icon the page names is served as an image (the browser fetches one of them, when it likes).
+            @SuppressWarnings("unchecked")
+            List<String> icons = (List<String>) page.evaluate(
+                    "() => [...document.querySelectorAll('link[rel~=\"icon\"]')].map(l => l.href)");
+            assertThat(icons).as("icons the page names").isNotEmpty();
+            for (String icon : icons) {
+                APIResponse response = page.request().get(icon);
+                assertThat(response.status()).as("GET " + icon).isEqualTo(200);
+                assertThat(response.headers().get("content-type")).as("type of " + icon).startsWith("image/");
+            }
+            assertThat(problems.get(0).seen()).as("console of the phone page").isEmpty();
+            assertThat(Files.size(SCREENSHOTS.resolve("phone.png"))).isGreaterThan(10_000);
+        }
+    }
+
+    private static boolean overlap(BoundingBox a, BoundingBox b) {
+        return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    }
+
+    private static String describe(BoundingBox b) {
+        return String.format(java.util.Locale.ROOT, "[x %.0f, y %.0f, %.0f x %.0f]", b.x, b.y, b.width, b.height);
     }
 }

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real scrape of {@code /metrics} after a short scripted game: it passes
  * promtool's linter, holds every game meter with the counts the game
  * produced, the Vert.x, JVM and process meters, no per-room or per-player
- * label, and every metric the dashboard and the alerts query.
+ * label, and every metric the dashboard and the alerts query (what the
+ * dashboard takes rate() of typed as a counter or histogram).
  */
 class MetricsScrapeTest {
     /** Meters the scripted game moves: each must be above zero afterwards. */
@@ -47,9 +46,6 @@ class MetricsScrapeTest {
     private static final List<String> HISTOGRAMS = List.of(
             "arena_tick_duration_seconds", "arena_tick_lateness_seconds", "arena_send_duration_seconds",
             "arena_input_latency_seconds", "arena_rtt_seconds", "arena_snapshot_size_bytes");
-
-    /** Metric names as the dashboard and the alerts write them (all our families). */
-    private static final Pattern METRIC = Pattern.compile("\\b((?:arena|vertx|jvm|process|system)_[a-z0-9_]+)\\b");
 
     private static TestServer server;
     private static ScriptedGame game;
@@ -125,11 +121,9 @@ class MetricsScrapeTest {
 
     @Test
     void theDashboardParsesAndQueriesOnlyExportedMetrics() throws Exception {
-        JsonObject dashboard = new JsonObject(Files.readString(Path.of("..", "config", "grafana", "arena-dashboard.json")));
-        List<String> expressions = new ArrayList<>();
-        collectExpressions(dashboard, expressions);
+        List<String> expressions = dashboardExpressions();
         assertThat(expressions).as("dashboard queries").hasSizeGreaterThan(20);
-        Set<String> queried = metricNames(String.join("\n", expressions));
+        Set<String> queried = QueryUnits.metricNames(String.join("\n", expressions));
         assertThat(queried).as("the dashboard charts tick time, input latency, RTT, players, rooms, throughput, rejections")
                 .contains("arena_tick_duration_seconds_bucket", "arena_input_latency_seconds_bucket",
                         "arena_rtt_seconds_bucket", "arena_players_connected", "arena_rooms_active",
@@ -138,11 +132,36 @@ class MetricsScrapeTest {
     }
 
     @Test
+    void theDashboardTakesRatesOfCountersOnlyAsTheScrapeTypesThem() throws Exception {
+        List<String> expressions = dashboardExpressions();
+        int rates = 0;
+        for (String expr : expressions) {
+            if (expr.contains("rate(")) {
+                rates++;
+                for (String metric : QueryUnits.metricNames(expr)) {
+                    String family = metric.replaceFirst("_(bucket|count|sum)$", "");
+                    assertThat(typeOf(family)).as("# TYPE of %s, rated in %s", family, expr)
+                            .isIn("counter", "histogram");
+                }
+            }
+        }
+        assertThat(rates).isGreaterThan(10);
+    }
+
+    @Test
     void theAlertsQueryOnlyExportedMetrics() throws Exception {
-        Set<String> queried = metricNames(Files.readString(Path.of("..", "config", "prometheus", "alerts.yml")));
+        Set<String> queried = QueryUnits.metricNames(Files.readString(Path.of("..", "config", "prometheus", "alerts.yml")));
         assertThat(queried).contains("arena_tick_duration_seconds_bucket", "arena_input_latency_seconds_bucket",
                 "arena_frames_rejected_total", "arena_ticks_dropped_total");
         assertThat(scrape.names()).as("metrics in a real scrape").containsAll(queried);
+    }
+
+    /** Every query of the dashboard, and its variables' queries. */
+    private static List<String> dashboardExpressions() throws java.io.IOException {
+        JsonObject dashboard = new JsonObject(Files.readString(Path.of("..", "config", "grafana", "arena-dashboard.json")));
+        List<String> expressions = new ArrayList<>();
+        collectExpressions(dashboard, expressions);
+        return expressions;
     }
 
     private static void collectExpressions(Object node, List<String> out) {
@@ -159,12 +178,15 @@ class MetricsScrapeTest {
         }
     }
 
-    private static Set<String> metricNames(String text) {
-        Set<String> names = new TreeSet<>();
-        Matcher m = METRIC.matcher(text);
-        while (m.find()) {
-            names.add(m.group(1));
+    /** The type a scrape's {@code # TYPE} line gives a family (counters appear with or without _total). */
+    private static String typeOf(String family) {
+        for (String line : scrape.text.split("\n")) {
+            String[] words = line.split(" ");
+            if (words.length == 4 && words[0].equals("#") && words[1].equals("TYPE")
+                    && (words[2].equals(family) || (words[2] + "_total").equals(family))) {
+                return words[3];
+            }
         }
-        return names;
+        return "(no # TYPE line)";
     }
 }
