@@ -99,12 +99,12 @@ public final class FrameCodec {
 
     private Object decode(byte[] frame, Class<?>[] types) {
         if (frame.length == 0) {
-            throw ProtocolException.malformed("empty", "empty message");
+            throw new ProtocolException(CloseReason.EMPTY, "empty message");
         }
         int tag = frame[0] & 0xFF;
         Class<?> type = types[tag];
         if (type == null) {
-            throw ProtocolException.malformed("unknown_tag", "unknown message tag " + tag);
+            throw new ProtocolException(CloseReason.UNKNOWN_TAG, "unknown message tag " + tag);
         }
         input.setBuffer(frame, 1, frame.length - 1);
         Object message;
@@ -112,11 +112,11 @@ public final class FrameCodec {
             message = kryo.readObject(input, type);
         } catch (KryoException e) {
             boolean underflow = String.valueOf(e.getMessage()).contains("underflow");
-            throw ProtocolException.malformed(underflow ? "truncated" : "malformed",
+            throw new ProtocolException(underflow ? CloseReason.TRUNCATED : CloseReason.MALFORMED,
                     type.getSimpleName() + " is " + (underflow ? "truncated" : "malformed") + ": " + e.getMessage());
         }
         if (input.position() != frame.length) {
-            throw ProtocolException.malformed("trailing_bytes", type.getSimpleName() + " has "
+            throw new ProtocolException(CloseReason.TRAILING_BYTES, type.getSimpleName() + " has "
                     + (frame.length - input.position()) + " bytes after its end");
         }
         return message;

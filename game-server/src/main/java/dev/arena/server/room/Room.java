@@ -6,7 +6,7 @@ import dev.arena.server.game.Game;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.game.GameInfo;
 import dev.arena.server.metrics.GameMetrics;
-import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.state.EntityStore;
@@ -77,7 +77,7 @@ public final class Room {
      */
     public JoinResult join(String name, ClientChannel channel) {
         if (clients.size() >= config.capacity()) {
-            return JoinResult.refused(CloseCodes.ROOM_FULL, "room_full",
+            return JoinResult.refused(CloseReason.ROOM_FULL,
                     "room " + id + " is full (" + config.capacity() + " players)");
         }
         int playerId = game.onJoin(name);
@@ -155,10 +155,10 @@ public final class Room {
         return history.newest();
     }
 
-    /** Closes every client with ERROR + {@code code}, for a room that stops. */
-    public void closeAll(int code, String reason, String message) {
+    /** Closes every client with {@code reason} (ERROR + code for an application code), for a room that stops. */
+    public void closeAll(CloseReason reason, String message) {
         for (Client client : clients) {
-            client.channel.closeWithError(code, reason, message);
+            client.channel.closeWithError(reason, message);
             // Unseated and counted here: the leaves these connections send next reach a room that no
             // longer listens. The game is not told; it may be why the room stops.
             metrics.playerLeft();
@@ -172,7 +172,7 @@ public final class Room {
             client.congestedSince = nowNanos;
         } else if (nowNanos - client.congestedSince > tooSlowNanos) {
             client.closing = true;
-            client.channel.closeWithError(CloseCodes.TOO_SLOW, "too_slow",
+            client.channel.closeWithError(CloseReason.TOO_SLOW,
                     "connection too slow: updates backed up for over " + tooSlowNanos / 1_000_000 + " ms");
         }
     }

@@ -5,6 +5,7 @@ import dev.arena.server.game.PlayerInput;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.Input;
@@ -56,7 +57,7 @@ final class Session {
     private int windowCount;
     private long joinTimer = -1;
     private long pingTimer = -1;
-    private volatile String closeReason;
+    private volatile CloseReason closeReason;
 
     Session(Vertx vertx, ServerWebSocket ws, FrameCodec codec, SessionConfig config, int maxFrameBytes,
             GameMetrics metrics, Runnable onClosed) {
@@ -74,7 +75,7 @@ final class Session {
         metrics.connectionOpened();
         ws.setWriteQueueMaxSize(config.writeQueueMaxBytes());
         ws.binaryMessageHandler(this::onBinary);
-        ws.textMessageHandler(text -> reject(new ProtocolException(CloseCodes.UNSUPPORTED_DATA, "text",
+        ws.textMessageHandler(text -> reject(new ProtocolException(CloseReason.TEXT,
                 "text messages are not supported: send binary frames")));
         ws.exceptionHandler(this::onException);
         ws.closeHandler(v -> onClose());
@@ -83,15 +84,15 @@ final class Session {
         pingTimer = vertx.setPeriodic(config.pingIntervalMillis(), id -> send(new Ping(micros())));
     }
 
-    /** Closes the connection with {@code code}, after an ERROR for application codes; callable from any thread. */
-    void closeWithError(int code, String reason, String message) {
+    /** Closes the connection with {@code reason}, after an ERROR for application codes; callable from any thread. */
+    void closeWithError(CloseReason reason, String message) {
         context.runOnContext(v -> {
             if (state != State.CLOSED) {
                 // ERROR carries application codes only; a standard close code speaks for itself.
-                if (code >= 4000) {
-                    send(new ErrorMessage(code, message));
+                if (reason.sendsError()) {
+                    send(new ErrorMessage(reason.code(), message));
                 }
-                close(code, reason, message);
+                close(reason, message);
             }
         });
     }
@@ -103,7 +104,7 @@ final class Session {
             return;
         }
         if (frame.length() > maxFrameBytes) {
-            reject(new ProtocolException(CloseCodes.MESSAGE_TOO_BIG, "too_big",
+            reject(new ProtocolException(CloseReason.TOO_BIG,
                     "message of " + frame.length() + " bytes, at most " + maxFrameBytes));
             return;
         }
@@ -112,7 +113,7 @@ final class Session {
                 windowStart = arrival;
                 windowCount = 1;
             } else {
-                reject(new ProtocolException(CloseCodes.POLICY_VIOLATION, "rate_limited",
+                reject(new ProtocolException(CloseReason.RATE_LIMITED,
                         "more than " + config.maxMessagesPerSecond() + " messages in one second"));
                 return;
             }
@@ -142,7 +143,7 @@ final class Session {
 
     private void onInput(Input input, long arrival) {
         if (state == State.LOBBY) {
-            reject(ProtocolException.malformed("bad_state", "INPUT outside a room"));
+            reject(new ProtocolException(CloseReason.BAD_STATE, "INPUT outside a room"));
         } else if (state == State.PLAYING) {
             seat.inputs.offer(new InputEnvelope(seat.playerId,
                     new PlayerInput(input.seq(), input.dx(), input.dy(), input.buttons()), arrival));
@@ -152,12 +153,12 @@ final class Session {
 
     private void onJoin(Join join) {
         if (state != State.LOBBY) {
-            reject(ProtocolException.malformed("bad_state", "JOIN while " + state.name().toLowerCase()));
+            reject(new ProtocolException(CloseReason.BAD_STATE, "JOIN while " + state.name().toLowerCase()));
             return;
         }
         String name = join.name() == null || join.name().isBlank() ? "Player" : join.name().strip();
         if (name.length() > config.maxNameLength() || name.chars().anyMatch(Character::isISOControl)) {
-            refuse(JoinResult.refused(CloseCodes.BAD_REQUEST, "bad_request",
+            refuse(JoinResult.refused(CloseReason.BAD_REQUEST,
                     "a name must be 1 to " + config.maxNameLength() + " printable characters"));
             return;
         }
@@ -168,7 +169,7 @@ final class Session {
         vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, new JoinRequest(roomId, name, joining))
                 .onComplete(reply -> {
                     JoinResult result = reply.succeeded() ? reply.result().body()
-                            : JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room",
+                            : JoinResult.refused(CloseReason.UNKNOWN_ROOM,
                             "the join could not be completed: " + reply.cause().getMessage());
                     if (seat != joining || state != State.JOINING) {
                         // Left or closed while the join was on its way: give the seat back.
@@ -202,14 +203,14 @@ final class Session {
     }
 
     private void refuse(JoinResult result) {
-        metrics.joinRefused(result.reason());
-        send(new ErrorMessage(result.errorCode(), result.message()));
+        metrics.joinRefused(result.refusal());
+        send(new ErrorMessage(result.refusal().code(), result.message()));
     }
 
     private void onException(Throwable e) {
         if (e instanceof CorruptedWebSocketFrameException corrupted) {
-            int code = corrupted.closeStatus().code();
-            String reason = code == CloseCodes.MESSAGE_TOO_BIG ? "too_big" : "bad_frame";
+            CloseReason reason = corrupted.closeStatus().code() == CloseCodes.MESSAGE_TOO_BIG
+                    ? CloseReason.TOO_BIG : CloseReason.BAD_FRAME;
             metrics.frameRejected(reason);
             closeReason = reason;
         }
@@ -222,14 +223,15 @@ final class Session {
         state = State.CLOSED;
         vertx.cancelTimer(pingTimer);
         cancelJoinTimeout();
-        String reason = closeReason;
-        metrics.connectionClosed(reason != null ? reason : ws.closeStatusCode() == null ? "abnormal" : "client_closed");
+        CloseReason reason = closeReason;
+        metrics.connectionClosed(reason != null ? reason
+                : ws.closeStatusCode() == null ? CloseReason.ABNORMAL : CloseReason.CLIENT_CLOSED);
         onClosed.run();
     }
 
     private void reject(ProtocolException e) {
         metrics.frameRejected(e.reason());
-        close(e.closeCode(), e.reason(), e.getMessage());
+        close(e.reason(), e.getMessage());
     }
 
     /**
@@ -239,16 +241,16 @@ final class Session {
      */
     Future<Void> goAway() {
         return state == State.CLOSED ? Future.succeededFuture()
-                : close(CloseCodes.GOING_AWAY, "going_away", "the server is shutting down");
+                : close(CloseReason.GOING_AWAY, "the server is shutting down");
     }
 
-    private Future<Void> close(int code, String reason, String message) {
+    private Future<Void> close(CloseReason reason, String message) {
         if (closeReason == null) {
             closeReason = reason;
         }
         // A close frame's reason is limited to 123 bytes.
         String text = message.length() > 100 ? message.substring(0, 100) : message;
-        Future<Void> closed = ws.close((short) code, text);
+        Future<Void> closed = ws.close((short) reason.code(), text);
         if (state == State.PLAYING) {
             seat.release();
         }
@@ -268,7 +270,7 @@ final class Session {
         cancelJoinTimeout();
         joinTimer = vertx.setTimer(config.joinTimeoutMillis(), id -> {
             if (state == State.LOBBY || state == State.JOINING) {
-                closeWithError(CloseCodes.JOIN_TIMEOUT, "join_timeout",
+                closeWithError(CloseReason.JOIN_TIMEOUT,
                         "no room joined within " + config.joinTimeoutMillis() + " ms");
             }
         });
@@ -335,9 +337,9 @@ final class Session {
         }
 
         @Override
-        public void closeWithError(int code, String reason, String message) {
+        public void closeWithError(CloseReason reason, String message) {
             if (open) {
-                Session.this.closeWithError(code, reason, message);
+                Session.this.closeWithError(reason, message);
             }
         }
     }
