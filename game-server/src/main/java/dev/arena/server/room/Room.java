@@ -8,6 +8,7 @@ import dev.arena.server.game.GameInfo;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.state.EntityStore;
 import dev.arena.server.state.SnapshotEncoder;
@@ -102,23 +103,24 @@ public final class Room {
     }
 
     /** Queues an input for the next step; false (and counted) when the queue is full. Thread-safe. */
-    public boolean offerInput(InputEnvelope input) {
-        return inputs.offer(input);
+    public boolean offerInput(int playerId, Input input, long arrivalNanos) {
+        return inputs.offer(playerId, input, arrivalNanos);
     }
 
     /** Applies the queued inputs, then advances the game by one step of {@code dt} seconds. */
     public void step(long tick, double dt) {
         long start = System.nanoTime();
         this.tick = tick;
-        InputEnvelope input;
-        while ((input = inputs.poll()) != null) {
-            Client client = find(input.playerId());
+        InputQueue.Batch batch = inputs.drain();
+        for (int i = 0; i < batch.size(); i++) {
+            int playerId = batch.playerId(i);
+            Client client = find(playerId);
             if (client == null) {
                 continue;
             }
-            game.onInput(input.playerId(), input.input());
+            game.onInput(playerId, batch.input(i));
             if (client.oldestUnsentInput == 0) {
-                client.oldestUnsentInput = input.arrivalNanos();
+                client.oldestUnsentInput = batch.arrivalNanos(i);
             }
         }
         game.tick(tick, dt);

@@ -1,7 +1,6 @@
 package dev.arena.server.transport;
 
 import dev.arena.server.config.SessionConfig;
-import dev.arena.server.game.PlayerInput;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseCodes;
@@ -17,7 +16,6 @@ import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.ClientChannel;
-import dev.arena.server.room.InputEnvelope;
 import dev.arena.server.room.InputQueue;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
@@ -145,8 +143,7 @@ final class Session {
         if (state == State.LOBBY) {
             reject(new ProtocolException(CloseReason.BAD_STATE, "INPUT outside a room"));
         } else if (state == State.PLAYING) {
-            seat.inputs.offer(new InputEnvelope(seat.playerId,
-                    new PlayerInput(input.seq(), input.dx(), input.dy(), input.buttons()), arrival));
+            seat.inputs.offer(seat.playerId, input, arrival);
         }
         // While JOINING the input is dropped: the player has no entity yet.
     }

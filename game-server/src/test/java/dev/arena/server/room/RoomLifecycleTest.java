@@ -3,12 +3,12 @@ package dev.arena.server.room;
 import dev.arena.server.game.Game;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.game.GameInfo;
-import dev.arena.server.game.PlayerInput;
 import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.game.arena.ArenaSettings;
 import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.ErrorMessage;
+import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Leave;
@@ -48,7 +48,7 @@ class RoomLifecycleTest {
         }
 
         @Override
-        public void onInput(int playerId, PlayerInput input) {
+        public void onInput(int playerId, Input input) {
             if (input.buttons() == BOOM) {
                 throw new IllegalStateException("a bug in game code");
             }
