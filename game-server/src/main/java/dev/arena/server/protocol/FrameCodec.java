@@ -111,14 +111,25 @@ public final class FrameCodec {
         try {
             message = kryo.readObject(input, type);
         } catch (KryoException e) {
-            boolean underflow = String.valueOf(e.getMessage()).contains("underflow");
-            throw new ProtocolException(underflow ? CloseReason.TRUNCATED : CloseReason.MALFORMED,
-                    type.getSimpleName() + " is " + (underflow ? "truncated" : "malformed") + ": " + e.getMessage());
+            boolean truncated = endsEarly(e);
+            throw new ProtocolException(truncated ? CloseReason.TRUNCATED : CloseReason.MALFORMED,
+                    type.getSimpleName() + " is " + (truncated ? "truncated" : "malformed") + ": " + e.getMessage());
         }
         if (input.position() != frame.length) {
             throw new ProtocolException(CloseReason.TRAILING_BYTES, type.getSimpleName() + " has "
                     + (frame.length - input.position()) + " bytes after its end");
         }
         return message;
+    }
+
+    /**
+     * Whether Kryo failed for want of bytes. Its {@code Input} says "Buffer
+     * underflow" when the frame ends inside a field, and "Buffer too small"
+     * when the whole frame is shorter than one fixed-width field (a float in
+     * a 3-byte frame): both are a frame cut short.
+     */
+    private static boolean endsEarly(KryoException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Buffer underflow") || message.contains("Buffer too small");
     }
 }
