@@ -15,11 +15,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 
 /**
  * One player's WebSocket, the socket side of a session: it installs the
  * socket's handlers, enforces the inbound limits (message size, no text,
- * {@link RateGuard}), decodes frames, keeps the {@link Heartbeat}, writes
+ * {@link RateGuard} over messages and ping/pong control frames), decodes frames, keeps the {@link Heartbeat}, writes
  * frames and closes with a counted {@link CloseReason}. What a JOIN, INPUT or
  * LEAVE means is its {@link Listener}'s business (a {@link PlayerSession}).
  *
@@ -66,7 +68,7 @@ final class Connection {
         this.metrics = metrics;
         this.onEnd = onEnd;
         this.heartbeat = new Heartbeat(vertx, config.pingIntervalMillis(), this::send, metrics);
-        this.rate = new RateGuard(config.maxMessagesPerSecond(), System.nanoTime());
+        this.rate = new RateGuard(config.maxMessagesPerSecond());
     }
 
     /** Installs the socket's handlers; messages go to {@code listener} from now on. */
@@ -77,6 +79,7 @@ final class Connection {
         ws.binaryMessageHandler(this::onBinary);
         ws.textMessageHandler(text -> reject(new ProtocolException(CloseReason.TEXT,
                 "text messages are not supported: send binary frames")));
+        ws.frameHandler(this::onFrame);
         ws.exceptionHandler(this::onException);
         ws.closeHandler(v -> onSocketClosed());
         heartbeat.start();
@@ -105,6 +108,18 @@ final class Connection {
         }
         if (!heartbeat.handle(message)) {
             listener.onMessage(message, arrival);
+        }
+    }
+
+    /**
+     * Every frame, before reassembly; only ping and pong control frames matter here. Vert.x answers a
+     * ping with a pong before this runs (it cannot be turned off), so a ping flood is stopped by
+     * counting control frames against the message rate: one past the limit closes the connection.
+     */
+    private void onFrame(WebSocketFrame frame) {
+        WebSocketFrameType type = frame.type();
+        if ((type == WebSocketFrameType.PING || type == WebSocketFrameType.PONG) && !closing) {
+            admit(System.nanoTime());
         }
     }
 

@@ -15,14 +15,13 @@ final class RateGuard {
     private long windowStart;
     private int count;
 
-    RateGuard(int limit, long nowNanos) {
+    RateGuard(int limit) {
         this.limit = limit;
-        this.windowStart = nowNanos;
     }
 
     /** Counts one message; false when it is one too many for its window. */
     boolean tryAcquire(long nowNanos) {
-        if (nowNanos - windowStart >= WINDOW_NANOS) {
+        if (count == 0 || nowNanos - windowStart >= WINDOW_NANOS) {
             windowStart = nowNanos;
             count = 0;
         }

@@ -6,6 +6,7 @@ import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Ping;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
+import dev.arena.server.support.RawWebSocket;
 import dev.arena.server.support.TestClient;
 import dev.arena.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,6 +85,57 @@ class BadInputTest {
                 offender.send(new Ping(i));
             }
         }, CloseCodes.POLICY_VIOLATION, "rate_limited");
+    }
+
+    @Test
+    void pingControlFramesCountAgainstTheRateLimit() throws Exception {
+        double before = server.counter("arena.frames.rejected", "reason", "rate_limited");
+        int limit = server.config.session().maxMessagesPerSecond();
+        try (RawWebSocket flooder = RawWebSocket.connect(server.port())) {
+            ByteArrayOutputStream burst = new ByteArrayOutputStream();
+            for (int i = 0; i < 150; i++) {
+                burst.writeBytes(RawWebSocket.frame(RawWebSocket.OP_PING, new byte[] {(byte) i}));
+            }
+            flooder.write(burst.toByteArray());
+
+            int pongs = 0;
+            RawWebSocket.Frame frame;
+            while ((frame = flooder.read()) != null && frame.opcode() != RawWebSocket.OP_CLOSE) {
+                if (frame.opcode() == RawWebSocket.OP_PONG) {
+                    pongs++;
+                }
+            }
+            assertThat(frame).as("a close frame after the pongs").isNotNull();
+            assertThat(frame.closeCode()).isEqualTo(CloseCodes.POLICY_VIOLATION);
+            // Vert.x answers a ping before the server sees it, so the ping that breaks the limit is answered too.
+            assertThat(pongs).as("pongs before the close").isBetween(limit, limit + 1);
+        }
+        assertThat(server.counter("arena.frames.rejected", "reason", "rate_limited")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void unaskedPongControlFramesCountAgainstTheRateLimit() throws Exception {
+        checkOffender(offender -> {
+            for (int i = 0; i < 60; i++) {
+                offender.sendPongFrame();
+            }
+        }, CloseCodes.POLICY_VIOLATION, "rate_limited");
+    }
+
+    @Test
+    void refusedJoinAttemptsCountAgainstTheRateLimit() throws Exception {
+        // A refused JOIN leaves the client in the lobby, free to try again at once: each try is a message.
+        double refused = server.counter("arena.joins.refused", "reason", "bad_request");
+        double before = server.counter("arena.frames.rejected", "reason", "rate_limited");
+        try (TestClient knocker = TestClient.connect(server.vertx, server.port())) {
+            for (int i = 0; i < 60; i++) {
+                knocker.send(new Join(null, "a name far too long to be accepted"));
+            }
+            assertThat(knocker.awaitClose()).isEqualTo(CloseCodes.POLICY_VIOLATION);
+        }
+        assertThat(server.counter("arena.frames.rejected", "reason", "rate_limited")).isEqualTo(before + 1);
+        assertThat(server.counter("arena.joins.refused", "reason", "bad_request") - refused)
+                .as("joins refused before the limit").isEqualTo(server.config.session().maxMessagesPerSecond());
     }
 
     @Test

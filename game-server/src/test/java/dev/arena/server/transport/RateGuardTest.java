@@ -10,7 +10,7 @@ class RateGuardTest {
 
     @Test
     void theLimitPassesInOneSecondAndOneMoreDoesNot() {
-        RateGuard guard = new RateGuard(3, 0);
+        RateGuard guard = new RateGuard(3);
         assertThat(guard.tryAcquire(0)).isTrue();
         assertThat(guard.tryAcquire(SECOND / 2)).isTrue();
         assertThat(guard.tryAcquire(SECOND - 1)).isTrue();
@@ -19,7 +19,7 @@ class RateGuardTest {
 
     @Test
     void aNewWindowOpensWithTheFirstMessageAfterTheLastOneEnded() {
-        RateGuard guard = new RateGuard(2, 0);
+        RateGuard guard = new RateGuard(2);
         guard.tryAcquire(0);
         guard.tryAcquire(1);
         assertThat(guard.tryAcquire(SECOND)).as("first of the next window").isTrue();
@@ -27,10 +27,19 @@ class RateGuardTest {
         assertThat(guard.tryAcquire(2 * SECOND - 1)).isFalse();
 
         // A quiet spell leaves nothing counted against the next burst.
-        RateGuard quiet = new RateGuard(2, 0);
+        RateGuard quiet = new RateGuard(2);
         quiet.tryAcquire(0);
         assertThat(quiet.tryAcquire(10 * SECOND)).isTrue();
         assertThat(quiet.tryAcquire(10 * SECOND + 5)).isTrue();
         assertThat(quiet.tryAcquire(10 * SECOND + 6)).isFalse();
+    }
+
+    @Test
+    void theFirstWindowOpensWithTheFirstMessageNotWithTheConnection() {
+        // A burst right after a slow handshake gets the whole limit, not what is left of a window.
+        RateGuard guard = new RateGuard(2);
+        assertThat(guard.tryAcquire(SECOND / 2)).isTrue();
+        assertThat(guard.tryAcquire(SECOND + SECOND / 5)).isTrue();
+        assertThat(guard.tryAcquire(SECOND + SECOND / 2 - 1)).as("within a second of the first").isFalse();
     }
 }
