@@ -3,7 +3,8 @@ package dev.arena.server.config;
 /**
  * Per-connection limits (config section {@code session}).
  *
- * @param maxMessagesPerSecond messages a client may send in one second; more closes it with 1008
+ * @param maxMessagesPerSecond messages (and ping/pong control frames) a client may send in one second; more closes
+ *                             it with 1008
  * @param writeQueueMaxBytes   bytes queued to a socket before it counts as congested (updates are then skipped)
  * @param tooSlowMillis        how long a socket may stay congested before it is closed with 4002
  * @param joinTimeoutMillis    how long a connection may stay out of a room before it is closed with 4005

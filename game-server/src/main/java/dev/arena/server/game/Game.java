@@ -1,5 +1,7 @@
 package dev.arena.server.game;
 
+import dev.arena.server.protocol.Input;
+
 /**
  * The rules of one room's game: what a game developer writes. The server
  * owns connections, timing, input queues and replication; a game only reacts
@@ -27,8 +29,16 @@ public interface Game {
     /** The player left or was disconnected; despawn what belongs to it. */
     void onLeave(int playerId);
 
-    /** An input of a player, applied before the next {@link #tick}. */
-    void onInput(int playerId, PlayerInput input);
+    /**
+     * An input of a player, applied before the next {@link #tick}.
+     *
+     * <p>{@code input} is the INPUT message exactly as the server decoded it
+     * (a plain immutable record, no bytes): the one object travels from the
+     * decoder through the room's queue to here, so an input costs one
+     * allocation. Its direction is finite (a NaN or infinite one closes the
+     * sender's connection) but may be longer than 1: scale it down.
+     */
+    void onInput(int playerId, Input input);
 
     /**
      * Advances the simulation by one fixed step.

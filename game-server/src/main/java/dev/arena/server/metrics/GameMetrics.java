@@ -1,11 +1,14 @@
 package dev.arena.server.metrics;
 
+import dev.arena.server.protocol.CloseReason;
+
 /**
  * What the server measures about play, in domain terms. Implementations must
  * be thread-safe and cheap: these are called from tick, encode and write
  * paths on every event loop. Labels are low-cardinality by contract: a
- * {@code reason} is one of the small fixed sets of {@link MetricReasons}
- * (anything else is recorded as {@code other}), never a room or session id.
+ * {@code reason} is a {@link CloseReason} of the metric's set in
+ * {@link MetricReasons} (anything else is recorded as {@code other}), never a
+ * room or session id.
  * docs/OPERATIONS.md gives the Prometheus name of each meter.
  */
 public interface GameMetrics {
@@ -37,7 +40,7 @@ public interface GameMetrics {
     void connectionOpened();
 
     /** A WebSocket connection closed, by a reason of {@link MetricReasons#CONNECTION_CLOSES}. */
-    void connectionClosed(String reason);
+    void connectionClosed(CloseReason reason);
 
     /** A player took a seat in a room. */
     void playerJoined();
@@ -46,7 +49,7 @@ public interface GameMetrics {
     void playerLeft();
 
     /** A join refused, by a reason of {@link MetricReasons#JOIN_REFUSALS}. */
-    void joinRefused(String reason);
+    void joinRefused(CloseReason reason);
 
     /** A room started ticking. */
     void roomStarted();
@@ -70,7 +73,7 @@ public interface GameMetrics {
     void snapshotSkipped();
 
     /** A client frame refused, by a reason of {@link MetricReasons#FRAME_REJECTIONS}. */
-    void frameRejected(String reason);
+    void frameRejected(CloseReason reason);
 
     /** An input dropped because the room's input queue was full. */
     void inputDropped();

@@ -1,39 +1,45 @@
 package dev.arena.server.metrics;
 
-import java.util.LinkedHashSet;
+import dev.arena.server.protocol.CloseReason;
+
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The closed sets of {@code reason} label values. A reason outside its set is
- * recorded as {@link #OTHER}, so a careless caller (an exception message as
- * a reason, say) cannot blow up the number of series. Every known reason is
- * registered at zero on start-up, so {@code rate()} and alerts see a series
- * before the first event. docs/OPERATIONS.md lists them; a test checks that
- * the reasons the server's code passes are all here.
+ * The closed sets of {@code reason} label values, derived from
+ * {@link CloseReason} by its {@link CloseReason.Kind}. A reason outside its
+ * set (a join refusal passed as a frame rejection, or null) is recorded as
+ * {@link #OTHER}. Every known reason is registered at zero on start-up, so
+ * {@code rate()} and alerts see a series before the first event.
  */
 public final class MetricReasons {
     /** The label value for a reason outside its set. */
     public static final String OTHER = "other";
 
-    /** Why a JOIN was refused (ERROR codes 4000, 4001, 4004, 4006). */
-    public static final Set<String> JOIN_REFUSALS = Set.of("room_full", "unknown_room", "server_full", "bad_request",
-            "shutting_down");
+    /** Why a JOIN was refused ({@code arena_joins_refused_total}). */
+    public static final Set<CloseReason> JOIN_REFUSALS = of(CloseReason.Kind.JOIN_REFUSAL);
 
-    /** Why a client frame was refused; the connection is closed with the same reason. */
-    public static final Set<String> FRAME_REJECTIONS = Set.of(
-            "text", "too_big", "bad_frame", "rate_limited", "bad_state", "bad_value", "bad_length",
-            "string_too_long", "truncated", "empty", "unknown_tag", "malformed", "trailing_bytes");
+    /** Why a client frame was refused ({@code arena_frames_rejected_total}); the connection is closed with the same reason. */
+    public static final Set<CloseReason> FRAME_REJECTIONS = of(CloseReason.Kind.FRAME_REJECTION);
 
-    /** Why a connection closed: a frame rejection, or one of these. */
-    public static final Set<String> CONNECTION_CLOSES = union(FRAME_REJECTIONS, Set.of(
-            "client_closed", "abnormal", "going_away", "too_slow", "room_closed", "join_timeout"));
+    /** Why a connection closed ({@code arena_connections_closed_total}): a frame rejection, or a close of its own. */
+    public static final Set<CloseReason> CONNECTION_CLOSES = of(CloseReason.Kind.FRAME_REJECTION,
+            CloseReason.Kind.CONNECTION_CLOSE);
 
     private MetricReasons() {
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+    /** The label values of a set, for tests and documentation. */
+    public static Set<String> labels(Set<CloseReason> reasons) {
+        return reasons.stream().map(CloseReason::label).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Set<CloseReason> of(CloseReason.Kind... kinds) {
+        Set<CloseReason.Kind> wanted = Set.of(kinds);
+        EnumSet<CloseReason> out = EnumSet.noneOf(CloseReason.class);
+        Arrays.stream(CloseReason.values()).filter(r -> wanted.contains(r.kind())).forEach(out::add);
+        return java.util.Collections.unmodifiableSet(out);
     }
 }

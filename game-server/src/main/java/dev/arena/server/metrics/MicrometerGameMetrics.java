@@ -1,5 +1,6 @@
 package dev.arena.server.metrics;
 
+import dev.arena.server.protocol.CloseReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -7,12 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * {@link GameMetrics} over Micrometer. Names are in base units (seconds,
@@ -45,9 +45,9 @@ public final class MicrometerGameMetrics implements GameMetrics {
     private final DistributionSummary deltaSize;
     private final Counter snapshotsSkipped;
     private final Counter inputsDropped;
-    private final Map<String, Counter> closes;
-    private final Map<String, Counter> refusals;
-    private final Map<String, Counter> rejections;
+    private final ByReason closes;
+    private final ByReason refusals;
+    private final ByReason rejections;
 
     public MicrometerGameMetrics(MeterRegistry registry) {
         tickDuration = Timer.builder("arena.tick.duration")
@@ -94,10 +94,10 @@ public final class MicrometerGameMetrics implements GameMetrics {
         snapshotsSkipped = counter(registry, "arena.snapshots.skipped",
                 "Updates not sent to a client whose socket was congested");
         inputsDropped = counter(registry, "arena.inputs.dropped", "Inputs dropped on a full room input queue");
-        closes = byReason(registry, "arena.connections.closed", "WebSocket connections closed, by reason",
+        closes = new ByReason(registry, "arena.connections.closed", "WebSocket connections closed, by reason",
                 MetricReasons.CONNECTION_CLOSES);
-        refusals = byReason(registry, "arena.joins.refused", "Joins refused, by reason", MetricReasons.JOIN_REFUSALS);
-        rejections = byReason(registry, "arena.frames.rejected", "Client frames refused (the connection is closed), by reason",
+        refusals = new ByReason(registry, "arena.joins.refused", "Joins refused, by reason", MetricReasons.JOIN_REFUSALS);
+        rejections = new ByReason(registry, "arena.frames.rejected", "Client frames refused (the connection is closed), by reason",
                 MetricReasons.FRAME_REJECTIONS);
     }
 
@@ -110,12 +110,23 @@ public final class MicrometerGameMetrics implements GameMetrics {
         return Counter.builder(name).description(description).register(registry);
     }
 
-    private static Map<String, Counter> byReason(MeterRegistry registry, String name, String description,
-                                                 Set<String> reasons) {
-        Set<String> all = new java.util.HashSet<>(reasons);
-        all.add(MetricReasons.OTHER);
-        return all.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
-                reason -> Counter.builder(name).description(description).tag("reason", reason).register(registry)));
+    /** One counter per reason of a closed set, plus {@link MetricReasons#OTHER}; all registered now, at zero. */
+    private static final class ByReason {
+        private final Map<CloseReason, Counter> known = new EnumMap<>(CloseReason.class);
+        private final Counter other;
+
+        ByReason(MeterRegistry registry, String name, String description, Set<CloseReason> reasons) {
+            for (CloseReason reason : reasons) {
+                known.put(reason, Counter.builder(name).description(description).tag("reason", reason.label())
+                        .register(registry));
+            }
+            other = Counter.builder(name).description(description).tag("reason", MetricReasons.OTHER).register(registry);
+        }
+
+        void increment(CloseReason reason) {
+            // EnumMap answers null for a null key: a null reason is counted as other, never thrown on a close path.
+            known.getOrDefault(reason, other).increment();
+        }
     }
 
     private static DistributionSummary sizeSummary(MeterRegistry registry, String type) {
@@ -131,12 +142,6 @@ public final class MicrometerGameMetrics implements GameMetrics {
             out[i] = Duration.ofNanos((long) (values[i] * 1_000_000));
         }
         return out;
-    }
-
-    private static Counter reason(Map<String, Counter> counters, String reason) {
-        // Immutable maps refuse a null key, and a null reason must not throw on a close path.
-        Counter counter = reason == null ? null : counters.get(reason);
-        return counter != null ? counter : counters.get(MetricReasons.OTHER);
     }
 
     @Override
@@ -181,9 +186,9 @@ public final class MicrometerGameMetrics implements GameMetrics {
     }
 
     @Override
-    public void connectionClosed(String reason) {
+    public void connectionClosed(CloseReason reason) {
         connections.decrementAndGet();
-        reason(closes, reason).increment();
+        closes.increment(reason);
     }
 
     @Override
@@ -199,8 +204,8 @@ public final class MicrometerGameMetrics implements GameMetrics {
     }
 
     @Override
-    public void joinRefused(String reason) {
-        reason(refusals, reason).increment();
+    public void joinRefused(CloseReason reason) {
+        refusals.increment(reason);
     }
 
     @Override
@@ -241,8 +246,8 @@ public final class MicrometerGameMetrics implements GameMetrics {
     }
 
     @Override
-    public void frameRejected(String reason) {
-        reason(rejections, reason).increment();
+    public void frameRejected(CloseReason reason) {
+        rejections.increment(reason);
     }
 
     @Override

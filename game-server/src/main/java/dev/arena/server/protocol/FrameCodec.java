@@ -104,26 +104,37 @@ public final class FrameCodec {
 
     private Object decode(byte[] frame, Class<?>[] types) {
         if (frame.length == 0) {
-            throw ProtocolException.malformed("empty", "empty message");
+            throw new ProtocolException(CloseReason.EMPTY, "empty message");
         }
         int tag = frame[0] & 0xFF;
         Class<?> type = types[tag];
         if (type == null) {
-            throw ProtocolException.malformed("unknown_tag", "unknown message tag " + tag);
+            throw new ProtocolException(CloseReason.UNKNOWN_TAG, "unknown message tag " + tag);
         }
         input.setBuffer(frame, 1, frame.length - 1);
         Object message;
         try {
             message = kryo.readObject(input, type);
         } catch (KryoException e) {
-            boolean underflow = String.valueOf(e.getMessage()).contains("underflow");
-            throw ProtocolException.malformed(underflow ? "truncated" : "malformed",
-                    type.getSimpleName() + " is " + (underflow ? "truncated" : "malformed") + ": " + e.getMessage());
+            boolean truncated = endsEarly(e);
+            throw new ProtocolException(truncated ? CloseReason.TRUNCATED : CloseReason.MALFORMED,
+                    type.getSimpleName() + " is " + (truncated ? "truncated" : "malformed") + ": " + e.getMessage());
         }
         if (input.position() != frame.length) {
-            throw ProtocolException.malformed("trailing_bytes", type.getSimpleName() + " has "
+            throw new ProtocolException(CloseReason.TRAILING_BYTES, type.getSimpleName() + " has "
                     + (frame.length - input.position()) + " bytes after its end");
         }
         return message;
+    }
+
+    /**
+     * Whether Kryo failed for want of bytes. Its {@code Input} says "Buffer
+     * underflow" when the frame ends inside a field, and "Buffer too small"
+     * when the whole frame is shorter than one fixed-width field (a float in
+     * a 3-byte frame): both are a frame cut short.
+     */
+    private static boolean endsEarly(KryoException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Buffer underflow") || message.contains("Buffer too small");
     }
 }

@@ -1,7 +1,9 @@
 package dev.arena.server.protocol;
 
 /**
- * INPUT: the player's steering at one moment.
+ * INPUT: the player's steering at one moment. The record the codec decodes is
+ * also the one a game's {@code onInput} receives (no copy on the way), so it
+ * holds plain values only.
  *
  * @param seq     increases by one per input; echoed back as the player's lastSeq
  * @param dx      direction x, with dy a vector of length at most 1

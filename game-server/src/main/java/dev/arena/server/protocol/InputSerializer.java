@@ -25,7 +25,7 @@ final class InputSerializer extends Serializer<dev.arena.server.protocol.Input> 
         float dy = in.readFloat();
         int buttons = in.readVarInt(true);
         if (!Float.isFinite(dx) || !Float.isFinite(dy)) {
-            throw ProtocolException.malformed("bad_value", "input direction is not finite: " + dx + ", " + dy);
+            throw new ProtocolException(CloseReason.BAD_VALUE, "input direction is not finite: " + dx + ", " + dy);
         }
         return new dev.arena.server.protocol.Input(seq, dx, dy, buttons);
     }

@@ -59,7 +59,7 @@ public final class WireFormat {
     static int readCount(Input in, String what) {
         int count = in.readVarInt(true);
         if (count < 0 || count > in.limit() - in.position()) {
-            throw ProtocolException.malformed("bad_length", what + " count " + Integer.toUnsignedString(count)
+            throw new ProtocolException(CloseReason.BAD_LENGTH, what + " count " + Integer.toUnsignedString(count)
                     + " exceeds the " + (in.limit() - in.position()) + " bytes left");
         }
         return count;
@@ -95,7 +95,7 @@ public final class WireFormat {
         while (more) {
             if (q >= limit || shift > 27) {
                 throw more && q >= limit ? truncated(field)
-                        : ProtocolException.malformed("bad_length", field + " has an overlong length");
+                        : new ProtocolException(CloseReason.BAD_LENGTH, field + " has an overlong length");
             }
             int b = buf[q++];
             n |= (b & 0x7F) << shift;
@@ -116,11 +116,11 @@ public final class WireFormat {
 
     private static void checkLength(int chars, int maxChars, String field) {
         if (chars > maxChars) {
-            throw ProtocolException.malformed("string_too_long", field + " is " + chars + " chars, at most " + maxChars);
+            throw new ProtocolException(CloseReason.STRING_TOO_LONG, field + " is " + chars + " chars, at most " + maxChars);
         }
     }
 
     private static ProtocolException truncated(String field) {
-        return ProtocolException.malformed("truncated", "message ends inside " + field);
+        return new ProtocolException(CloseReason.TRUNCATED, "message ends inside " + field);
     }
 }

@@ -1,5 +1,6 @@
 package dev.arena.server.room;
 
+import dev.arena.server.protocol.CloseReason;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -14,6 +15,6 @@ public interface ClientChannel {
     /** Queues one binary frame. The same buffer may be given to many channels; it must not be changed. */
     void write(Buffer frame);
 
-    /** Sends an ERROR message, then closes the connection with {@code code}. */
-    void closeWithError(int code, String reason, String message);
+    /** Closes the connection with {@code reason}'s code, after an ERROR message for an application code. */
+    void closeWithError(CloseReason reason, String message);
 }

@@ -5,8 +5,9 @@ import dev.arena.server.game.Game;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.game.GameInfo;
 import dev.arena.server.metrics.GameMetrics;
-import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.state.BaselineReplication;
 import dev.arena.server.state.EntityStore;
@@ -73,7 +74,7 @@ public final class Room {
      */
     public JoinResult join(String name, ClientChannel channel) {
         if (clients.size() >= config.capacity()) {
-            return JoinResult.refused(CloseCodes.ROOM_FULL, "room_full",
+            return JoinResult.refused(CloseReason.ROOM_FULL,
                     "room " + id + " is full (" + config.capacity() + " players)");
         }
         int playerId = game.onJoin(name);
@@ -98,23 +99,24 @@ public final class Room {
     }
 
     /** Queues an input for the next step; false (and counted) when the queue is full. Thread-safe. */
-    public boolean offerInput(InputEnvelope input) {
-        return inputs.offer(input);
+    public boolean offerInput(int playerId, Input input, long arrivalNanos) {
+        return inputs.offer(playerId, input, arrivalNanos);
     }
 
     /** Applies the queued inputs, then advances the game by one step of {@code dt} seconds. */
     public void step(long tick, double dt) {
         long start = System.nanoTime();
         this.tick = tick;
-        InputEnvelope input;
-        while ((input = inputs.poll()) != null) {
-            Client client = find(input.playerId());
+        InputQueue.Batch batch = inputs.drain();
+        for (int i = 0; i < batch.size(); i++) {
+            int playerId = batch.playerId(i);
+            Client client = find(playerId);
             if (client == null) {
                 continue;
             }
-            game.onInput(input.playerId(), input.input());
+            game.onInput(playerId, batch.input(i));
             if (client.oldestUnsentInput == 0) {
-                client.oldestUnsentInput = input.arrivalNanos();
+                client.oldestUnsentInput = batch.arrivalNanos(i);
             }
         }
         game.tick(tick, dt);
@@ -148,10 +150,10 @@ public final class Room {
         return replication.current();
     }
 
-    /** Closes every client with ERROR + {@code code}, for a room that stops. */
-    public void closeAll(int code, String reason, String message) {
+    /** Closes every client with {@code reason} (ERROR + code for an application code), for a room that stops. */
+    public void closeAll(CloseReason reason, String message) {
         for (Client client : clients) {
-            client.channel.closeWithError(code, reason, message);
+            client.channel.closeWithError(reason, message);
             // Unseated and counted here: the leaves these connections send next reach a room that no
             // longer listens. The game is not told; it may be why the room stops.
             metrics.playerLeft();
@@ -165,7 +167,7 @@ public final class Room {
             client.congestedSince = nowNanos;
         } else if (nowNanos - client.congestedSince > tooSlowNanos) {
             client.closing = true;
-            client.channel.closeWithError(CloseCodes.TOO_SLOW, "too_slow",
+            client.channel.closeWithError(CloseReason.TOO_SLOW,
                     "connection too slow: updates backed up for over " + tooSlowNanos / 1_000_000 + " ms");
         }
     }

@@ -3,7 +3,7 @@ package dev.arena.server.room;
 import dev.arena.server.config.RoomConfig;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.metrics.GameMetrics;
-import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.CloseReason;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -76,7 +76,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
     private void onJoin(Message<JoinRequest> msg) {
         JoinRequest request = msg.body();
         if (shuttingDown.getAsBoolean()) {
-            msg.reply(JoinResult.refused(CloseCodes.SHUTTING_DOWN, "shutting_down",
+            msg.reply(JoinResult.refused(CloseReason.SHUTTING_DOWN,
                     "the server is shutting down and takes no new players"));
             return;
         }
@@ -84,11 +84,11 @@ public final class RoomRegistryVerticle extends VerticleBase {
         if (request.roomId() != null) {
             entry = rooms.get(request.roomId());
             if (entry == null) {
-                msg.reply(JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room", "no room " + request.roomId()));
+                msg.reply(JoinResult.refused(CloseReason.UNKNOWN_ROOM, "no room " + request.roomId()));
                 return;
             }
             if (entry.seated() >= config.capacity()) {
-                msg.reply(JoinResult.refused(CloseCodes.ROOM_FULL, "room_full",
+                msg.reply(JoinResult.refused(CloseReason.ROOM_FULL,
                         "room " + entry.id + " is full (" + config.capacity() + " players)"));
                 return;
             }
@@ -96,7 +96,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
             entry = fullestWithSpace();
             if (entry == null) {
                 if (rooms.size() >= config.maxRooms()) {
-                    msg.reply(JoinResult.refused(CloseCodes.SERVER_FULL, "server_full",
+                    msg.reply(JoinResult.refused(CloseReason.SERVER_FULL,
                             "the server is full: all " + config.maxRooms() + " rooms have " + config.capacity() + " players"));
                     return;
                 }
@@ -116,7 +116,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
                         }
                         msg.reply(result);
                     } else {
-                        msg.reply(JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room",
+                        msg.reply(JoinResult.refused(CloseReason.UNKNOWN_ROOM,
                                 "room " + target.id + " is not available: " + reply.cause().getMessage()));
                     }
                 });

@@ -3,7 +3,7 @@ package dev.arena.server.room;
 import dev.arena.server.config.RoomConfig;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.metrics.GameMetrics;
-import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.CloseReason;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -60,7 +60,7 @@ public final class RoomVerticle extends VerticleBase {
         consumers.add(bus.<JoinRequest>localConsumer(Addresses.roomJoin(roomId), msg -> {
             JoinResult result = guarded(() -> room.join(msg.body().name(), msg.body().channel()));
             if (result == null) {
-                result = JoinResult.refused(CloseCodes.UNKNOWN_ROOM, "unknown_room", "room " + roomId + " has closed");
+                result = JoinResult.refused(CloseReason.UNKNOWN_ROOM, "room " + roomId + " has closed");
             }
             // The reply carries the new player count: a separate status message would reach the
             // registry before the reply and count the seat twice for a moment.
@@ -88,7 +88,7 @@ public final class RoomVerticle extends VerticleBase {
             stopped = true;
             vertx.cancelTimer(timerId);
             monitor.unregister(schedule);
-            room.closeAll(CloseCodes.GOING_AWAY, "going_away", "the server is shutting down");
+            room.closeAll(CloseReason.GOING_AWAY, "the server is shutting down");
             metrics.roomStopped();
         }
         return Future.succeededFuture();
@@ -182,7 +182,7 @@ public final class RoomVerticle extends VerticleBase {
             stopped = true;
             vertx.cancelTimer(timerId);
             monitor.unregister(schedule);
-            room.closeAll(CloseCodes.ROOM_CLOSED, "room_closed", "room " + roomId + " closed: the game failed");
+            room.closeAll(CloseReason.ROOM_CLOSED, "room " + roomId + " closed: the game failed");
             metrics.roomStopped();
             vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
             vertx.undeploy(deploymentID());

@@ -9,8 +9,10 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 
@@ -28,7 +30,7 @@ public final class GameHttpVerticle extends VerticleBase {
     private final int port;
     private final SessionConfig sessionConfig;
     private final GameMetrics metrics;
-    private final Set<Session> sessions = new HashSet<>();
+    private final Set<Connection> connections = new HashSet<>();
     private FrameCodec codec;
     private HttpServer server;
 
@@ -46,14 +48,7 @@ public final class GameHttpVerticle extends VerticleBase {
     public Future<?> start() {
         codec = new FrameCodec();
         Router router = Router.router(vertx);
-        router.route("/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(ws -> {
-            Session[] holder = new Session[1];
-            Session session = new Session(vertx, ws, codec, sessionConfig, http.maxFrameBytes(), metrics,
-                    () -> sessions.remove(holder[0]));
-            holder[0] = session;
-            sessions.add(session);
-            session.start();
-        }));
+        router.route("/ws").handler(this::upgrade);
         router.get("/api/rooms").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null)
                 .onSuccess(reply -> ctx.json(reply.body()))
                 .onFailure(ctx::fail));
@@ -70,7 +65,7 @@ public final class GameHttpVerticle extends VerticleBase {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(http.host())
                 .setPort(port)
-                // Twice our limit: a message between the two is refused by Session with a clean
+                // Twice our limit: a message between the two is refused by Connection with a clean
                 // 1009 close; one past it is cut off by Netty's decoder (also counted as too_big).
                 .setMaxWebSocketFrameSize(2 * http.maxFrameBytes())
                 .setMaxWebSocketMessageSize(2 * http.maxFrameBytes())
@@ -81,10 +76,27 @@ public final class GameHttpVerticle extends VerticleBase {
         return server.listen();
     }
 
+    /** The WebSocket upgrade at {@code /ws}; checks that refuse a connection belong before {@code toWebSocket()}. */
+    private void upgrade(RoutingContext ctx) {
+        ctx.request().toWebSocket().onSuccess(this::accept);
+    }
+
+    /** A new player's socket: a connection for the socket side, a session in the lobby for the messages. */
+    private void accept(ServerWebSocket ws) {
+        Connection[] holder = new Connection[1];
+        Connection connection = new Connection(vertx, ws, codec, sessionConfig, http.maxFrameBytes(), metrics,
+                () -> connections.remove(holder[0]));
+        holder[0] = connection;
+        connections.add(connection);
+        PlayerSession session = new PlayerSession(vertx, sessionConfig, metrics);
+        session.attach(connection);
+        connection.start(session);
+    }
+
     @Override
     public Future<?> stop() {
         // Close frames first: closing the server right away would cut the sockets with 1000/1006.
-        return Future.join(Set.copyOf(sessions).stream().map(Session::goAway).toList())
+        return Future.join(Set.copyOf(connections).stream().map(Connection::goAway).toList())
                 .eventually(() -> server == null ? Future.succeededFuture() : server.close());
     }
 

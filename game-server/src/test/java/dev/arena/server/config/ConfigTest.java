@@ -3,9 +3,10 @@ package dev.arena.server.config;
 import dev.arena.server.GameServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,17 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Layering of the configuration and start-up validation that names the key. */
+@ExtendWith(VertxExtension.class)
 class ConfigTest {
+    /** The extension's: it closes it after the last test. */
     private static Vertx vertx;
 
     @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
+    static void start(Vertx extensionVertx) {
+        vertx = extensionVertx;
     }
 
     private static JsonObject load(String file, Map<String, String> properties, Map<String, String> env) throws Exception {

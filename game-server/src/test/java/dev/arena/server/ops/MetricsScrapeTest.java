@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real scrape of {@code /metrics} after a short scripted game: it passes
@@ -56,10 +57,9 @@ class MetricsScrapeTest {
         server = TestServer.start(Map.of("session.pingIntervalMillis", "100"));
         game = ScriptedGame.play(server);
         // The last events (the PONG, the rude client's close) are recorded on the server's threads.
-        scrape = Poll.until(Duration.ofSeconds(10), "every game meter counted", () -> {
-            Scrape s = Scrape.of(server.server.managementPort());
-            return COUNTED.stream().allMatch(name -> s.sum(name) > 0) ? s : null;
-        });
+        scrape = await("every game meter counted").atMost(Duration.ofSeconds(10))
+                .until(() -> Scrape.of(server.server.managementPort()),
+                        s -> COUNTED.stream().allMatch(name -> s.sum(name) > 0));
     }
 
     @AfterAll

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Prometheus scrapes a real game server: its query API answers the
@@ -28,20 +30,18 @@ class PrometheusScrapeTest {
              PrometheusServer prometheus = PrometheusServer.start(dir, server.server.managementPort());
              ScriptedGame game = ScriptedGame.play(server)) {
 
-            Double up = Poll.until(Duration.ofSeconds(20), "a first scrape of the game server",
-                    () -> prometheus.single("up{job=\"arena\"}"));
+            Double up = await("a first scrape of the game server").atMost(Duration.ofSeconds(20))
+                    .until(() -> prometheus.single("up{job=\"arena\"}"), Objects::nonNull);
             assertThat(up).as("scrape health; prometheus log:\n" + prometheus.log()).isEqualTo(1.0);
 
-            double players = Poll.until(Duration.ofSeconds(20), "the players gauge in Prometheus",
-                    () -> prometheus.single("arena_players_connected{job=\"arena\"}"));
+            double players = await("the players gauge in Prometheus").atMost(Duration.ofSeconds(20))
+                    .until(() -> prometheus.single("arena_players_connected{job=\"arena\"}"), Objects::nonNull);
             assertThat(players).isEqualTo(ScriptedGame.PLAYERS)
                     .isEqualTo(Scrape.of(server.server.managementPort()).sum("arena_players_connected"));
 
             // rate() needs two scrapes in its window, so the quantile appears a second or two after the gauge.
-            double p99 = Poll.until(Duration.ofSeconds(20), "the p99 tick duration in Prometheus", () -> {
-                Double v = prometheus.single(TICK_P99);
-                return v == null || v.isNaN() ? null : v;
-            });
+            double p99 = await("the p99 tick duration in Prometheus").atMost(Duration.ofSeconds(20))
+                    .until(() -> prometheus.single(TICK_P99), v -> v != null && !v.isNaN());
             Timer ticks = server.registry.get("arena.tick.duration").timer();
             assertThat(p99).as("p99 of steps that all took at most %s s", ticks.max(TimeUnit.SECONDS))
                     .isPositive()

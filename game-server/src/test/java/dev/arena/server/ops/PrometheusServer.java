@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A real Prometheus ({@code /usr/bin/prometheus}) on a free loopback port,
  * scraping one management port every second into a temporary TSDB. Closing it
@@ -64,12 +66,14 @@ final class PrometheusServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PrometheusServer server = new PrometheusServer(process, port, log);
         try {
-            Poll.until(Duration.ofSeconds(30), "Prometheus ready on port " + port, () -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("prometheus exited with " + process.exitValue() + ": " + server.log());
-                }
-                return server.get("/-/ready").statusCode() == 200 ? Boolean.TRUE : null;
-            });
+            // Refused connections mean "not up yet"; a process that exited fails at once.
+            await("Prometheus ready on port " + port).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("prometheus exited with " + process.exitValue() + ": " + server.log());
+                        }
+                        return server.get("/-/ready").statusCode() == 200;
+                    });
         } catch (Exception | Error e) {
             server.close();
             throw new AssertionError(e.getMessage() + "\nprometheus log:\n" + server.log(), e);

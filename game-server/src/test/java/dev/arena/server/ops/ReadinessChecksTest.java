@@ -3,6 +3,7 @@ package dev.arena.server.ops;
 import dev.arena.server.room.TickMonitor;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -10,7 +11,6 @@ import io.vertx.core.json.JsonArray;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -89,20 +89,14 @@ class ReadinessChecksTest {
     }
 
     private static CheckResult checkOn(Context context, ReadinessCheck check) throws Exception {
-        CompletableFuture<CheckResult> result = new CompletableFuture<>();
-        context.runOnContext(v -> check.check().onComplete(r -> {
-            if (r.succeeded()) {
-                result.complete(r.result());
-            } else {
-                result.completeExceptionally(r.cause());
-            }
-        }));
-        return result.get(10, TimeUnit.SECONDS);
+        Promise<CheckResult> result = Promise.promise();
+        context.runOnContext(v -> check.check().onComplete(result));
+        return result.future().await(10, TimeUnit.SECONDS);
     }
 
     /** A fresh event-loop context: each deployment takes the next loop in turn. */
     private static Context newContext(Vertx vertx) throws Exception {
-        CompletableFuture<Context> created = new CompletableFuture<>();
+        Promise<Context> created = Promise.promise();
         vertx.deployVerticle(new VerticleBase() {
             @Override
             public Future<?> start() {
@@ -110,13 +104,13 @@ class ReadinessChecksTest {
                 return Future.succeededFuture();
             }
         }).await(10, TimeUnit.SECONDS);
-        return created.get(10, TimeUnit.SECONDS);
+        return created.future().await(10, TimeUnit.SECONDS);
     }
 
     private static String threadOf(Context context) throws Exception {
-        CompletableFuture<String> name = new CompletableFuture<>();
+        Promise<String> name = Promise.promise();
         context.runOnContext(v -> name.complete(Thread.currentThread().getName()));
-        return name.get(10, TimeUnit.SECONDS);
+        return name.future().await(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.arena.server.room;
 
 import dev.arena.server.config.RoomConfig;
-import dev.arena.server.game.PlayerInput;
 import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.game.arena.ArenaSettings;
 import dev.arena.server.metrics.MicrometerGameMetrics;
 import dev.arena.server.protocol.EntityRecord;
+import dev.arena.server.protocol.Input;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class ArenaRoomStepTest {
         int x = me().fields()[FIELD_X];
         int y = me().fields()[FIELD_Y];
         double dir = x > 4000 ? -1 : 1;
-        room.offerInput(new InputEnvelope(player, new PlayerInput(7, (float) dir, 0, 0), now() + 10_000_000L));
+        room.offerInput(player, new Input(7, (float) dir, 0, 0), now() + 10_000_000L);
         assertThat(me().fields()[FIELD_LAST_SEQ]).as("not before the step").isZero();
         stepAndSend();
         // 200 units/s * 0.05 s = 10 units = 40 quarter-units.
@@ -79,7 +79,7 @@ class ArenaRoomStepTest {
         assertThat(registry.get("arena.input.latency").timer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(40.0);
 
         // An older input changes nothing; the player keeps moving the same way.
-        room.offerInput(new InputEnvelope(player, new PlayerInput(6, 0, 1, 0), now()));
+        room.offerInput(player, new Input(6, 0, 1, 0), now());
         stepAndSend();
         assertThat(me().fields()[FIELD_LAST_SEQ]).isEqualTo(7);
         assertThat(me().fields()[FIELD_Y]).isEqualTo(y);
@@ -87,7 +87,7 @@ class ArenaRoomStepTest {
 
     @Test
     void aLongDirectionIsScaledToUnitLengthAndTheWorldClampsThePlayer() {
-        room.offerInput(new InputEnvelope(player, new PlayerInput(1, -30, 0, 0), 1));
+        room.offerInput(player, new Input(1, -30, 0, 0), 1);
         for (int i = 0; i < 300; i++) { // 15 s at 200 units/s crosses the whole 2000-unit world
             stepAndSend();
             if (i == 0) {
@@ -110,7 +110,7 @@ class ArenaRoomStepTest {
             EntityRecord target = nearestOrb();
             double dx = target.fields()[FIELD_X] - me().fields()[FIELD_X];
             double dy = target.fields()[FIELD_Y] - me().fields()[FIELD_Y];
-            room.offerInput(new InputEnvelope(player, new PlayerInput(i + 1, (float) dx, (float) dy, 0), 1));
+            room.offerInput(player, new Input(i + 1, (float) dx, (float) dy, 0), 1);
             stepAndSend();
         }
         assertThat(me().fields()[FIELD_SCORE]).isEqualTo(1);
@@ -126,7 +126,7 @@ class ArenaRoomStepTest {
     @Test
     void aFullInputQueueDropsAndCountsTheOverflow() {
         for (int i = 0; i < 6; i++) {
-            room.offerInput(new InputEnvelope(player, new PlayerInput(i + 1, 1, 0, 0), 1));
+            room.offerInput(player, new Input(i + 1, 1, 0, 0), 1);
         }
         assertThat(registry.get("arena.inputs.dropped").counter().count()).isEqualTo(2);
         stepAndSend();

@@ -2,8 +2,8 @@ package dev.arena.server.room;
 
 import dev.arena.server.game.Game;
 import dev.arena.server.game.GameInfo;
-import dev.arena.server.game.PlayerInput;
 import dev.arena.server.game.World;
+import dev.arena.server.protocol.Input;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ final class ChurnGame implements Game {
     }
 
     @Override
-    public void onInput(int playerId, PlayerInput input) {
+    public void onInput(int playerId, Input input) {
         world.set(playerId, 2, input.seq());
     }
 

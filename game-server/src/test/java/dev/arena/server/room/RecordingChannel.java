@@ -1,5 +1,6 @@
 package dev.arena.server.room;
 
+import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Welcome;
@@ -39,8 +40,8 @@ final class RecordingChannel implements ClientChannel {
     }
 
     @Override
-    public void closeWithError(int code, String reason, String message) {
-        closedWith = code;
+    public void closeWithError(CloseReason reason, String message) {
+        closedWith = reason.code();
     }
 
     ServerMessage last() {

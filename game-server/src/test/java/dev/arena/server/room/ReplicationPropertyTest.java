@@ -1,10 +1,10 @@
 package dev.arena.server.room;
 
 import dev.arena.server.config.RoomConfig;
-import dev.arena.server.game.PlayerInput;
 import dev.arena.server.metrics.MicrometerGameMetrics;
 import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.Delta;
+import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.state.ReplicatedWorld;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,7 +51,7 @@ class ReplicationPropertyTest {
                     client.congested = random.nextInt(client.congested ? 3 : 8) == 0 != client.congested;
                 }
                 if (client.welcome != null && random.nextBoolean()) {
-                    room.offerInput(new InputEnvelope(client.welcome.playerId(), new PlayerInput(tick, 0, 0, 0), 1));
+                    room.offerInput(client.welcome.playerId(), new Input(tick, 0, 0, 0), 1);
                 }
             }
             room.step(tick, 0.05);

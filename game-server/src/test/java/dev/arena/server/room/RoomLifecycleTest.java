@@ -3,7 +3,6 @@ package dev.arena.server.room;
 import dev.arena.server.game.Game;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.game.GameInfo;
-import dev.arena.server.game.PlayerInput;
 import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.game.arena.ArenaSettings;
 import dev.arena.server.protocol.CloseCodes;
@@ -16,11 +15,12 @@ import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.support.TestClient;
 import dev.arena.server.support.TestServer;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +48,7 @@ class RoomLifecycleTest {
         }
 
         @Override
-        public void onInput(int playerId, PlayerInput input) {
+        public void onInput(int playerId, Input input) {
             if (input.buttons() == BOOM) {
                 throw new IllegalStateException("a bug in game code");
             }
@@ -104,7 +104,7 @@ class RoomLifecycleTest {
             client.await(Welcome.class);
             assertThat(rooms(server)).isEqualTo(1);
             client.send(Leave.INSTANCE);
-            assertThat(eventually(server, () -> rooms(server) == 0)).as("room disposed").isTrue();
+            assertThat(noRoomsWithin(server, 10)).as("room disposed").isTrue();
         }
     }
 
@@ -117,25 +117,25 @@ class RoomLifecycleTest {
         }
     }
 
-    private static int rooms(TestServer server) {
-        return server.vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null)
-                .map(reply -> reply.body().getJsonArray("rooms").size())
-                .toCompletionStage().toCompletableFuture().join();
+    private static int rooms(TestServer server) throws Exception {
+        return roomCount(server).await(10, TimeUnit.SECONDS);
     }
 
-    /** Checks the condition every 50 ms on a Vert.x timer, for at most 10 s. */
-    private static boolean eventually(TestServer server, java.util.function.BooleanSupplier condition) throws Exception {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long timer = server.vertx.setPeriodic(50, id -> {
-            server.vertx.executeBlocking(condition::getAsBoolean).onSuccess(ok -> {
-                if (ok || System.nanoTime() > deadline) {
-                    done.complete(ok);
-                }
-            });
-        });
+    private static Future<Integer> roomCount(TestServer server) {
+        return server.vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null)
+                .map(reply -> reply.body().getJsonArray("rooms").size());
+    }
+
+    /** Asks the registry every 50 ms, on a Vert.x timer, until it lists no room; false after {@code seconds}. */
+    private static boolean noRoomsWithin(TestServer server, int seconds) throws InterruptedException {
+        VertxTestContext disposed = new VertxTestContext();
+        long timer = server.vertx.setPeriodic(50, id -> roomCount(server).onSuccess(count -> {
+            if (count == 0) {
+                disposed.completeNow();
+            }
+        }));
         try {
-            return done.get(15, TimeUnit.SECONDS);
+            return disposed.awaitCompletion(seconds, TimeUnit.SECONDS);
         } finally {
             server.vertx.cancelTimer(timer);
         }

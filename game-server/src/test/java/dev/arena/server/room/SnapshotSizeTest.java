@@ -1,10 +1,10 @@
 package dev.arena.server.room;
 
 import dev.arena.server.config.RoomConfig;
-import dev.arena.server.game.PlayerInput;
 import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.game.arena.ArenaSettings;
 import dev.arena.server.metrics.MicrometerGameMetrics;
+import dev.arena.server.protocol.Input;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,8 @@ class SnapshotSizeTest {
                     direction[i][0] = (float) Math.cos(angle);
                     direction[i][1] = (float) Math.sin(angle);
                 }
-                room.offerInput(new InputEnvelope(players.get(i).welcome.playerId(),
-                        new PlayerInput(seq, direction[i][0], direction[i][1], 0), tick));
+                room.offerInput(players.get(i).welcome.playerId(),
+                        new Input(seq, direction[i][0], direction[i][1], 0), tick);
             }
             room.step(tick, 0.05);
             room.send(tick);

@@ -71,6 +71,11 @@ public final class TestClient implements AutoCloseable {
         ws.writeTextMessage(text);
     }
 
+    /** Sends a pong control frame nobody asked for. */
+    public void sendPongFrame() {
+        ws.writePong(Buffer.buffer(new byte[] {1}));
+    }
+
     /** The next message of this type, applying every state update on the way. */
     public <T extends ServerMessage> T await(Class<T> type) throws Exception {
         return type.cast(awaitMessage(type::isInstance));

@@ -6,6 +6,7 @@ import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Ping;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
+import dev.arena.server.support.RawWebSocket;
 import dev.arena.server.support.TestClient;
 import dev.arena.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each kind of bad input closes only the connection that sent it, with the
  * close code of PROTOCOL.md and a counted reason; another player in the same
- * room keeps receiving updates and sees the offender leave.
+ * room keeps receiving updates and sees the offender leave. The socket's own
+ * limits are checked here; the codec's many malformed-frame cases are
+ * {@code protocol.FrameCodecTest}'s.
  */
 class BadInputTest {
     private static TestServer server;
@@ -40,15 +44,11 @@ class BadInputTest {
     }
 
     static Stream<Arguments> badFrames() {
+        // One frame the codec refuses, the empty one (a zero-length WebSocket payload) and one the session
+        // refuses; every other malformed frame is FrameCodecTest's, without a socket.
         return Stream.of(
                 Arguments.of("unknown tag", "7f00", CloseCodes.PROTOCOL_ERROR, "unknown_tag"),
-                Arguments.of("server tag sent by a client", "4300", CloseCodes.PROTOCOL_ERROR, "unknown_tag"),
                 Arguments.of("empty message", "", CloseCodes.PROTOCOL_ERROR, "empty"),
-                Arguments.of("truncated input", "0201000080", CloseCodes.PROTOCOL_ERROR, "truncated"),
-                Arguments.of("trailing bytes after a ping", "0301ff", CloseCodes.PROTOCOL_ERROR, "trailing_bytes"),
-                Arguments.of("NaN direction", "02010000c07f0000000000", CloseCodes.PROTOCOL_ERROR, "bad_value"),
-                Arguments.of("string claiming 2^20 chars", "01ff808080", CloseCodes.PROTOCOL_ERROR, "truncated"),
-                Arguments.of("varlong longer than 9 bytes", "03ffffffffffffffffffff01", CloseCodes.PROTOCOL_ERROR, "trailing_bytes"),
                 Arguments.of("second join while playing", "0180616eee", CloseCodes.PROTOCOL_ERROR, "bad_state"));
     }
 
@@ -85,6 +85,57 @@ class BadInputTest {
                 offender.send(new Ping(i));
             }
         }, CloseCodes.POLICY_VIOLATION, "rate_limited");
+    }
+
+    @Test
+    void pingControlFramesCountAgainstTheRateLimit() throws Exception {
+        double before = server.counter("arena.frames.rejected", "reason", "rate_limited");
+        int limit = server.config.session().maxMessagesPerSecond();
+        try (RawWebSocket flooder = RawWebSocket.connect(server.port())) {
+            ByteArrayOutputStream burst = new ByteArrayOutputStream();
+            for (int i = 0; i < 150; i++) {
+                burst.writeBytes(RawWebSocket.frame(RawWebSocket.OP_PING, new byte[] {(byte) i}));
+            }
+            flooder.write(burst.toByteArray());
+
+            int pongs = 0;
+            RawWebSocket.Frame frame;
+            while ((frame = flooder.read()) != null && frame.opcode() != RawWebSocket.OP_CLOSE) {
+                if (frame.opcode() == RawWebSocket.OP_PONG) {
+                    pongs++;
+                }
+            }
+            assertThat(frame).as("a close frame after the pongs").isNotNull();
+            assertThat(frame.closeCode()).isEqualTo(CloseCodes.POLICY_VIOLATION);
+            // Vert.x answers a ping before the server sees it, so the ping that breaks the limit is answered too.
+            assertThat(pongs).as("pongs before the close").isBetween(limit, limit + 1);
+        }
+        assertThat(server.counter("arena.frames.rejected", "reason", "rate_limited")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void unaskedPongControlFramesCountAgainstTheRateLimit() throws Exception {
+        checkOffender(offender -> {
+            for (int i = 0; i < 60; i++) {
+                offender.sendPongFrame();
+            }
+        }, CloseCodes.POLICY_VIOLATION, "rate_limited");
+    }
+
+    @Test
+    void refusedJoinAttemptsCountAgainstTheRateLimit() throws Exception {
+        // A refused JOIN leaves the client in the lobby, free to try again at once: each try is a message.
+        double refused = server.counter("arena.joins.refused", "reason", "bad_request");
+        double before = server.counter("arena.frames.rejected", "reason", "rate_limited");
+        try (TestClient knocker = TestClient.connect(server.vertx, server.port())) {
+            for (int i = 0; i < 60; i++) {
+                knocker.send(new Join(null, "a name far too long to be accepted"));
+            }
+            assertThat(knocker.awaitClose()).isEqualTo(CloseCodes.POLICY_VIOLATION);
+        }
+        assertThat(server.counter("arena.frames.rejected", "reason", "rate_limited")).isEqualTo(before + 1);
+        assertThat(server.counter("arena.joins.refused", "reason", "bad_request") - refused)
+                .as("joins refused before the limit").isEqualTo(server.config.session().maxMessagesPerSecond());
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.arena.server.game.arena;
 
 import dev.arena.server.game.Game;
 import dev.arena.server.game.GameInfo;
-import dev.arena.server.game.PlayerInput;
 import dev.arena.server.game.World;
+import dev.arena.server.protocol.Input;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +68,7 @@ public final class ArenaGame implements Game {
     }
 
     @Override
-    public void onInput(int playerId, PlayerInput input) {
+    public void onInput(int playerId, Input input) {
         Player p = find(playerId);
         // Inputs older than one already applied change nothing (seq compared with wrap-around).
         if (p == null || (p.hasInput && input.seq() - p.lastSeq <= 0)) {

@@ -1,0 +1,238 @@
+package dev.arena.server.transport;
+
+import dev.arena.server.config.SessionConfig;
+import dev.arena.server.metrics.GameMetrics;
+import dev.arena.server.protocol.ClientMessage;
+import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.CloseReason;
+import dev.arena.server.protocol.ErrorMessage;
+import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.ProtocolException;
+import dev.arena.server.protocol.ServerMessage;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
+
+/**
+ * One player's WebSocket, the socket side of a session: it installs the
+ * socket's handlers, enforces the inbound limits (message size, no text,
+ * {@link RateGuard} over messages and ping/pong control frames), decodes frames, keeps the {@link Heartbeat}, writes
+ * frames and closes with a counted {@link CloseReason}. What a JOIN, INPUT or
+ * LEAVE means is its {@link Listener}'s business (a {@link PlayerSession}).
+ *
+ * <p>Bad input closes this connection alone, with the code of PROTOCOL.md
+ * and a counted reason. Runs on the event loop of the HTTP verticle that
+ * accepted the socket; {@link #write}, {@link #writeQueueFull} and
+ * {@link #closeWithError} may be called from any thread.
+ */
+final class Connection {
+    /** Where decoded messages go. Called on this connection's event loop. */
+    interface Listener {
+        /**
+         * A JOIN, INPUT or LEAVE (anything but PING and PONG), in arrival order.
+         *
+         * @param arrivalNanos {@link System#nanoTime()} when its frame arrived
+         */
+        void onMessage(ClientMessage message, long arrivalNanos);
+
+        /** The connection is closing or has closed, for {@code reason}; no message follows. Called once. */
+        void onClosed(CloseReason reason);
+    }
+
+    private final Context context;
+    private final ServerWebSocket ws;
+    private final FrameCodec codec;
+    private final SessionConfig config;
+    private final int maxFrameBytes;
+    private final GameMetrics metrics;
+    private final Runnable onEnd;
+    private final Heartbeat heartbeat;
+    private final RateGuard rate;
+    private Listener listener;
+    private boolean closing;
+    private CloseReason closeReason;
+
+    /** @param onEnd runs once the socket has closed and been counted */
+    Connection(Vertx vertx, ServerWebSocket ws, FrameCodec codec, SessionConfig config, int maxFrameBytes,
+               GameMetrics metrics, Runnable onEnd) {
+        this.context = vertx.getOrCreateContext();
+        this.ws = ws;
+        this.codec = codec;
+        this.config = config;
+        this.maxFrameBytes = maxFrameBytes;
+        this.metrics = metrics;
+        this.onEnd = onEnd;
+        this.heartbeat = new Heartbeat(vertx, config.pingIntervalMillis(), this::send, metrics);
+        this.rate = new RateGuard(config.maxMessagesPerSecond());
+    }
+
+    /** Installs the socket's handlers; messages go to {@code listener} from now on. */
+    void start(Listener listener) {
+        this.listener = listener;
+        metrics.connectionOpened();
+        ws.setWriteQueueMaxSize(config.writeQueueMaxBytes());
+        ws.binaryMessageHandler(this::onBinary);
+        ws.textMessageHandler(text -> reject(new ProtocolException(CloseReason.TEXT,
+                "text messages are not supported: send binary frames")));
+        ws.frameHandler(this::onFrame);
+        ws.exceptionHandler(this::onException);
+        ws.closeHandler(v -> onSocketClosed());
+        heartbeat.start();
+    }
+
+    private void onBinary(Buffer frame) {
+        long arrival = System.nanoTime();
+        metrics.frameReceived(frame.length());
+        if (closing) {
+            return;
+        }
+        if (frame.length() > maxFrameBytes) {
+            reject(new ProtocolException(CloseReason.TOO_BIG,
+                    "message of " + frame.length() + " bytes, at most " + maxFrameBytes));
+            return;
+        }
+        if (!admit(arrival)) {
+            return;
+        }
+        ClientMessage message;
+        try {
+            message = codec.decodeClient(frame.getBytes());
+        } catch (ProtocolException e) {
+            reject(e);
+            return;
+        }
+        if (!heartbeat.handle(message)) {
+            listener.onMessage(message, arrival);
+        }
+    }
+
+    /**
+     * Every frame, before reassembly; only ping and pong control frames matter here. Vert.x answers a
+     * ping with a pong before this runs (it cannot be turned off), so a ping flood is stopped by
+     * counting control frames against the message rate: one past the limit closes the connection.
+     */
+    private void onFrame(WebSocketFrame frame) {
+        WebSocketFrameType type = frame.type();
+        if ((type == WebSocketFrameType.PING || type == WebSocketFrameType.PONG) && !closing) {
+            admit(System.nanoTime());
+        }
+    }
+
+    /** Counts a message against the rate limit; closes the connection when it is one too many. */
+    private boolean admit(long nowNanos) {
+        if (rate.tryAcquire(nowNanos)) {
+            return true;
+        }
+        reject(new ProtocolException(CloseReason.RATE_LIMITED,
+                "more than " + rate.limit() + " messages in one second"));
+        return false;
+    }
+
+    private void onException(Throwable e) {
+        // Netty's decoder refused a frame and closes the socket itself; count it under our reason.
+        if (e instanceof CorruptedWebSocketFrameException corrupted) {
+            CloseReason reason = corrupted.closeStatus().code() == CloseCodes.MESSAGE_TOO_BIG
+                    ? CloseReason.TOO_BIG : CloseReason.BAD_FRAME;
+            metrics.frameRejected(reason);
+            closeReason = reason;
+        }
+    }
+
+    private void onSocketClosed() {
+        CloseReason reason = closeReason != null ? closeReason
+                : ws.closeStatusCode() == null ? CloseReason.ABNORMAL : CloseReason.CLIENT_CLOSED;
+        end(reason);
+        metrics.connectionClosed(reason);
+        onEnd.run();
+    }
+
+    /** Refuses a frame: counted, then the connection is closed with the frame's reason. */
+    void reject(ProtocolException e) {
+        metrics.frameRejected(e.reason());
+        close(e.reason(), e.getMessage());
+    }
+
+    /** Closes with {@code reason}, after an ERROR for application codes; callable from any thread. */
+    void closeWithError(CloseReason reason, String message) {
+        context.runOnContext(v -> {
+            if (!closing) {
+                // ERROR carries application codes only; a standard close code speaks for itself.
+                if (reason.sendsError()) {
+                    send(new ErrorMessage(reason.code(), message));
+                }
+                close(reason, message);
+            }
+        });
+    }
+
+    /**
+     * Closes with 1001 because the server stops; call on this connection's event loop.
+     *
+     * @return completes when the close frame is written
+     */
+    Future<Void> goAway() {
+        return close(CloseReason.GOING_AWAY, "the server is shutting down");
+    }
+
+    private Future<Void> close(CloseReason reason, String message) {
+        if (closing) {
+            return Future.succeededFuture();
+        }
+        if (closeReason == null) {
+            // A frame Netty refused was counted first: its reason stays the connection's.
+            closeReason = reason;
+        }
+        // A close frame's reason is limited to 123 bytes.
+        String text = message.length() > 100 ? message.substring(0, 100) : message;
+        Future<Void> closed = ws.close((short) reason.code(), text);
+        end(closeReason);
+        return closed;
+    }
+
+    /** Stops the timers and tells the listener, once, whichever of our close or the socket's comes first. */
+    private void end(CloseReason reason) {
+        if (!closing) {
+            closing = true;
+            heartbeat.stop();
+            listener.onClosed(reason);
+        }
+    }
+
+    /** Encodes and writes one message; on this connection's event loop. */
+    void send(ServerMessage message) {
+        if (!ws.isClosed()) {
+            byte[] bytes = codec.encode(message);
+            metrics.frameSent(bytes.length);
+            ws.writeBinaryMessage(Buffer.buffer(bytes));
+        }
+    }
+
+    /** Writes an encoded frame; from any thread. The buffer may be shared with other connections. */
+    void write(Buffer frame) {
+        if (!ws.isClosed()) {
+            metrics.frameSent(frame.length());
+            try {
+                ws.writeBinaryMessage(frame);
+            } catch (IllegalStateException closed) {
+                // Closed between the check and the write: nothing to deliver.
+            }
+        }
+    }
+
+    /** True while the socket's outgoing queue is over its limit; from any thread. */
+    boolean writeQueueFull() {
+        // Rooms call this from their own thread: the socket may close under them at any moment, and
+        // Vert.x's writeQueueFull() then throws, which would stop the room's timer. Closed is "not full";
+        // write() drops the frame and the leave that follows removes the player.
+        try {
+            return ws.writeQueueFull();
+        } catch (IllegalStateException closed) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.arena.server.transport;
+
+import dev.arena.server.config.SessionConfig;
+import dev.arena.server.metrics.GameMetrics;
+import dev.arena.server.protocol.ClientMessage;
+import dev.arena.server.protocol.CloseReason;
+import dev.arena.server.protocol.ErrorMessage;
+import dev.arena.server.protocol.Input;
+import dev.arena.server.protocol.Join;
+import dev.arena.server.protocol.Leave;
+import dev.arena.server.protocol.ProtocolException;
+import dev.arena.server.room.Addresses;
+import dev.arena.server.room.JoinRequest;
+import dev.arena.server.room.JoinResult;
+import io.vertx.core.Vertx;
+
+/**
+ * One player's session, the dispatch side: the state machine of PROTOCOL.md
+ * ("Session state machine") and what each client message does in each
+ * state. Joins go to the room registry over the event bus, inputs to the
+ * room's queue through the {@link Seat}, leaves back over the bus. It never
+ * reads room state and never touches the socket but through its
+ * {@link Connection}.
+ *
+ * <p>The session is apart from its socket so that it can outlive one: it is
+ * {@link #attach attached} to the connection its messages come from and its
+ * frames go to, and its seat writes through whichever connection that is.
+ * It runs on the event loop of that connection.
+ */
+final class PlayerSession implements Connection.Listener {
+    private enum State { LOBBY, JOINING, PLAYING, CLOSED }
+
+    private final Vertx vertx;
+    private final SessionConfig config;
+    private final GameMetrics metrics;
+    private volatile Connection connection;
+    private State state = State.LOBBY;
+    private Seat seat;
+    private long joinTimer = -1;
+
+    PlayerSession(Vertx vertx, SessionConfig config, GameMetrics metrics) {
+        this.vertx = vertx;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Binds this session to the connection its messages come from; starts the lobby's join timeout. */
+    void attach(Connection connection) {
+        this.connection = connection;
+        if (state == State.LOBBY) {
+            armJoinTimeout();
+        }
+    }
+
+    /** The connection attached now; read from rooms' threads through the seat. */
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void onMessage(ClientMessage message, long arrivalNanos) {
+        if (message instanceof Input input) {
+            onInput(input, arrivalNanos);
+        } else if (message instanceof Join join) {
+            onJoin(join);
+        } else if (message instanceof Leave) {
+            onLeave();
+        }
+    }
+
+    @Override
+    public void onClosed(CloseReason reason) {
+        if (state == State.PLAYING) {
+            seat.release();
+        }
+        state = State.CLOSED;
+        cancelJoinTimeout();
+    }
+
+    private void onInput(Input input, long arrivalNanos) {
+        if (state == State.LOBBY) {
+            connection.reject(new ProtocolException(CloseReason.BAD_STATE, "INPUT outside a room"));
+        } else if (state == State.PLAYING) {
+            seat.offer(input, arrivalNanos);
+        }
+        // While JOINING the input is dropped: the player has no entity yet.
+    }
+
+    private void onJoin(Join join) {
+        if (state != State.LOBBY) {
+            connection.reject(new ProtocolException(CloseReason.BAD_STATE, "JOIN while " + state.name().toLowerCase()));
+            return;
+        }
+        String name = join.name() == null || join.name().isBlank() ? "Player" : join.name().strip();
+        if (name.length() > config.maxNameLength() || name.chars().anyMatch(Character::isISOControl)) {
+            refuse(JoinResult.refused(CloseReason.BAD_REQUEST,
+                    "a name must be 1 to " + config.maxNameLength() + " printable characters"));
+            return;
+        }
+        state = State.JOINING;
+        Seat joining = new Seat(this, vertx.eventBus());
+        seat = joining;
+        String roomId = join.roomId() == null || join.roomId().isBlank() ? null : join.roomId().strip();
+        vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, new JoinRequest(roomId, name, joining))
+                .onComplete(reply -> {
+                    JoinResult result = reply.succeeded() ? reply.result().body()
+                            : JoinResult.refused(CloseReason.UNKNOWN_ROOM,
+                            "the join could not be completed: " + reply.cause().getMessage());
+                    if (seat != joining || state != State.JOINING) {
+                        // Left or closed while the join was on its way: give the seat back.
+                        if (result.accepted()) {
+                            joining.bind(result);
+                            joining.release();
+                        }
+                        return;
+                    }
+                    if (result.accepted()) {
+                        joining.bind(result);
+                        state = State.PLAYING;
+                        cancelJoinTimeout();
+                    } else {
+                        seat = null;
+                        state = State.LOBBY;
+                        refuse(result);
+                    }
+                });
+    }
+
+    private void onLeave() {
+        if (state == State.PLAYING) {
+            seat.release();
+        }
+        if (state != State.CLOSED && state != State.LOBBY) {
+            state = State.LOBBY;
+            seat = null;
+            armJoinTimeout();
+        }
+    }
+
+    private void refuse(JoinResult result) {
+        metrics.joinRefused(result.refusal());
+        connection.send(new ErrorMessage(result.refusal().code(), result.message()));
+    }
+
+    private void armJoinTimeout() {
+        cancelJoinTimeout();
+        joinTimer = vertx.setTimer(config.joinTimeoutMillis(), id -> {
+            if (state == State.LOBBY || state == State.JOINING) {
+                connection.closeWithError(CloseReason.JOIN_TIMEOUT,
+                        "no room joined within " + config.joinTimeoutMillis() + " ms");
+            }
+        });
+    }
+
+    private void cancelJoinTimeout() {
+        if (joinTimer >= 0) {
+            vertx.cancelTimer(joinTimer);
+            joinTimer = -1;
+        }
+    }
+}
