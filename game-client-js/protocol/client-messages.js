@@ -71,6 +71,23 @@ const leave = {
   },
 };
 
+/**
+ * RESUME (tag 6): `[protocolVersion] (varint) [token] (string) [lastTick] (varint)`,
+ * lastTick travelling as tick + 1 so that -1 ("no state held") is 0.
+ */
+const resume = {
+  tag: MessageTag.CLIENT_RESUME,
+  /** @param {{protocolVersion: number, token: string|null, lastTick: number}} f */
+  write(w, f) {
+    w.writeVarInt(f.protocolVersion);
+    w.writeString(f.token ?? null);
+    w.writeVarInt((f.lastTick + 1) | 0);
+  },
+  read(r) {
+    return { protocolVersion: r.readVarInt(), token: r.readString(), lastTick: (r.readVarInt() - 1) | 0 };
+  },
+};
+
 /** Codecs by the message names used in the golden vectors. */
 export const ClientMessages = Object.freeze({
   CLIENT_JOIN: join,
@@ -78,4 +95,5 @@ export const ClientMessages = Object.freeze({
   CLIENT_PING: timeMessage(MessageTag.CLIENT_PING),
   CLIENT_PONG: timeMessage(MessageTag.CLIENT_PONG),
   CLIENT_LEAVE: leave,
+  CLIENT_RESUME: resume,
 });

@@ -26,6 +26,10 @@ const TEXTS = new Map([
   [CloseCode.JOIN_TIMEOUT, 'No room was joined in time, so the server closed the connection.'],
   [CloseCode.SHUTTING_DOWN, 'The server is shutting down and takes no new players. Reload to reach another server.'],
   [CloseCode.BAD_REQUEST, 'The join was refused: the name is too long (16 characters at most).'],
+  [CloseCode.RESUME_FAILED, 'Your seat could not be taken back: it was given up or held too long. Rejoin as a new player.'],
+  [CloseCode.TAKEN_OVER, 'This game continued on another connection (another tab or device).'],
+  [CloseCode.PEER_TIMEOUT, 'The server heard nothing from this client for too long.'],
+  [CloseCode.VERSION_MISMATCH, 'This page speaks another protocol version than the server. Reload the page.'],
   [NO_STATUS, 'The connection was closed without a reason.'],
   [ABNORMAL, 'The connection to the server was lost (or could not be opened).'],
 ]);

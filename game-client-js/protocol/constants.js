@@ -6,13 +6,17 @@
  * pair per line, and put anything else (human texts, kinds) in other files.
  */
 
-/** Message tags, grouped by direction (client -> server 1..5, server -> client 64..69). */
+/** The protocol version this client speaks (PROTOCOL.md "Protocol version"); RESUME names it. */
+export const PROTOCOL_VERSION = 2;
+
+/** Message tags, grouped by direction (client -> server 1..6, server -> client 64..69). */
 export const MessageTag = Object.freeze({
   CLIENT_JOIN: 1,
   CLIENT_INPUT: 2,
   CLIENT_PING: 3,
   CLIENT_PONG: 4,
   CLIENT_LEAVE: 5,
+  CLIENT_RESUME: 6,
   SERVER_WELCOME: 64,
   SERVER_SNAPSHOT: 65,
   SERVER_DELTA: 66,
@@ -37,4 +41,8 @@ export const CloseCode = Object.freeze({
   JOIN_TIMEOUT: 4005,
   BAD_REQUEST: 4006,
   SHUTTING_DOWN: 4007,
+  RESUME_FAILED: 4008,
+  TAKEN_OVER: 4009,
+  PEER_TIMEOUT: 4010,
+  VERSION_MISMATCH: 4011,
 });

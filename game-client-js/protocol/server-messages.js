@@ -12,8 +12,10 @@ import { timeMessage } from './client-messages.js';
  * WELCOME (tag 64):
  * `[playerId] (varint) [roomId] (string) [tickHz] (varint) [sendHz] (varint)
  *  [serverTime] (varlong) [worldWidth] (varint) [worldHeight] (varint) [positionScale] (varint)
- *  [paramCount] (varint) ([name] (string) [value] (f32)) x paramCount`
+ *  [paramCount] (varint) ([name] (string) [value] (f32)) x paramCount
+ *  [reconnectGraceMillis] (varint) [resumeToken] (string)`
  * `params` is an object in wire order (the arena game sends `playerSpeed`).
+ * `resumeToken` is null when the server has resume turned off (grace 0).
  */
 /** @returns {Record<string, number>} */
 function readParams(r) {
@@ -43,6 +45,8 @@ const welcome = {
       w.writeString(name);
       w.writeFloat32(value);
     }
+    w.writeVarInt(f.reconnectGraceMillis ?? 0);
+    w.writeString(f.resumeToken ?? null);
   },
   read(r) {
     return {
@@ -55,6 +59,8 @@ const welcome = {
       worldHeight: r.readVarInt(),
       positionScale: r.readVarInt(),
       params: readParams(r),
+      reconnectGraceMillis: r.readVarInt(),
+      resumeToken: r.readString(),
     };
   },
 };

@@ -143,6 +143,7 @@ test('server messages round-trip, including a delta with a mask above 7', () => 
     ['SERVER_WELCOME', {
       playerId: 7, roomId: 'r1', tickHz: 20, sendHz: 20, serverTime: 1700000000123,
       worldWidth: 2000, worldHeight: 1500, positionScale: 100, params: { playerSpeed: 150 },
+      reconnectGraceMillis: 15000, resumeToken: 'q3Zt-9vB_xY0aLk2mN8pQr5sTu7wVx1y',
     }],
     ['SERVER_SNAPSHOT', { tick: 0, entities: [] }],
     ['SERVER_SNAPSHOT', { tick: 42, entities: [

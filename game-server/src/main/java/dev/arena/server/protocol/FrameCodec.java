@@ -41,6 +41,7 @@ public final class FrameCodec {
         both(MessageTags.CLIENT_PING, MessageTags.SERVER_PING, Ping.class, new PingSerializer(), 103);
         both(MessageTags.CLIENT_PONG, MessageTags.SERVER_PONG, Pong.class, new PongSerializer(), 104);
         client(MessageTags.CLIENT_LEAVE, Leave.class, new LeaveSerializer(), 105);
+        client(MessageTags.CLIENT_RESUME, Resume.class, new ResumeSerializer(), 106);
         server(MessageTags.SERVER_WELCOME, Welcome.class, new WelcomeSerializer(), 164);
         server(MessageTags.SERVER_SNAPSHOT, Snapshot.class, new SnapshotSerializer(), 165);
         server(MessageTags.SERVER_DELTA, Delta.class, new DeltaSerializer(), 166);

@@ -12,7 +12,8 @@ import java.util.Map;
  * PROTOCOL.md "WELCOME (tag 64)": {@code [playerId] (varint) [roomId] (string)
  * [tickHz] (varint) [sendHz] (varint) [serverTime] (varlong) [worldWidth] (varint)
  * [worldHeight] (varint) [positionScale] (varint) [paramCount] (varint)
- * ([name] (string) [value] (f32)) x paramCount}.
+ * ([name] (string) [value] (f32)) x paramCount [reconnectGraceMillis] (varint)
+ * [resumeToken] (string)}. The resume token stays the last field.
  */
 final class WelcomeSerializer extends Serializer<Welcome> {
     @Override
@@ -30,6 +31,8 @@ final class WelcomeSerializer extends Serializer<Welcome> {
             out.writeString(p.getKey());
             out.writeFloat(p.getValue());
         }
+        out.writeVarInt(w.reconnectGraceMillis(), true);
+        out.writeString(w.resumeToken());
     }
 
     @Override
@@ -47,6 +50,9 @@ final class WelcomeSerializer extends Serializer<Welcome> {
         for (int i = 0; i < count; i++) {
             params.put(in.readString(), in.readFloat());
         }
-        return new Welcome(playerId, roomId, tickHz, sendHz, serverTime, worldWidth, worldHeight, positionScale, params);
+        int reconnectGraceMillis = in.readVarInt(true);
+        String resumeToken = in.readString();
+        return new Welcome(playerId, roomId, tickHz, sendHz, serverTime, worldWidth, worldHeight, positionScale, params,
+                reconnectGraceMillis, resumeToken);
     }
 }

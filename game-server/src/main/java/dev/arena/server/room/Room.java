@@ -81,7 +81,7 @@ public final class Room {
         clients.add(new Client(playerId, channel, replication.newReplica()));
         GameInfo info = game.info();
         channel.write(Buffer.buffer(codec.encode(new Welcome(playerId, id, config.tickHz(), config.sendHz(),
-                System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale(), info.params()))));
+                System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale(), info.params(), 0, null))));
         metrics.playerJoined();
         return JoinResult.joined(id, playerId, inputs, clients.size());
     }

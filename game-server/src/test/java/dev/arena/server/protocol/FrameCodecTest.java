@@ -58,7 +58,10 @@ class FrameCodecTest {
                 Arguments.of("string length varint longer than 5 bytes", "01ffffffffff0180", CloseReason.BAD_LENGTH),
                 Arguments.of("room id of 65 chars", "01" + ascii(65) + "80", CloseReason.STRING_TOO_LONG),
                 Arguments.of("name of 65 chars (length form)", "0180" + lengthForm(65), CloseReason.STRING_TOO_LONG),
-                Arguments.of("JOIN without a name", "0180", CloseReason.TRUNCATED));
+                Arguments.of("JOIN without a name", "0180", CloseReason.TRUNCATED),
+                Arguments.of("RESUME token of 65 chars", "0602" + lengthForm(65) + "00", CloseReason.STRING_TOO_LONG),
+                Arguments.of("RESUME without its last tick", "060280", CloseReason.TRUNCATED),
+                Arguments.of("RESUME with bytes after its last tick", "0602800000", CloseReason.TRAILING_BYTES));
     }
 
     @ParameterizedTest(name = "{0}")

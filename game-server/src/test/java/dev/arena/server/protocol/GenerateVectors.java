@@ -24,6 +24,8 @@ public final class GenerateVectors {
     private static final int MAX = Integer.MAX_VALUE;
     private static final String ASCII_32 = "abcdefghijklmnopqrstuvwxyz012345";
     private static final String ASCII_33 = ASCII_32 + "6";
+    /** A resume token as the server makes them: 24 random bytes in unpadded base64url, 32 ASCII chars. */
+    private static final String TOKEN = "q3Zt-9vB_xY0aLk2mN8pQr5sTu7wVx1y";
 
     private GenerateVectors() {
     }
@@ -69,12 +71,23 @@ public final class GenerateVectors {
         clientPong.put("echo 4294967296", new Pong(1L << 32));
         group(files, "client-leave", "CLIENT_LEAVE").put("leave", Leave.INSTANCE);
 
+        Map<String, Object> resume = group(files, "client-resume", "CLIENT_RESUME");
+        resume.put("holding tick 41", new Resume(ProtocolVersion.CURRENT, TOKEN, 41));
+        resume.put("no state held", new Resume(ProtocolVersion.CURRENT, TOKEN, -1));
+        resume.put("tick 127 (128 on the wire)", new Resume(ProtocolVersion.CURRENT, TOKEN, 127));
+        resume.put("tick 16383 (16384 on the wire)", new Resume(ProtocolVersion.CURRENT, TOKEN, 16383));
+        resume.put("tick int max - 1", new Resume(ProtocolVersion.CURRENT, TOKEN, MAX - 1));
+        resume.put("33-char token, older version", new Resume(1, ASCII_33, 0));
+        resume.put("null token", new Resume(ProtocolVersion.CURRENT, null, 5));
+
         Map<String, Object> welcome = group(files, "server-welcome", "SERVER_WELCOME");
         welcome.put("arena room", new Welcome(7, "r1", 20, 20, 1_795_000_000_000L, 2000, 2000, 4,
-                Map.of("playerSpeed", 200f)));
+                Map.of("playerSpeed", 200f), 15_000, TOKEN));
         welcome.put("large ids and rates", new Welcome(16384, "room-with-a-long-identifier-of-33", 120, 60,
-                (1L << 53) - 1, 1_000_000, 10, 1000, ordered("a", 0.5f, "gravity-é", -9.75f, "zero", 0f)));
-        welcome.put("zeros and empty room id, no params", new Welcome(0, "", 1, 1, 0, 0, 0, 1, Map.of()));
+                (1L << 53) - 1, 1_000_000, 10, 1000, ordered("a", 0.5f, "gravity-é", -9.75f, "zero", 0f),
+                86_400_000, ASCII_33));
+        welcome.put("zeros and empty room id, no params, resume off", new Welcome(0, "", 1, 1, 0, 0, 0, 1, Map.of(),
+                0, null));
 
         Map<String, Object> snapshot = group(files, "server-snapshot", "SERVER_SNAPSHOT");
         snapshot.put("empty world", new Snapshot(0, List.of()));

@@ -27,7 +27,10 @@ final class VectorJson {
             case "CLIENT_LEAVE" -> Leave.INSTANCE;
             case "SERVER_WELCOME" -> new Welcome(f.getInteger("playerId"), f.getString("roomId"), f.getInteger("tickHz"),
                     f.getInteger("sendHz"), f.getLong("serverTime"), f.getInteger("worldWidth"),
-                    f.getInteger("worldHeight"), f.getInteger("positionScale"), params(f.getJsonObject("params")));
+                    f.getInteger("worldHeight"), f.getInteger("positionScale"), params(f.getJsonObject("params")),
+                    f.getInteger("reconnectGraceMillis"), f.getString("resumeToken"));
+            case "CLIENT_RESUME" -> new Resume(f.getInteger("protocolVersion"), f.getString("token"),
+                    f.getInteger("lastTick"));
             case "SERVER_SNAPSHOT" -> new Snapshot(f.getInteger("tick"), entities(f.getJsonArray("entities")));
             case "SERVER_DELTA" -> new Delta(f.getInteger("tick"), f.getInteger("baselineTick"),
                     ints(f.getJsonArray("removed")), entities(f.getJsonArray("spawns")), changes(f.getJsonArray("changed")));
@@ -48,11 +51,15 @@ final class VectorJson {
             return new JsonObject().put("time", p.time());
         } else if (m instanceof Leave) {
             return new JsonObject();
+        } else if (m instanceof Resume r) {
+            return new JsonObject().put("protocolVersion", r.protocolVersion()).put("token", r.token())
+                    .put("lastTick", r.lastTick());
         } else if (m instanceof Welcome w) {
             return new JsonObject().put("playerId", w.playerId()).put("roomId", w.roomId()).put("tickHz", w.tickHz())
                     .put("sendHz", w.sendHz()).put("serverTime", w.serverTime()).put("worldWidth", w.worldWidth())
                     .put("worldHeight", w.worldHeight()).put("positionScale", w.positionScale())
-                    .put("params", paramsJson(w.params()));
+                    .put("params", paramsJson(w.params())).put("reconnectGraceMillis", w.reconnectGraceMillis())
+                    .put("resumeToken", w.resumeToken());
         } else if (m instanceof Snapshot s) {
             return new JsonObject().put("tick", s.tick()).put("entities", entitiesJson(s.entities()));
         } else if (m instanceof Delta d) {

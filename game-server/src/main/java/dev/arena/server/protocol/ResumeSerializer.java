@@ -1,0 +1,31 @@
+package dev.arena.server.protocol;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+
+/**
+ * PROTOCOL.md "RESUME (tag 6)": {@code [protocolVersion] (varint) [token] (string)
+ * [lastTick] (varint, the tick + 1; 0 = no state held)}.
+ */
+final class ResumeSerializer extends Serializer<Resume> {
+    /** Tokens the server hands out are 32 chars; anything much longer is not one of them. */
+    static final int MAX_TOKEN_CHARS = 64;
+
+    @Override
+    public void write(Kryo kryo, Output out, Resume resume) {
+        out.writeVarInt(resume.protocolVersion(), true);
+        out.writeString(resume.token());
+        out.writeVarInt(resume.lastTick() + 1, true);
+    }
+
+    @Override
+    public Resume read(Kryo kryo, Input in, Class<? extends Resume> type) {
+        int version = in.readVarInt(true);
+        String token = WireFormat.readBoundedString(in, MAX_TOKEN_CHARS, "token");
+        // Ticks start at 1, so the shift keeps "none" in one byte; an absurd tick merely finds no baseline.
+        int lastTick = in.readVarInt(true) - 1;
+        return new Resume(version, token, lastTick);
+    }
+}
