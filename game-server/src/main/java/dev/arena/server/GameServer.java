@@ -15,9 +15,12 @@ import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
 import dev.arena.server.room.RoomRegistryVerticle;
+import dev.arena.server.room.ResumeRequest;
 import dev.arena.server.room.RoomStatus;
+import dev.arena.server.room.SeatEvent;
 import dev.arena.server.room.TickMonitor;
 import dev.arena.server.transport.GameHttpVerticle;
+import dev.arena.server.transport.SeatDirectory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -80,7 +83,8 @@ public final class GameServer {
         // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
         // random port among servers that ask for the same negative port.
         int httpPort = config.http().port() == 0 ? -1 : config.http().port();
-        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics);
+        SeatDirectory seats = new SeatDirectory(vertx, config.room().reconnectGraceMillis(), metrics);
+        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics);
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
                 .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks,
@@ -92,7 +96,7 @@ public final class GameServer {
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
                         more = more.compose(x -> server.deploy(
-                                new GameHttpVerticle(config.http(), httpPort, config.session(), metrics)));
+                                new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics)));
                     }
                     return more;
                 })
@@ -116,6 +120,8 @@ public final class GameServer {
             LocalCodec.register(bus, JoinRequest.class);
             LocalCodec.register(bus, JoinResult.class);
             LocalCodec.register(bus, RoomStatus.class);
+            LocalCodec.register(bus, SeatEvent.class);
+            LocalCodec.register(bus, ResumeRequest.class);
         } catch (IllegalStateException alreadyRegistered) {
             // A second server on the same Vertx (tests): the codecs are there already.
         }

@@ -11,13 +11,12 @@ import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.state.BaselineReplication;
 import dev.arena.server.state.EntityStore;
-import dev.arena.server.state.Replica;
 import dev.arena.server.state.Replication;
 import dev.arena.server.state.WorldState;
 import io.vertx.core.buffer.Buffer;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,7 +26,7 @@ import java.util.random.RandomGenerator;
  * {@link #send} directly. Single-threaded: only the room's thread calls it.
  *
  * <p>What each client is sent is the {@link Replication}'s business: each
- * seat holds its client's {@link Replica}, and on a send tick the room hands
+ * seat holds its client's {@link dev.arena.server.state.Replica}, and on a send tick the room hands
  * every client whose socket can take it the replication's next frame. A
  * congested client is skipped (its replica keeps its older baseline); one
  * congested for longer than {@code tooSlowNanos} is closed.
@@ -41,7 +40,8 @@ public final class Room {
     private final Replication replication;
     private final FrameCodec codec = new FrameCodec();
     private final InputQueue inputs;
-    private final List<Client> clients = new ArrayList<>();
+    /** Copy-on-write: seats change rarely, and a watchdog may close them all from another thread. */
+    private final List<RoomClient> clients = new CopyOnWriteArrayList<>();
     private long tick;
 
     public Room(String id, RoomConfig config, long tooSlowNanos, GameFactory gameFactory, RandomGenerator random,
@@ -60,6 +60,7 @@ public final class Room {
         return id;
     }
 
+    /** Seats taken, held ones included: they count against the capacity and keep the room from being empty. */
     public int players() {
         return clients.size();
     }
@@ -69,24 +70,25 @@ public final class Room {
     }
 
     /**
-     * Seats a player, or refuses when the room is full. On success the client
-     * is sent WELCOME now and a full snapshot on the next send tick.
+     * Seats a player, or refuses when the room is full (seats held for a
+     * dropped player count). On success the client is sent WELCOME now and a
+     * full snapshot on the next send tick.
+     *
+     * @param resumeToken the seat's resume token, for WELCOME (null when resume is off)
      */
-    public JoinResult join(String name, ClientChannel channel) {
+    public JoinResult join(String name, ClientChannel channel, String resumeToken) {
         if (clients.size() >= config.capacity()) {
             return JoinResult.refused(CloseReason.ROOM_FULL,
                     "room " + id + " is full (" + config.capacity() + " players)");
         }
         int playerId = game.onJoin(name);
-        clients.add(new Client(playerId, channel, replication.newReplica()));
-        GameInfo info = game.info();
-        channel.write(Buffer.buffer(codec.encode(new Welcome(playerId, id, config.tickHz(), config.sendHz(),
-                System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale(), info.params(), 0, null))));
+        clients.add(new RoomClient(playerId, channel, replication.newReplica()));
+        welcome(channel, playerId, resumeToken);
         metrics.playerJoined();
         return JoinResult.joined(id, playerId, inputs, clients.size());
     }
 
-    /** The player left (or its connection closed); a no-op for an unknown player. */
+    /** The player left for good (LEAVE, or its grace window ended); a no-op for an unknown player. */
     public void leave(int playerId) {
         for (int i = 0; i < clients.size(); i++) {
             if (clients.get(i).playerId == playerId) {
@@ -96,6 +98,71 @@ public final class Room {
                 return;
             }
         }
+    }
+
+    /**
+     * The connection of attachment {@code generation} dropped without LEAVE:
+     * the seat is held, its entity stays and nothing is sent to it until it
+     * {@link #resume resumes}. Stale (an older attachment) or repeated news is
+     * ignored; news of an attachment whose resume has not arrived yet is kept
+     * for it (the transport's messages may cross).
+     */
+    public void disconnect(int playerId, int generation) {
+        RoomClient client = find(playerId);
+        if (client == null || generation < client.generation) {
+            return;
+        }
+        client.lostGeneration = Math.max(client.lostGeneration, generation);
+        if (generation == client.generation && client.connected) {
+            client.connected = false;
+            game.onDisconnect(playerId);
+        }
+    }
+
+    /**
+     * The player is back on a new connection, attachment {@code generation},
+     * holding the state of {@code lastTick} (-1: none). It is sent WELCOME now
+     * on {@code channel}, which replaces the old one, and from the next send
+     * tick a DELTA from {@code lastTick} when this seat was sent that state
+     * and the history still has it, else a SNAPSHOT.
+     *
+     * @return false when the room no longer holds the player, or the attachment is older than one it knows
+     */
+    public boolean resume(int playerId, int generation, int lastTick, ClientChannel channel, String resumeToken) {
+        RoomClient client = find(playerId);
+        if (client == null || generation <= client.generation) {
+            return false;
+        }
+        client.generation = generation;
+        client.channel = channel;
+        client.closing = false;
+        client.congestedSince = 0;
+        replication.resume(client.replica, lastTick);
+        if (client.lostGeneration >= generation) {
+            // This connection dropped too before its resume got here: the seat stays held.
+            markDisconnected(client);
+            return true;
+        }
+        welcome(channel, playerId, resumeToken);
+        if (!client.connected) {
+            client.connected = true;
+            game.onReconnect(playerId);
+        }
+        return true;
+    }
+
+    private void markDisconnected(RoomClient client) {
+        if (client.connected) {
+            client.connected = false;
+            game.onDisconnect(client.playerId);
+        }
+    }
+
+    private void welcome(ClientChannel channel, int playerId, String resumeToken) {
+        GameInfo info = game.info();
+        channel.write(Buffer.buffer(codec.encode(new Welcome(playerId, id, config.tickHz(), config.sendHz(),
+                System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale(), info.params(),
+                resumeToken == null ? 0 : config.reconnectGraceMillis(), resumeToken))));
     }
 
     /** Queues an input for the next step; false (and counted) when the queue is full. Thread-safe. */
@@ -110,8 +177,8 @@ public final class Room {
         InputQueue.Batch batch = inputs.drain();
         for (int i = 0; i < batch.size(); i++) {
             int playerId = batch.playerId(i);
-            Client client = find(playerId);
-            if (client == null) {
+            RoomClient client = find(playerId);
+            if (client == null || !client.connected) {
                 continue;
             }
             game.onInput(playerId, batch.input(i));
@@ -127,8 +194,8 @@ public final class Room {
     public void send(long nowNanos) {
         long start = System.nanoTime();
         replication.capture((int) tick);
-        for (Client client : clients) {
-            if (client.closing) {
+        for (RoomClient client : clients) {
+            if (client.closing || !client.connected) {
                 continue;
             }
             if (client.channel.writeQueueFull()) {
@@ -150,10 +217,15 @@ public final class Room {
         return replication.current();
     }
 
-    /** Closes every client with {@code reason} (ERROR + code for an application code), for a room that stops. */
+    /**
+     * Lets go of every seat, held ones included, closing their connections
+     * with {@code reason} (ERROR + code for an application code), for a room
+     * that stops. Safe from any thread (a watchdog fails a stuck room from
+     * outside it); call it once.
+     */
     public void closeAll(CloseReason reason, String message) {
-        for (Client client : clients) {
-            client.channel.closeWithError(reason, message);
+        for (RoomClient client : clients) {
+            client.channel.unseat(reason, message);
             // Unseated and counted here: the leaves these connections send next reach a room that no
             // longer listens. The game is not told; it may be why the room stops.
             metrics.playerLeft();
@@ -161,7 +233,7 @@ public final class Room {
         clients.clear();
     }
 
-    private void skip(Client client, long nowNanos) {
+    private void skip(RoomClient client, long nowNanos) {
         metrics.snapshotSkipped();
         if (client.congestedSince == 0) {
             client.congestedSince = nowNanos;
@@ -172,27 +244,12 @@ public final class Room {
         }
     }
 
-    private Client find(int playerId) {
-        for (Client client : clients) {
+    private RoomClient find(int playerId) {
+        for (RoomClient client : clients) {
             if (client.playerId == playerId) {
                 return client;
             }
         }
         return null;
-    }
-
-    private static final class Client {
-        final int playerId;
-        final ClientChannel channel;
-        final Replica replica;
-        long congestedSince;
-        long oldestUnsentInput;
-        boolean closing;
-
-        Client(int playerId, ClientChannel channel, Replica replica) {
-            this.playerId = playerId;
-            this.channel = channel;
-            this.replica = replica;
-        }
     }
 }

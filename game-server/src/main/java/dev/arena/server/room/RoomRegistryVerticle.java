@@ -6,6 +6,7 @@ import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.CloseReason;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -24,7 +25,13 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Quick-join picks the fullest room with a free seat, so rooms fill before
  * new ones open; when every room is full it opens one, up to
- * {@code room.maxRooms}.
+ * {@code room.maxRooms}. A seat held for a dropped player is taken.
+ *
+ * <p>Rooms run on a worker pool of their own ({@link #ROOM_POOL}), not on
+ * event loops: game code that blocks then holds one of its threads, never an
+ * event loop that sockets, this registry or the management server need. A
+ * watchdog on this verticle's loop fails a room whose game call has not
+ * returned after {@code room.failTickMillis}, while it is still stuck.
  */
 public final class RoomRegistryVerticle extends VerticleBase {
     private final BooleanSupplier shuttingDown;
@@ -33,11 +40,20 @@ public final class RoomRegistryVerticle extends VerticleBase {
     private final GameFactory gameFactory;
     private final GameMetrics metrics;
     private final TickMonitor ticks;
+    /** The rooms' worker pool: named, so rooms never compete with blocking work elsewhere for threads. */
+    static final String ROOM_POOL = "arena-rooms";
+    /**
+     * As many threads as Vert.x has event loops by default (rooms ran on those before): each room's
+     * work is ordered on one thread at a time, and a room stuck in game code holds one until it returns.
+     */
+    static final int ROOM_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
     private final Map<String, Entry> rooms = new LinkedHashMap<>();
     private int nextRoom = 1;
+    private long watchdog = -1;
 
-    /** @param ticks where the rooms report their schedule, for the readiness check */
     /**
+     * @param ticks        where the rooms report their schedule, for the readiness check and the watchdog
      * @param shuttingDown true once the server drains before stopping: joins are refused from then on
      */
     public RoomRegistryVerticle(RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics,
@@ -53,6 +69,9 @@ public final class RoomRegistryVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
+        // Checked a few times per failTickMillis: a stuck room fails within about 1.2 x failTickMillis.
+        long period = Math.max(10, Math.min(1000, config.failTickMillis() / 5));
+        watchdog = vertx.setPeriodic(period, id -> failStuckRooms());
         return Future.all(
                 bus.<JoinRequest>localConsumer(Addresses.REGISTRY_JOIN, this::onJoin).completion(),
                 bus.localConsumer(Addresses.REGISTRY_LIST, msg -> msg.reply(list())).completion(),
@@ -71,6 +90,19 @@ public final class RoomRegistryVerticle extends VerticleBase {
                     msg.reply(disposable);
                 }).completion(),
                 bus.<String>localConsumer(Addresses.REGISTRY_CLOSED, msg -> rooms.remove(msg.body())).completion());
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(watchdog);
+        return Future.succeededFuture();
+    }
+
+    /** The watchdog: every room whose game call has run past room.failTickMillis fails, and leaves the directory. */
+    private void failStuckRooms() {
+        long now = System.nanoTime();
+        long limit = config.failTickMillis() * 1_000_000L;
+        rooms.values().removeIf(e -> e.verticle != null && e.verticle.failIfStuck(now, limit));
     }
 
     private void onJoin(Message<JoinRequest> msg) {
@@ -136,8 +168,10 @@ public final class RoomRegistryVerticle extends VerticleBase {
         String id = "r" + nextRoom++;
         Entry entry = new Entry(id);
         rooms.put(id, entry);
-        entry.deployed = vertx.deployVerticle(new RoomVerticle(id, config, tooSlowNanos, gameFactory, metrics, ticks),
-                        new DeploymentOptions())
+        entry.verticle = new RoomVerticle(id, config, tooSlowNanos, gameFactory, metrics, ticks);
+        entry.deployed = vertx.deployVerticle(entry.verticle, new DeploymentOptions()
+                        .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName(ROOM_POOL)
+                        .setWorkerPoolSize(ROOM_THREADS))
                 .onFailure(e -> rooms.remove(id))
                 .mapEmpty();
         return entry;
@@ -157,6 +191,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
         int players;
         int pending;
         Future<Void> deployed;
+        RoomVerticle verticle;
 
         Entry(String id) {
             this.id = id;

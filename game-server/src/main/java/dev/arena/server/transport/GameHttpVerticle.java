@@ -29,18 +29,22 @@ public final class GameHttpVerticle extends VerticleBase {
     private final HttpConfig http;
     private final int port;
     private final SessionConfig sessionConfig;
+    private final SeatDirectory seats;
     private final GameMetrics metrics;
     private final Set<Connection> connections = new HashSet<>();
     private FrameCodec codec;
     private HttpServer server;
 
     /**
-     * @param port the port to bind: {@code http.port}, or -1 for a free port shared by every instance
+     * @param port  the port to bind: {@code http.port}, or -1 for a free port shared by every instance
+     * @param seats the node's seats by resume token, shared by every instance (a player may resume on any)
      */
-    public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, GameMetrics metrics) {
+    public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, SeatDirectory seats,
+                            GameMetrics metrics) {
         this.http = http;
         this.port = port;
         this.sessionConfig = sessionConfig;
+        this.seats = seats;
         this.metrics = metrics;
     }
 
@@ -71,7 +75,15 @@ public final class GameHttpVerticle extends VerticleBase {
                 .setMaxWebSocketMessageSize(2 * http.maxFrameBytes())
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
-                .setTcpNoDelay(true);
+                .setTcpNoDelay(true)
+                // A backstop under the PING/PONG timeout: the kernel probes idle sockets, so a peer that
+                // vanished is found even when nothing else is written to it (the OS's timing applies).
+                .setTcpKeepAlive(true);
+        if (sessionConfig.sendBufferBytes() > 0) {
+            // A fixed buffer turns autotuning off: a client that stops reading pins this much kernel memory, not
+            // megabytes, and its socket shows as congested (updates skipped, then 4002) within about a second.
+            options.setSendBufferSize(sessionConfig.sendBufferBytes());
+        }
         server = vertx.createHttpServer(options).requestHandler(router);
         return server.listen();
     }
@@ -88,9 +100,7 @@ public final class GameHttpVerticle extends VerticleBase {
                 () -> connections.remove(holder[0]));
         holder[0] = connection;
         connections.add(connection);
-        PlayerSession session = new PlayerSession(vertx, sessionConfig, metrics);
-        session.attach(connection);
-        connection.start(session);
+        connection.start(new PlayerSession(vertx, sessionConfig, seats, metrics, connection));
     }
 
     @Override
