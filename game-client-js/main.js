@@ -13,7 +13,7 @@ import { computeCamera } from './render/camera.js';
 import { Hud } from './render/hud.js';
 import { LobbyView } from './render/lobby-view.js';
 import { drawFrame } from './render/renderer.js';
-import { statusText } from './render/status-text.js';
+import { reconnectingText, statusText } from './render/status-text.js';
 import { Phase } from './state/phase.js';
 import { RateMeter } from './state/rate-meter.js';
 
@@ -60,7 +60,8 @@ $('leave').addEventListener('click', () => session.leave());
 /** Shows the view and texts that fit the session's phase. */
 function updateUi() {
   const phase = session.phase;
-  const inGame = phase === Phase.PLAYING || (phase === Phase.CLOSED && session.room !== null);
+  const reconnecting = phase === Phase.RECONNECTING;
+  const inGame = phase === Phase.PLAYING || reconnecting || (phase === Phase.CLOSED && session.room !== null);
   $('lobby').hidden = inGame;
   $('game').hidden = !inGame;
   const status = statusText(session);
@@ -70,8 +71,10 @@ function updateUi() {
   $('rejoin').hidden = !(phase === Phase.CLOSED && session.lastJoin);
   $('back-to-lobby').hidden = !(phase === Phase.CLOSED && session.room);
   $('leave').hidden = phase !== Phase.PLAYING;
-  $('overlay').hidden = !(phase === Phase.CLOSED && session.room);
-  $('overlay-text').textContent = session.closeInfo ? session.closeInfo.text : '';
+  // While reconnecting the last picture stays, under the attempt count; Rejoin only once the seat is gone.
+  $('overlay').hidden = !(reconnecting || (phase === Phase.CLOSED && session.room));
+  $('overlay-text').textContent = reconnecting ? reconnectingText(session)
+    : session.closeInfo ? session.closeInfo.text : '';
   lobby.setBusy(phase === Phase.CONNECTING || phase === Phase.JOINING);
   const e = session.lastError;
   lobby.showError(!inGame && e ? (e.message ? `${e.text} Server: ${e.message}` : e.text) : null);
@@ -166,9 +169,10 @@ window.arena = Object.freeze({
   state() {
     const room = session.room;
     const e = session.lastError;
+    const phase = session.phase;
     return {
       connected: session.connected,
-      phase: session.phase,
+      phase,
       playerId: room ? room.playerId : null,
       roomId: room ? room.roomId : null,
       tick: room ? room.world.tick : null,
@@ -176,6 +180,8 @@ window.arena = Object.freeze({
       ownPosition: room ? room.ownPosition(session.viewTime()) : null,
       rttMs: session.rtt.smoothed,
       close: session.closeInfo ? { code: session.closeInfo.code, text: session.closeInfo.text } : null,
+      reconnect: phase === Phase.RECONNECTING ? { attempt: session.keeper.attempt } : null,
+      resumes: session.keeper.resumes,
       error: e ? { code: e.code, message: e.message } : null,
     };
   },

@@ -4,11 +4,16 @@
  *   idle/closed --join--> connecting --open--> lobby --JOIN--> joining
  *   joining --WELCOME + SNAPSHOT--> playing;  joining --ERROR 400x--> lobby
  *   playing --LEAVE--> lobby;  any --close--> closed (code shown, rejoin offered)
+ *   playing --drop or silence--> reconnecting --WELCOME--> playing (same player)
+ *   reconnecting --window over, or ERROR 4008--> closed (rejoin offered)
  *
  * Answers the server's PING with a PONG at once, sends its own PING every
- * `pingIntervalMs` for the RTT, sends INPUTs while playing (InputScheduler),
- * and feeds WELCOME/SNAPSHOT/DELTA into a RoomState. All clocks and the
- * socket are injected, so tests drive it with simulated time.
+ * `pingIntervalMs` for the RTT (Liveness), sends INPUTs while playing
+ * (InputScheduler), and feeds WELCOME/SNAPSHOT/DELTA into a RoomState. When
+ * the connection drops while playing (or goes silent), it keeps the room's
+ * picture and its SeatKeeper tries RESUME with the WELCOME's token until the
+ * server's grace window ends. All clocks and the socket are
+ * injected, so tests drive it with simulated time.
  */
 import { describeClose, describeCode } from '../protocol/close-messages.js';
 import { CloseCode } from '../protocol/constants.js';
@@ -18,6 +23,9 @@ import { RateMeter } from '../state/rate-meter.js';
 import { RoomState } from '../state/room-state.js';
 import { RttEstimator } from '../state/rtt.js';
 import { Connection } from './connection.js';
+import { Liveness } from './liveness.js';
+import { silenceLimitMs } from './resume.js';
+import { SeatKeeper } from './seat-keeper.js';
 
 export { Phase };
 
@@ -28,6 +36,9 @@ export { Phase };
  * @property {() => number} [now] local clock, ms (performance.now)
  * @property {(fn: Function, ms: number) => any} [setInterval]
  * @property {(handle: any) => void} [clearInterval]
+ * @property {(fn: Function, ms: number) => any} [setTimeout]
+ * @property {(handle: any) => void} [clearTimeout]
+ * @property {() => number} [random] uniform in [0, 1), for the reconnect jitter
  * @property {number} [pingIntervalMs]
  * @property {number} [inputIntervalMs]
  * @property {(what: string) => void} [onChange] called after anything visible changed
@@ -44,6 +55,27 @@ export class Session {
       clear: options.clearInterval ?? ((h) => clearInterval(h)),
     };
     this.pingIntervalMs = options.pingIntervalMs ?? 1000;
+    this.liveness = new Liveness({
+      now: this.now,
+      setInterval: this.timers.set,
+      clearInterval: this.timers.clear,
+      pingIntervalMs: this.pingIntervalMs,
+      ping: () => this.ping(),
+      onSilent: (ms) => this.onSilent(ms),
+    });
+    this.keeper = new SeatKeeper({
+      now: this.now,
+      setTimeout: options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms)),
+      clearTimeout: options.clearTimeout ?? ((h) => clearTimeout(h)),
+      random: options.random ?? Math.random,
+      attempt: () => {
+        this.errorBeforeClose = null;
+        this.connection = this.connect();
+        this.onChange('reconnect');
+      },
+      abandonAttempt: () => this.connection.abandon('no answer to RESUME'),
+      giveUp: (code, reason) => this.finishClose(code, reason),
+    });
     this.onChange = options.onChange ?? (() => {});
     this.scheduler = new InputScheduler({ intervalMs: options.inputIntervalMs ?? 50 });
     this.rtt = new RttEstimator();
@@ -62,7 +94,6 @@ export class Session {
     this.pendingJoin = null;
     this.errorBeforeClose = null;
     this.seq = 0;
-    this.pingTimer = null;
     this.leftRoom = false;
     this.failed = false;
     this.closedAt = null;
@@ -74,7 +105,8 @@ export class Session {
    * @returns {number} ms of the local clock
    */
   viewTime() {
-    return this.phase === Phase.CLOSED && this.closedAt !== null ? this.closedAt : this.now();
+    const still = this.phase === Phase.CLOSED || this.phase === Phase.RECONNECTING;
+    return still && this.closedAt !== null ? this.closedAt : this.now();
   }
 
   /** @returns {boolean} whether the WebSocket is open */
@@ -92,7 +124,7 @@ export class Session {
   join(roomId, name) {
     // Blank means null: the server names the player "Player".
     const request = { roomId: roomId || null, name: name && name.trim() ? name.trim() : null };
-    if (this.phase === Phase.JOINING || this.phase === Phase.PLAYING) return;
+    if (this.phase === Phase.JOINING || this.phase === Phase.PLAYING || this.phase === Phase.RECONNECTING) return;
     this.lastJoin = request;
     this.lastError = null;
     if (this.phase === Phase.LOBBY && this.connected) {
@@ -116,8 +148,10 @@ export class Session {
   leave() {
     if (this.phase !== Phase.PLAYING && this.phase !== Phase.JOINING) return;
     this.connection.send('CLIENT_LEAVE');
+    this.liveness.watch(null);
     this.phase = Phase.LOBBY;
     this.room = null;
+    this.keeper.forget();
     // States already on the way from the room left are dropped until the next WELCOME.
     this.leftRoom = true;
     this.onChange('phase');
@@ -157,8 +191,13 @@ export class Session {
     this.pendingJoin = request;
     this.closeInfo = null;
     this.errorBeforeClose = null;
+    this.keeper.forget();
     this.phase = Phase.CONNECTING;
-    this.connection = new Connection(this.url, this.createSocket, {
+    this.connection = this.connect();
+  }
+
+  connect() {
+    return new Connection(this.url, this.createSocket, {
       onOpen: () => this.onOpen(),
       onMessage: (m, bytes) => this.onMessage(m, bytes),
       onBadMessage: (error, bytes) => this.onBadMessage(error, bytes),
@@ -167,9 +206,14 @@ export class Session {
   }
 
   onOpen() {
+    if (this.phase === Phase.RECONNECTING) {
+      // The state held is the last one applied: the server answers with a DELTA from it when it can.
+      const lastTick = this.room && this.room.world.tick !== null ? this.room.world.tick : -1;
+      this.connection.send('CLIENT_RESUME', this.keeper.resumeMessage(lastTick));
+      return;
+    }
     this.phase = Phase.LOBBY;
-    this.pingTimer = this.timers.set(() => this.ping(), this.pingIntervalMs);
-    this.ping();
+    this.liveness.start();
     if (this.pendingJoin) {
       const request = this.pendingJoin;
       this.pendingJoin = null;
@@ -192,6 +236,7 @@ export class Session {
   onMessage({ message, fields }, byteLength) {
     const now = this.now();
     this.bytesIn.add(now, byteLength);
+    this.liveness.heard(now);
     // After a failure the socket is closing: nothing more is applied.
     if (this.failed) return;
     try {
@@ -212,8 +257,13 @@ export class Session {
         this.onChange('rtt');
         return;
       case 'SERVER_WELCOME':
+        if (this.phase === Phase.RECONNECTING) {
+          this.onResumed(fields);
+          return;
+        }
         this.leftRoom = false;
         this.room = new RoomState(fields);
+        this.keeper.seated(fields);
         this.seq = 0;
         this.scheduler.reset();
         this.onChange('room');
@@ -224,6 +274,7 @@ export class Session {
         this.room.applySnapshot(fields, now);
         if (this.phase === Phase.JOINING) {
           this.phase = Phase.PLAYING;
+          this.liveness.watch(silenceLimitMs(this.room.welcome.sendHz));
           this.onChange('phase');
         }
         return;
@@ -270,19 +321,67 @@ export class Session {
   }
 
   onClose(code, reason) {
+    if (this.phase === Phase.RECONNECTING) {
+      if (!this.keeper.attemptClosed(code)) this.finishClose(code, reason);
+    } else if (this.phase === Phase.PLAYING && this.keeper.canResume(code)) {
+      this.startReconnecting(code, reason);
+    } else {
+      this.finishClose(code, reason);
+    }
+  }
+
+  /** Shows the close for good: the code, the server's words, and Rejoin. */
+  finishClose(code, reason) {
+    const reconnecting = this.phase === Phase.RECONNECTING;
     this.stopTimers();
+    this.keeper.forget();
     this.pendingJoin = null;
     // The ERROR sent right before the close (same code), or our own failure, says more than a close reason.
     const e = this.errorBeforeClose;
     const detail = (e && (e.code === null || e.code === code) && e.message) || reason || '';
     this.closeInfo = { code, reason, text: describeClose(code, detail) };
-    this.closedAt = this.now();
+    // After a failed reconnect the picture stays as it was at the drop.
+    this.closedAt = reconnecting && this.closedAt !== null ? this.closedAt : this.now();
     this.phase = Phase.CLOSED;
     this.onChange('phase');
   }
 
+  /** A seated connection went silent: it is half-open; give it up and take the seat back on a new one. */
+  onSilent(silentMs) {
+    if (this.phase !== Phase.PLAYING) return;
+    const reason = `no message from the server for ${Math.round(silentMs)} ms`;
+    this.connection.abandon(reason);
+    this.onClose(1006, reason);
+  }
+
+  /** The connection dropped while playing: the picture stays, RESUME is tried until the grace window ends. */
+  startReconnecting(code, reason) {
+    this.liveness.stop();
+    this.pendingJoin = null;
+    this.closedAt = this.now();
+    this.phase = Phase.RECONNECTING;
+    this.keeper.start(code, reason);
+    this.onChange('phase');
+  }
+
+  /** WELCOME after RESUME: the same player in the same room; the next state comes from the one held. */
+  onResumed(welcome) {
+    this.keeper.resumed(welcome);
+    if (!this.room || welcome.playerId !== this.room.playerId || welcome.roomId !== this.room.roomId) {
+      // Not the seat this page held (a server bug): start over from this WELCOME, as after a JOIN.
+      this.room = new RoomState(welcome);
+      this.seq = 0;
+      this.scheduler.reset();
+    }
+    this.closedAt = null;
+    this.phase = Phase.PLAYING;
+    this.liveness.start();
+    this.liveness.watch(silenceLimitMs(welcome.sendHz));
+    this.onChange('phase');
+  }
+
   stopTimers() {
-    if (this.pingTimer !== null) this.timers.clear(this.pingTimer);
-    this.pingTimer = null;
+    this.liveness.stop();
+    this.keeper.stop();
   }
 }

@@ -4,7 +4,8 @@
 import { Phase } from '../state/phase.js';
 
 /**
- * @param {{phase: string, room: {roomId: string}|null, closeInfo: {text: string}|null}} session
+ * @param {{phase: string, room: {roomId: string}|null, closeInfo: {text: string}|null,
+ *          keeper?: {attempt: number}}} session
  * @returns {{text: string, tone: 'ok'|'busy'|'bad'}}
  */
 export function statusText(session) {
@@ -19,9 +20,21 @@ export function statusText(session) {
       return { text: 'Joining…', tone: 'busy' };
     case Phase.PLAYING:
       return { text: `Playing in room ${session.room ? session.room.roomId : '?'}.`, tone: 'ok' };
+    case Phase.RECONNECTING:
+      return { text: reconnectingText(session), tone: 'busy' };
     case Phase.CLOSED:
       return { text: session.closeInfo ? session.closeInfo.text : 'Disconnected.', tone: 'bad' };
     default:
       return { text: session.phase, tone: 'ok' };
   }
+}
+
+/**
+ * "Reconnecting…" with the attempt under way (the first is within 250 ms of the drop).
+ * @param {{keeper?: {attempt: number}}} session
+ * @returns {string}
+ */
+export function reconnectingText(session) {
+  const attempt = session.keeper ? session.keeper.attempt : 0;
+  return attempt > 0 ? `Reconnecting… (attempt ${attempt})` : 'Reconnecting…';
 }

@@ -8,5 +8,7 @@ export const Phase = Object.freeze({
   LOBBY: 'lobby',
   JOINING: 'joining',
   PLAYING: 'playing',
+  /** The connection dropped while playing; the seat is held and RESUME is being tried. */
+  RECONNECTING: 'reconnecting',
   CLOSED: 'closed',
 });
