@@ -18,7 +18,7 @@ public final class Options {
     public enum Command { RUN, BENCH, CAPACITY }
 
     private static final Set<String> COMMON = Set.of("rooms", "players", "duration", "warmup", "ramp", "input-hz",
-            "seed", "out", "loops");
+            "seed", "out", "loops", "drop-every");
     private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags");
     private static final Set<String> CAPACITY = Set.of("start-rooms", "step-rooms", "max-rooms", "p99-limit-ms");
     /** Options that take no value. */
@@ -40,6 +40,8 @@ public final class Options {
               --seed 1          seed of the bots' random steering
               --out target/arena-bench   directory for result.json, summary.txt, report.html
               --loops 2         event loops the bots run on
+              --drop-every 0    seconds between each bot's network cuts (jittered, +-50%): it ends its TCP
+                                connection without a close frame and takes its seat back with RESUME; 0 = never
             run takes any ws:// or wss:// URL; wss checks the server's certificate against the
             JVM trust store, or trusts any certificate with --insecure (a self-signed test server).
             The server must run with room.capacity = --players (bench and capacity start it so).""";
@@ -57,6 +59,8 @@ public final class Options {
     public final long seed;
     public final Path out;
     public final int loops;
+    /** Seconds between a bot's network cuts, about (0: never). */
+    public final int dropEverySeconds;
     public final Path serverJar;
     public final List<String> jvmFlags;
     public final int startRooms;
@@ -80,6 +84,7 @@ public final class Options {
         this.seed = longValue(v, "seed", 1);
         this.out = Path.of(v.getOrDefault("out", "target/arena-bench"));
         this.loops = integer(v, "loops", 2, 1, 64);
+        this.dropEverySeconds = integer(v, "drop-every", 0, 0, 86_400);
         if (command != Command.RUN) {
             this.serverJar = Path.of(require(v, "server-jar"));
             if (!Files.isRegularFile(serverJar)) {
@@ -183,6 +188,7 @@ public final class Options {
         this.seed = o.seed;
         this.out = out;
         this.loops = o.loops;
+        this.dropEverySeconds = o.dropEverySeconds;
         this.serverJar = o.serverJar;
         this.jvmFlags = o.jvmFlags;
         this.startRooms = o.startRooms;
@@ -236,6 +242,7 @@ public final class Options {
         return command.name().toLowerCase() + (url != null ? " --url " + url : "") + (insecure ? " --insecure" : "")
                 + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
-                + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + " --out " + out;
+                + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops
+                + (dropEverySeconds > 0 ? " --drop-every " + dropEverySeconds : "") + " --out " + out;
     }
 }

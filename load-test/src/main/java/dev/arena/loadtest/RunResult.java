@@ -118,6 +118,7 @@ public final class RunResult {
                         .put("inputHz", options.inputHz)
                         .put("seed", options.seed)
                         .put("botEventLoops", options.loops)
+                        .put("dropEverySeconds", options.dropEverySeconds)
                         .put("availableProcessors", Runtime.getRuntime().availableProcessors()))
                 .put("measuredSeconds", round(measuredSeconds, 3))
                 .put("inputLatencyMs", new JsonObject()
@@ -144,6 +145,10 @@ public final class RunResult {
                 .put("inputsSkippedCongested", total(Count.INPUTS_SKIPPED))
                 .put("errors", errorsJson())
                 .put("disconnects", total(Count.DISCONNECTS))
+                .put("resumes", new JsonObject()
+                        .put("attempted", total(Count.RESUMES_ATTEMPTED))
+                        .put("succeeded", total(Count.RESUMES_SUCCEEDED))
+                        .put("failed", total(Count.RESUMES_FAILED)))
                 .put("rejectedJoins", total(Count.REJECTED_JOINS))
                 .put("rejectedJoinsByReason", new JsonObject(new java.util.LinkedHashMap<>(rejectedJoinsByReason)))
                 .put("loadGenerator", new JsonObject()
@@ -200,6 +205,11 @@ public final class RunResult {
                 perPlayer(Count.BYTES_IN), rate(Count.MESSAGES_IN), perPlayer(Count.BYTES_OUT), rate(Count.MESSAGES_OUT)));
         b.append(String.format(Locale.ROOT, "  errors %d, disconnects %d, rejected joins %d%s%n",
                 errors(), total(Count.DISCONNECTS), total(Count.REJECTED_JOINS), rejectedJoinReasons()));
+        if (options.dropEverySeconds > 0) {
+            b.append(String.format(Locale.ROOT, "  resumes       %d attempted, %d succeeded, %d failed (a cut every %d s per bot, about)%n",
+                    total(Count.RESUMES_ATTEMPTED), total(Count.RESUMES_SUCCEEDED), total(Count.RESUMES_FAILED),
+                    options.dropEverySeconds));
+        }
         b.append(String.format(Locale.ROOT, "  load generator CPU %.1f s (%.0f%% of one core)%n",
                 botCpuNanos / 1e9, measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds));
         if (server != null) {

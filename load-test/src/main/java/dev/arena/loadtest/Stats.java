@@ -19,9 +19,9 @@ public final class Stats {
     /** Monotonic counters. The error kinds are summed into the run's error figure. */
     public enum Count {
         BYTES_IN, BYTES_OUT, MESSAGES_IN, MESSAGES_OUT, INPUTS_SENT, INPUTS_SKIPPED, UPDATES, PINGS_ANSWERED,
-        JOINED, REJECTED_JOINS, DISCONNECTS,
+        JOINED, REJECTED_JOINS, DISCONNECTS, RESUMES_ATTEMPTED, RESUMES_SUCCEEDED,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
-        ROOM_MISPLACED;
+        ROOM_MISPLACED, RESUMES_FAILED;
 
         /** Whether this count is one of the error kinds of BENCHMARK.md ("errors, disconnects, rejected joins"). */
         public boolean isError() {

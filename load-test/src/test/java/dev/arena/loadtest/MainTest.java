@@ -24,6 +24,7 @@ class MainTest {
             "--seed x --url ws://127.0.0.1:8080/ws|--seed",
             "--loops 0 --url ws://127.0.0.1:8080/ws|--loops",
             "--rooms 5|--url is required",
+            "--drop-every -1 --url ws://127.0.0.1:8080/ws|--drop-every must be an integer from 0 to 86400",
             "--url http://127.0.0.1:8080/ws|--url must be a ws:// or wss:// URL",
             "--url 127.0.0.1:8080|--url must be a ws:// or wss:// URL",
             "--url ws:///ws|--url must be a ws:// or wss:// URL",
@@ -72,6 +73,8 @@ class MainTest {
         assertThat(o.warmupSeconds).isEqualTo(10);
         assertThat(o.inputHz).isEqualTo(20);
         assertThat(o.url.getPort()).isEqualTo(9000);
+        assertThat(o.dropEverySeconds).as("bots never cut their connection unless asked").isZero();
+        assertThat(Options.parse("bench", "--server-jar", "pom.xml", "--drop-every", "30").dropEverySeconds).isEqualTo(30);
     }
 
     @Test
