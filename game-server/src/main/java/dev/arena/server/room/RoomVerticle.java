@@ -50,8 +50,9 @@ public final class RoomVerticle extends VerticleBase {
     private volatile Room room;
     private TickClock clock;
     private volatile TickMonitor.Entry schedule;
-    /** The thread inside game code now, for the watchdog's log and interrupt. */
+    /** The thread inside game code now, for the watchdog's log and interrupt; cleared under {@link #busyLock}. */
     private volatile Thread busyThread;
+    private final Object busyLock = new Object();
     private long timerId = -1;
     private long emptySince;
     private boolean disposing;
@@ -220,7 +221,13 @@ public final class RoomVerticle extends VerticleBase {
             return null;
         } finally {
             schedule.idle();
-            busyThread = null;
+            synchronized (busyLock) {
+                busyThread = null;
+            }
+            if (ended.get()) {
+                // The watchdog's interrupt, if one came, must not reach the next task of this pool thread.
+                Thread.interrupted();
+            }
         }
         long took = System.nanoTime() - start;
         if (took > config.maxTickMillis() * 1_000_000L) {
@@ -231,7 +238,6 @@ public final class RoomVerticle extends VerticleBase {
         if (ended.get()) {
             // The watchdog failed the room while this call was stuck; it has returned at last. Its players
             // were let go and no frame can reach them: drop what it did, stop the timer, free the context.
-            Thread.interrupted();
             log.warn("room {}: the stuck game call returned after {} ms; the room had failed, its result is discarded",
                     roomId, took / 1_000_000);
             vertx.cancelTimer(timerId);
@@ -276,8 +282,11 @@ public final class RoomVerticle extends VerticleBase {
         log.error("room {} failed: a game call has not returned for {} ms (room.failTickMillis {} ms); its players "
                 + "were closed and it left the directory", roomId, busy / 1_000_000, failTickNanos / 1_000_000, where);
         metrics.roomFailed();
-        if (stuck != null) {
-            stuck.interrupt();
+        synchronized (busyLock) {
+            // Under the lock the room's thread clears busyThread with: never an interrupt for another task.
+            if (busyThread != null) {
+                busyThread.interrupt();
+            }
         }
         return true;
     }
