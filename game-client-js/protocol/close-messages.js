@@ -26,6 +26,10 @@ const TEXTS = new Map([
   [CloseCode.JOIN_TIMEOUT, 'No room was joined in time, so the server closed the connection.'],
   [CloseCode.SHUTTING_DOWN, 'The server is shutting down and takes no new players. Reload to reach another server.'],
   [CloseCode.BAD_REQUEST, 'The join was refused: the name is too long (16 characters at most).'],
+  [CloseCode.VERSION_MISMATCH, 'This page speaks another protocol version than the server: reload the page.'],
+  [CloseCode.WRONG_CODE, 'No private room has that code. Check the code with whoever shared it.'],
+  [CloseCode.UNKNOWN_GAME, 'This server does not offer that game.'],
+  [CloseCode.SPECTATORS_FULL, 'That room has all the spectators it takes. Try again later or join as a player.'],
   [NO_STATUS, 'The connection was closed without a reason.'],
   [ABNORMAL, 'The connection to the server was lost (or could not be opened).'],
 ]);

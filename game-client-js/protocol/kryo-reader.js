@@ -94,6 +94,28 @@ export class KryoReader {
     return result;
   }
 
+  /**
+   * @returns {boolean} one byte, 1 or 0 (Kryo `readBoolean`); any other value is refused
+   */
+  readBoolean() {
+    const b = this.readByte();
+    if (b > 1) throw new ProtocolError(`byte ${b} where a bool (0 or 1) belongs, at offset ${this.position - 1}`);
+    return b === 1;
+  }
+
+  /**
+   * @param {number} count bytes to read
+   * @returns {Uint8Array} a copy of the next `count` bytes
+   */
+  readBytes(count) {
+    if (count > this.remaining()) {
+      throw new ProtocolError(`message ends early at offset ${this.position} (${count} bytes wanted)`);
+    }
+    const out = this.bytes.slice(this.position, this.position + count);
+    this.position += count;
+    return out;
+  }
+
   /** @returns {number} IEEE-754 single precision, little-endian (Kryo 5 `readFloat`) */
   readFloat32() {
     if (this.remaining() < 4) {

@@ -75,6 +75,18 @@ export class KryoWriter {
     this.writeByte(v);
   }
 
+  /** @param {boolean} value one byte, 1 or 0 (Kryo `writeBoolean`) */
+  writeBoolean(value) {
+    this.writeByte(value ? 1 : 0);
+  }
+
+  /** @param {Uint8Array} bytes copied as they are */
+  writeBytes(bytes) {
+    this.ensure(bytes.length);
+    this.bytes.set(bytes, this.position);
+    this.position += bytes.length;
+  }
+
   /** @param {number} value written as IEEE-754 single precision, little-endian */
   writeFloat32(value) {
     this.ensure(4);

@@ -6,14 +6,18 @@
  */
 import { MessageTag } from './constants.js';
 import { readCount, readEntityRecord, writeEntityRecord } from './entity-record.js';
-import { timeMessage } from './client-messages.js';
+import { gameMessage, timeMessage } from './client-messages.js';
+
+/** WELCOME flag: the client watches as a spectator (playerId is 0). */
+export const WELCOME_SPECTATOR = 1;
 
 /**
  * WELCOME (tag 64):
- * `[playerId] (varint) [roomId] (string) [tickHz] (varint) [sendHz] (varint)
+ * `[protocolVersion] (varint) [playerId] (varint) [roomId] (string) [game] (string)
+ *  [flags] (varint) [privateCode] (string) [tickHz] (varint) [sendHz] (varint)
  *  [serverTime] (varlong) [worldWidth] (varint) [worldHeight] (varint) [positionScale] (varint)
  *  [paramCount] (varint) ([name] (string) [value] (f32)) x paramCount`
- * `params` is an object in wire order (the arena game sends `playerSpeed`).
+ * `params` is an object in wire order (the arena game sends `playerSpeed` and `chatMaxLength`).
  */
 /** @returns {Record<string, number>} */
 function readParams(r) {
@@ -29,8 +33,12 @@ function readParams(r) {
 const welcome = {
   tag: MessageTag.SERVER_WELCOME,
   write(w, f) {
+    w.writeVarInt(f.protocolVersion);
     w.writeVarInt(f.playerId);
     w.writeString(f.roomId ?? null);
+    w.writeString(f.game ?? null);
+    w.writeVarInt(f.flags ?? 0);
+    w.writeString(f.privateCode ?? null);
     w.writeVarInt(f.tickHz);
     w.writeVarInt(f.sendHz);
     w.writeVarLong(f.serverTime);
@@ -46,8 +54,12 @@ const welcome = {
   },
   read(r) {
     return {
+      protocolVersion: r.readVarInt(),
       playerId: r.readVarInt(),
       roomId: r.readString(),
+      game: r.readString(),
+      flags: r.readVarInt(),
+      privateCode: r.readString(),
       tickHz: r.readVarInt(),
       sendHz: r.readVarInt(),
       serverTime: r.readVarLong(),
@@ -160,6 +172,7 @@ export const ServerMessages = Object.freeze({
   SERVER_PING: timeMessage(MessageTag.SERVER_PING),
   SERVER_PONG: timeMessage(MessageTag.SERVER_PONG),
   SERVER_ERROR: error,
+  SERVER_MESSAGE: gameMessage(MessageTag.SERVER_MESSAGE),
 });
 
 function popCount(mask) {

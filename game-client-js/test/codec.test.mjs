@@ -115,18 +115,33 @@ test('string decoding refuses broken bytes instead of guessing', () => {
 
 test('client messages match the PROTOCOL.md examples', () => {
   const examples = [
-    ['CLIENT_JOIN', { roomId: null, name: 'ann' }, '01 80 61 6e ee'],
+    ['CLIENT_JOIN', { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null },
+      '01 02 80 80 61 6e ee 00 80'],
     ['CLIENT_INPUT', { seq: 1, dx: 1, dy: 0, buttons: 0 }, '02 01 00 00 80 3f 00 00 00 00 00'],
     ['CLIENT_PING', { time: 1000000 }, '03 c0 84 3d'],
     ['CLIENT_PONG', { time: 1000000 }, '04 c0 84 3d'],
     ['CLIENT_LEAVE', {}, '05'],
-    ['CLIENT_JOIN', { roomId: 'r1', name: 'Zoë' }, '01 72 b1 84 5a 6f c3 ab'],
+    ['CLIENT_JOIN', { protocolVersion: 2, game: 'tag', roomId: 'r1', name: 'Zoë', flags: 1, privateCode: null },
+      '01 02 74 61 e7 72 b1 84 5a 6f c3 ab 01 80'],
+    ['CLIENT_MESSAGE', { type: 1, payload: fromHex('68 e9') }, '07 01 02 68 e9'],
   ];
   for (const [message, fields, hex] of examples) {
     assert.equal(toHex(encodeMessage(message, fields)), hex, message);
     assert.deepEqual(decodeClientMessage(fromHex(hex)), { message, fields }, message);
   }
   assert.throws(() => encodeMessage('CLIENT_INPUT', { seq: 1, dx: NaN, dy: 0, buttons: 0 }), RangeError);
+  assert.throws(() => encodeMessage('CLIENT_MESSAGE', { type: 65536, payload: new Uint8Array() }), RangeError);
+  // A JOIN's fields default to this version, the default game and a player's quick-join.
+  assert.equal(toHex(encodeMessage('CLIENT_JOIN', { name: 'ann' })), '01 02 80 80 61 6e ee 00 80');
+});
+
+test('a JOIN of another protocol version is read no further than its version, as the server does', () => {
+  assert.deepEqual(decodeClientMessage(fromHex('01 03 ff ff')).fields,
+    { protocolVersion: 3, game: null, roomId: null, name: null, flags: 0, privateCode: null });
+});
+
+test('a MESSAGE whose payload length runs past the message is refused', () => {
+  assert.throws(() => decodeServerMessage(fromHex('46 01 05 68 e9')), ProtocolError);
 });
 
 test('server ERROR matches the PROTOCOL.md example', () => {
@@ -141,9 +156,11 @@ test('server ERROR matches the PROTOCOL.md example', () => {
 test('server messages round-trip, including a delta with a mask above 7', () => {
   const messages = [
     ['SERVER_WELCOME', {
-      playerId: 7, roomId: 'r1', tickHz: 20, sendHz: 20, serverTime: 1700000000123,
+      protocolVersion: 2, playerId: 7, roomId: 'r1', game: 'arena', flags: 0, privateCode: 'K7M2QX',
+      tickHz: 20, sendHz: 20, serverTime: 1700000000123,
       worldWidth: 2000, worldHeight: 1500, positionScale: 100, params: { playerSpeed: 150 },
     }],
+    ['SERVER_MESSAGE', { type: 300, payload: new Uint8Array([0, 1, 255]) }],
     ['SERVER_SNAPSHOT', { tick: 0, entities: [] }],
     ['SERVER_SNAPSHOT', { tick: 42, entities: [
       { id: 1, kind: 1, label: 'ann', fields: [100000, 50000, 3, 0] },

@@ -14,14 +14,17 @@ test('constants.js holds exactly the NAME: number pairs the Java test parses', (
   const text = readFileSync(new URL('../protocol/constants.js', import.meta.url), 'utf8');
   const pairs = Object.fromEntries([...text.matchAll(/\b([A-Z][A-Z_]*):\s*(\d+)/g)].map((m) => [m[1], Number(m[2])]));
   assert.deepEqual(pairs, { ...MessageTag, ...CloseCode });
+  assert.match(text, /export const PROTOCOL_VERSION = 2;/);
   assert.deepEqual(MessageTag, {
-    CLIENT_JOIN: 1, CLIENT_INPUT: 2, CLIENT_PING: 3, CLIENT_PONG: 4, CLIENT_LEAVE: 5,
+    CLIENT_JOIN: 1, CLIENT_INPUT: 2, CLIENT_PING: 3, CLIENT_PONG: 4, CLIENT_LEAVE: 5, CLIENT_MESSAGE: 7,
     SERVER_WELCOME: 64, SERVER_SNAPSHOT: 65, SERVER_DELTA: 66, SERVER_PING: 67, SERVER_PONG: 68, SERVER_ERROR: 69,
+    SERVER_MESSAGE: 70,
   });
   assert.deepEqual(CloseCode, {
     NORMAL: 1000, GOING_AWAY: 1001, PROTOCOL_ERROR: 1002, UNSUPPORTED_DATA: 1003, POLICY_VIOLATION: 1008,
     MESSAGE_TOO_BIG: 1009, ROOM_FULL: 4000, UNKNOWN_ROOM: 4001, TOO_SLOW: 4002, ROOM_CLOSED: 4003,
-    SERVER_FULL: 4004, JOIN_TIMEOUT: 4005, BAD_REQUEST: 4006, SHUTTING_DOWN: 4007,
+    SERVER_FULL: 4004, JOIN_TIMEOUT: 4005, BAD_REQUEST: 4006, SHUTTING_DOWN: 4007, VERSION_MISMATCH: 4011,
+    WRONG_CODE: 4012, UNKNOWN_GAME: 4013, SPECTATORS_FULL: 4014,
   });
   assert.ok(Object.isFrozen(MessageTag) && Object.isFrozen(CloseCode));
 });

@@ -57,7 +57,7 @@ function setup() {
 }
 
 const WELCOME = {
-  playerId: 1, roomId: 'r1', tickHz: 20, sendHz: 20, serverTime: 1700000000000, worldWidth: 2000, worldHeight: 2000, positionScale: 4,
+  protocolVersion: 2, playerId: 1, roomId: 'r1', game: 'arena', flags: 0, privateCode: null, tickHz: 20, sendHz: 20, serverTime: 1700000000000, worldWidth: 2000, worldHeight: 2000, positionScale: 4,
 };
 const ann = { id: 1, kind: 1, label: 'ann', fields: [4000, 4000, 0, 0] };
 
@@ -80,7 +80,7 @@ test('joining connects, sends JOIN and a PING, and plays after WELCOME + SNAPSHO
   socket.accept();
   assert.deepEqual(socket.take(), [
     { message: 'CLIENT_PING', fields: { time: 1000000 } },
-    { message: 'CLIENT_JOIN', fields: { roomId: null, name: 'ann' } },
+    { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null } },
   ]);
   assert.equal(session.phase, Phase.JOINING);
   socket.deliver('SERVER_WELCOME', WELCOME);
@@ -102,7 +102,7 @@ test('a refused JOIN keeps the connection open in the lobby, and a second JOIN m
   assert.equal(session.lastError.code, 4001);
   assert.match(session.lastError.text, /No room with that id/);
   session.join(null, 'ann');
-  assert.deepEqual(socket.take(), [{ message: 'CLIENT_JOIN', fields: { roomId: null, name: 'ann' } }]);
+  assert.deepEqual(socket.take(), [{ message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null } }]);
   assert.equal(sockets.length, 1, 'no new connection');
   assert.equal(session.lastError, null);
 });
@@ -160,7 +160,7 @@ test('a close shows its code and the ERROR sent before it; rejoin after a room c
   session.rejoin();
   assert.equal(sockets.length, 2);
   sockets[1].accept();
-  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { roomId: null, name: 'ann' } });
+  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null } });
 });
 
 test('a lost connection (1006) is shown, and rejoin goes back to the same room', () => {
@@ -173,7 +173,7 @@ test('a lost connection (1006) is shown, and rejoin goes back to the same room',
   assert.match(session.closeInfo.text, /lost/);
   session.rejoin();
   sockets[1].accept();
-  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { roomId: 'r1', name: 'bob' } });
+  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: 'r1', name: 'bob', flags: 0, privateCode: null } });
 });
 
 test('a delta against a baseline the client does not hold is reported and the connection closed', (t) => {

@@ -18,7 +18,9 @@ public final class Options {
     public enum Command { RUN, BENCH, CAPACITY }
 
     private static final Set<String> COMMON = Set.of("rooms", "players", "duration", "warmup", "ramp", "input-hz",
-            "seed", "out", "loops");
+            "seed", "out", "loops", "game");
+    /** A game's name as the server knows it (its GameDefinition's rule). */
+    private static final java.util.regex.Pattern GAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]{0,23}");
     private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags");
     private static final Set<String> CAPACITY = Set.of("start-rooms", "step-rooms", "max-rooms", "p99-limit-ms");
     /** Options that take no value. */
@@ -40,6 +42,7 @@ public final class Options {
               --seed 1          seed of the bots' random steering
               --out target/arena-bench   directory for result.json, summary.txt, report.html
               --loops 2         event loops the bots run on
+              --game NAME       the game the bots join (default: the server's default game, room.game)
             run takes any ws:// or wss:// URL; wss checks the server's certificate against the
             JVM trust store, or trusts any certificate with --insecure (a self-signed test server).
             The server must run with room.capacity = --players (bench and capacity start it so).""";
@@ -57,6 +60,8 @@ public final class Options {
     public final long seed;
     public final Path out;
     public final int loops;
+    /** The game the bots join, or null for the server's default game. */
+    public final String game;
     public final Path serverJar;
     public final List<String> jvmFlags;
     public final int startRooms;
@@ -80,6 +85,10 @@ public final class Options {
         this.seed = longValue(v, "seed", 1);
         this.out = Path.of(v.getOrDefault("out", "target/arena-bench"));
         this.loops = integer(v, "loops", 2, 1, 64);
+        this.game = v.get("game");
+        if (game != null && !GAME.matcher(game).matches()) {
+            throw new UsageException("--game must be a game's name (lower-case letters and digits), got '" + game + "'");
+        }
         if (command != Command.RUN) {
             this.serverJar = Path.of(require(v, "server-jar"));
             if (!Files.isRegularFile(serverJar)) {
@@ -183,6 +192,7 @@ public final class Options {
         this.seed = o.seed;
         this.out = out;
         this.loops = o.loops;
+        this.game = o.game;
         this.serverJar = o.serverJar;
         this.jvmFlags = o.jvmFlags;
         this.startRooms = o.startRooms;
@@ -236,6 +246,7 @@ public final class Options {
         return command.name().toLowerCase() + (url != null ? " --url " + url : "") + (insecure ? " --insecure" : "")
                 + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
-                + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + " --out " + out;
+                + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + (game != null ? " --game " + game : "")
+                + " --out " + out;
     }
 }

@@ -39,6 +39,8 @@ public final class RunResult {
     public final List<String> failures;
     public final String note;
     public ServerFigures server;
+    /** Whether the game's bots measure input latency (the arena's do; see {@link BotBehaviour#measuresLatency}). */
+    public boolean latencyExpected = true;
 
     RunResult(Options options, Instant startedAt, List<LoadRun.Sample> samples, Histogram measured, Histogram all,
               long[] measureStart, long[] measureEnd, double measuredSeconds, long botCpuNanos, int playingAtEnd,
@@ -86,10 +88,13 @@ public final class RunResult {
         return measured.getTotalCount() == 0 ? 0 : measured.getMaxValue() / 1000.0;
     }
 
-    /** Zero errors, disconnects and refused joins, every bot joined and latencies were measured. */
+    /**
+     * Zero errors, disconnects and refused joins, every bot joined and
+     * latencies were measured (when the game's bots measure any).
+     */
     public boolean clean() {
         return errors() == 0 && total(Count.JOINED) == options.bots() && playingAtEnd == options.bots()
-                && measured.getTotalCount() > 0;
+                && (measured.getTotalCount() > 0 || !latencyExpected);
     }
 
     public double rate(Count c) {

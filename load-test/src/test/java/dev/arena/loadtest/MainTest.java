@@ -23,6 +23,7 @@ class MainTest {
             "--input-hz 0 --url ws://127.0.0.1:8080/ws|--input-hz",
             "--seed x --url ws://127.0.0.1:8080/ws|--seed",
             "--loops 0 --url ws://127.0.0.1:8080/ws|--loops",
+            "--game Tag! --url ws://127.0.0.1:8080/ws|--game must be a game's name",
             "--rooms 5|--url is required",
             "--url http://127.0.0.1:8080/ws|--url must be a ws:// or wss:// URL",
             "--url 127.0.0.1:8080|--url must be a ws:// or wss:// URL",
@@ -72,6 +73,8 @@ class MainTest {
         assertThat(o.warmupSeconds).isEqualTo(10);
         assertThat(o.inputHz).isEqualTo(20);
         assertThat(o.url.getPort()).isEqualTo(9000);
+        assertThat(o.game).as("the server's default game").isNull();
+        assertThat(Options.parse("--url=ws://localhost:9000/ws", "--game", "tag").game).isEqualTo("tag");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.arena.server.config;
 
+import dev.arena.server.game.GameDefinition;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
@@ -22,7 +23,9 @@ import java.util.Map;
  *       e.g. {@code ARENA_ROOM_TICKHZ=30}.</li>
  * </ol>
  * A key the defaults do not have is an error that names it, so a typo never
- * passes silently.
+ * passes silently. The defaults are the embedded file plus the settings each
+ * game declares, under its own section ({@link GameDefaults}), so a game's
+ * keys are known keys like the server's.
  */
 public final class ConfigLoader {
     public static final String DEFAULTS_RESOURCE = "arena-defaults/server.yaml";
@@ -39,10 +42,22 @@ public final class ConfigLoader {
      * @return the merged configuration; failed with {@link ConfigException} for an unknown key
      */
     public static Future<JsonObject> load(Vertx vertx, String file, Map<?, ?> properties, Map<String, String> env) {
+        return load(vertx, file, properties, env, List.of());
+    }
+
+    /**
+     * As {@link #load(Vertx, String, Map, Map)}, with the declared settings of
+     * {@code games} among the defaults.
+     *
+     * @param games every game the server can run (offered or not): their keys are all known
+     */
+    public static Future<JsonObject> load(Vertx vertx, String file, Map<?, ?> properties, Map<String, String> env,
+                                          List<GameDefinition> games) {
         Future<JsonObject> defaults = read(vertx, DEFAULTS_RESOURCE);
         Future<JsonObject> user = file == null ? Future.succeededFuture(new JsonObject()) : read(vertx, file);
         return Future.all(defaults, user).map(done -> {
             JsonObject merged = defaults.result().copy();
+            GameDefaults.addTo(merged, games);
             overlay(merged, user.result(), "");
             for (String key : keysOf(merged, "")) {
                 Object p = properties.get(PROPERTY_PREFIX + key);

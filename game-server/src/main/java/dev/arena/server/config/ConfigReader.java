@@ -1,7 +1,10 @@
 package dev.arena.server.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -60,6 +63,32 @@ final class ConfigReader {
             throw invalid(key, "one of " + allowed, v);
         }
         return v;
+    }
+
+    /**
+     * A list of words: a YAML/JSON list, or one string of comma-separated
+     * words (as system properties and environment variables give it).
+     * Blanks are dropped, so {@code ""} is the empty list.
+     */
+    List<String> words(String key) {
+        Object v = raw(key);
+        List<String> out = new ArrayList<>();
+        if (v instanceof JsonArray array) {
+            for (Object item : array) {
+                if (item instanceof JsonObject || item instanceof JsonArray) {
+                    throw invalid(key, "a list of words", v);
+                }
+                out.add(String.valueOf(item).strip());
+            }
+        } else if (v instanceof JsonObject) {
+            throw invalid(key, "a list of words", v);
+        } else if (v != null) {
+            for (String word : String.valueOf(v).split(",")) {
+                out.add(word.strip());
+            }
+        }
+        out.removeIf(String::isEmpty);
+        return out;
     }
 
     private Object raw(String key) {

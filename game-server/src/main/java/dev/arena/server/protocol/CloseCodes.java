@@ -21,6 +21,10 @@ public final class CloseCodes {
     public static final int JOIN_TIMEOUT = 4005;
     public static final int BAD_REQUEST = 4006;
     public static final int SHUTTING_DOWN = 4007;
+    public static final int VERSION_MISMATCH = 4011;
+    public static final int WRONG_CODE = 4012;
+    public static final int UNKNOWN_GAME = 4013;
+    public static final int SPECTATORS_FULL = 4014;
 
     private CloseCodes() {
     }

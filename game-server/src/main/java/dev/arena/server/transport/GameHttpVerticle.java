@@ -7,6 +7,7 @@ import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.room.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
@@ -22,8 +23,10 @@ import java.util.Set;
 
 /**
  * The players' HTTP server: the browser client at {@code /}, the WebSocket
- * upgrade at {@code /ws} and {@code GET /api/rooms}. Several instances may
- * share the port, each on its own event loop with its own codec and sessions.
+ * upgrade at {@code /ws}, {@code GET /api/games} and {@code GET /api/rooms}
+ * ({@code ?game=NAME} and any metadata filter, {@code ?mode=teams}). Several
+ * instances may share the port, each on its own event loop with its own codec
+ * and sessions.
  */
 public final class GameHttpVerticle extends VerticleBase {
     private final HttpConfig http;
@@ -49,7 +52,8 @@ public final class GameHttpVerticle extends VerticleBase {
         codec = new FrameCodec();
         Router router = Router.router(vertx);
         router.route("/ws").handler(this::upgrade);
-        router.get("/api/rooms").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null)
+        router.get("/api/rooms").handler(this::listRooms);
+        router.get("/api/games").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_GAMES, null)
                 .onSuccess(reply -> ctx.json(reply.body()))
                 .onFailure(ctx::fail));
         // The client is plain modules that change with every release: browsers must revalidate them.
@@ -74,6 +78,32 @@ public final class GameHttpVerticle extends VerticleBase {
                 .setTcpNoDelay(true);
         server = vertx.createHttpServer(options).requestHandler(router);
         return server.listen();
+    }
+
+    /** {@code GET /api/rooms}: every query parameter but {@code game} filters on the rooms' metadata. */
+    private void listRooms(RoutingContext ctx) {
+        JsonObject filters = new JsonObject();
+        for (String key : ctx.queryParams().names()) {
+            if (ctx.queryParam(key).size() != 1) {
+                ctx.response().setStatusCode(400);
+                ctx.json(new JsonObject().put("error", "give the filter " + key + " once"));
+                return;
+            }
+            if (!key.equals("game")) {
+                filters.put(key, ctx.queryParam(key).get(0));
+            }
+        }
+        JsonObject query = new JsonObject().put("game", ctx.queryParams().get("game")).put("filters", filters);
+        vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, query)
+                .onSuccess(reply -> ctx.json(reply.body()))
+                .onFailure(e -> {
+                    if (e instanceof ReplyException r && r.failureCode() == 404) {
+                        ctx.response().setStatusCode(404);
+                        ctx.json(new JsonObject().put("error", r.getMessage()));
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
     }
 
     /** The WebSocket upgrade at {@code /ws}; checks that refuse a connection belong before {@code toWebSocket()}. */

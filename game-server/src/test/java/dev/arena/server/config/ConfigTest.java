@@ -1,6 +1,6 @@
 package dev.arena.server.config;
 
-import dev.arena.server.GameServer;
+import dev.arena.server.game.BuiltInGames;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -36,7 +36,7 @@ class ConfigTest {
     }
 
     private static ServerConfig config(Map<String, String> properties) throws Exception {
-        return ServerConfig.fromJson(load(null, properties, Map.of()), GameServer.BUILT_IN_GAMES);
+        return ServerConfig.fromJson(load(null, properties, Map.of()), BuiltInGames.ALL);
     }
 
     @Test
@@ -46,7 +46,7 @@ class ConfigTest {
         assertThat(config.management().port()).isEqualTo(8090);
         assertThat(config.room().tickHz()).isEqualTo(20);
         assertThat(config.room().sendHz()).isEqualTo(20);
-        assertThat(config.arena().orbs()).isEqualTo(30);
+        assertThat(config.game("arena").settings().integer("orbs")).isEqualTo(30);
     }
 
     @Test
@@ -55,7 +55,7 @@ class ConfigTest {
         Files.writeString(file, "room:\n  tickHz: 30\n  capacity: 8\nhttp:\n  port: 9000\n");
         JsonObject json = load(file.toString(), Map.of("arena.room.capacity", "10", "arena.http.port", "9100"),
                 Map.of("ARENA_HTTP_PORT", "9200"));
-        ServerConfig config = ServerConfig.fromJson(json, GameServer.BUILT_IN_GAMES);
+        ServerConfig config = ServerConfig.fromJson(json, BuiltInGames.ALL);
         assertThat(config.room().tickHz()).isEqualTo(30);
         assertThat(config.room().capacity()).isEqualTo(10);
         assertThat(config.http().port()).isEqualTo(9200);
@@ -69,7 +69,7 @@ class ConfigTest {
             "room.sendHz|30|room.sendHz must be at most room.tickHz (20), got 30",
             "room.capacity|0|room.capacity must be",
             "room.maxRooms|-1|room.maxRooms must be",
-            "room.game|chess|room.game must be one of [arena], got \"chess\"",
+            "room.game|chess|room.game must be one of the offered games [arena] (room.games), got \"chess\"",
             "room.snapshotHistory|1|room.snapshotHistory must be",
             "room.inputQueueSize|0|room.inputQueueSize must be",
             "room.maxCatchUpTicks|0|room.maxCatchUpTicks must be",

@@ -116,7 +116,7 @@ class MetricsScrapeTest {
     void gameMetersHaveNoRoomPlayerOrSessionLabel() {
         Set<String> labels = new TreeSet<>();
         scrape.samples.stream().filter(s -> s.name().startsWith("arena_")).forEach(s -> labels.addAll(s.labels().keySet()));
-        assertThat(labels).isSubsetOf("reason", "type", "le");
+        assertThat(labels).isSubsetOf("reason", "type", "game", "le");
     }
 
     @Test
