@@ -3,7 +3,7 @@ package dev.arena.server.protocol;
 /**
  * WebSocket close codes and ERROR message codes (PROTOCOL.md, "Close codes").
  * Standard codes where one fits, 4000+ for the application's own. The browser
- * client mirrors these in {@code game-client-js/protocol/constants.js}.
+ * client mirrors these in {@code game-client-js/sdk/protocol/constants.js}.
  */
 public final class CloseCodes {
     public static final int NORMAL = 1000;

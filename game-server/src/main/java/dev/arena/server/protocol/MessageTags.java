@@ -2,7 +2,7 @@ package dev.arena.server.protocol;
 
 /**
  * The first byte of every message, grouped by direction (PROTOCOL.md, "Tags").
- * The browser client mirrors these in {@code game-client-js/protocol/constants.js};
+ * The browser client mirrors these in {@code game-client-js/sdk/protocol/constants.js};
  * a test keeps the two in step.
  */
 public final class MessageTags {

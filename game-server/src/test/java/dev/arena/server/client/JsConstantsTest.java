@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The browser client's wire constants ({@code game-client-js/protocol/constants.js})
+ * The browser client's wire constants ({@code game-client-js/sdk/protocol/constants.js})
  * are the server's: same names, same numbers, none missing on either side, and
  * the same protocol version.
  */
 class JsConstantsTest {
-    private static final Path CONSTANTS = Path.of("..", "game-client-js", "protocol", "constants.js");
+    private static final Path CONSTANTS = Path.of("..", "game-client-js", "sdk", "protocol", "constants.js");
 
     @Test
     void messageTagsMatchTheJavaOnes() throws Exception {
