@@ -22,7 +22,8 @@
  *   `RateMeter`, texts for close codes.
  */
 export { Connection } from './net/connection.js';
-export { Session, joinFields } from './net/session.js';
+export { Session } from './net/session.js';
+export { joinFields } from './net/join-request.js';
 export { fetchGames, fetchRooms, parseGames, parseRooms } from './net/rooms-api.js';
 export { Phase } from './state/phase.js';
 export { RoomState, SPECTATOR } from './state/room-state.js';
@@ -51,7 +52,7 @@ export { fromHex, toHex } from './protocol/hex.js';
  * @typedef {import('./state/room-state.js').EntityView} EntityView
  * @typedef {import('./state/room-state.js').PredictionHook} PredictionHook
  * @typedef {import('./state/room-state.js').RoomOptions} RoomOptions
- * @typedef {import('./net/session.js').JoinRequest} JoinRequest
+ * @typedef {import('./net/join-request.js').JoinRequest} JoinRequest
  * @typedef {import('./net/rooms-api.js').RoomInfo} RoomInfo
  * @typedef {import('./net/rooms-api.js').GameInfo} GameInfo
  * @typedef {import('./input/direction.js').Direction} Direction

@@ -14,8 +14,12 @@
  * time.
  */
 import { describeClose, describeCode } from '../protocol/close-messages.js';
-import { CloseCode } from '../protocol/constants.js';
-import { JOIN_CREATE_PRIVATE, JOIN_SPECTATE } from '../protocol/client-messages.js';
+import { CloseCode, PROTOCOL_VERSION } from '../protocol/constants.js';
+import { JOIN_SPECTATE } from '../protocol/client-messages.js';
+import { joinFields } from './join-request.js';
+
+/** @typedef {import('./join-request.js').JoinRequest} JoinRequest */
+/** @typedef {import('./join-request.js').JoinFields} JoinFields */
 import { InputScheduler } from '../input/input-scheduler.js';
 import { Phase } from '../state/phase.js';
 import { RateMeter } from '../state/rate-meter.js';
@@ -38,17 +42,6 @@ export { Phase };
  * @property {(welcome: import('../state/room-state.js').Welcome) => RoomState} [createRoom] the game's room
  *   state for a WELCOME (its entity views and prediction); default a RoomState that knows no game
  * @property {(type: number, payload: Uint8Array) => void} [onMessage] a game MESSAGE from the server
- */
-
-/**
- * What to join. Blank strings mean "none".
- * @typedef {object} JoinRequest
- * @property {string|null} [game] the game; none: the server's default game
- * @property {string|null} [roomId] the room; none: quick-join (or the private room of `privateCode`)
- * @property {string|null} [name] the display name; none: the server names the player "Player"
- * @property {boolean} [spectate] watch: the state stream, no entity, no seat
- * @property {boolean} [createPrivate] open a new private room of the game (WELCOME carries its code)
- * @property {string|null} [privateCode] the code of a private room
  */
 
 export class Session {
@@ -280,6 +273,9 @@ export class Session {
         this.onChange('rtt');
         return;
       case 'SERVER_WELCOME':
+        if (fields.protocolVersion !== PROTOCOL_VERSION) {
+          throw new Error(`the server speaks protocol version ${fields.protocolVersion}, this client ${PROTOCOL_VERSION}`);
+        }
         this.leftRoom = false;
         this.room = this.createRoom(fields);
         this.lastRoomId = fields.roomId;
@@ -369,22 +365,4 @@ export class Session {
     if (this.pingTimer !== null) this.timers.clear(this.pingTimer);
     this.pingTimer = null;
   }
-}
-
-/**
- * The fields of a CLIENT_JOIN (PROTOCOL.md "JOIN"); blank strings become null.
- * @typedef {{game: string|null, roomId: string|null, name: string|null, flags: number, privateCode: string|null}} JoinFields
- * @param {JoinRequest} r
- * @returns {JoinFields}
- */
-export function joinFields(r) {
-  const text = (/** @type {string|null|undefined} */ v) => (v && v.trim() ? v.trim() : null);
-  return {
-    game: text(r.game),
-    roomId: text(r.roomId),
-    // Blank means null: the server names the player "Player".
-    name: text(r.name),
-    flags: (r.spectate ? JOIN_SPECTATE : 0) | (r.createPrivate ? JOIN_CREATE_PRIVATE : 0),
-    privateCode: text(r.privateCode),
-  };
 }

@@ -267,3 +267,14 @@ test('rejoin goes back to a private room by its code', () => {
   assert.deepEqual(sockets[1].take().at(-1).fields,
     { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: 'K7M2QX' });
 });
+
+test('a WELCOME of another protocol version is a failure that names both versions', (t) => {
+  t.mock.method(console, 'error', () => {});
+  const { session, sockets } = setup();
+  session.join(null, 'ann');
+  sockets[0].accept();
+  sockets[0].deliver('SERVER_WELCOME', { ...WELCOME, protocolVersion: 3 });
+  assert.equal(sockets[0].closedWith.code, 1000);
+  assert.match(session.lastError.message, /protocol version 3, this client 2/);
+  assert.equal(session.room, null);
+});

@@ -114,6 +114,7 @@ public final class RunResult {
                         .put("mode", options.command.name().toLowerCase(Locale.ROOT))
                         .put("url", String.valueOf(options.url))
                         .put("insecure", options.insecure)
+                        .put("game", options.game)
                         .put("rooms", options.rooms)
                         .put("playersPerRoom", options.players)
                         .put("bots", options.bots())

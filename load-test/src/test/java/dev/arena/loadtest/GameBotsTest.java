@@ -38,6 +38,7 @@ class GameBotsTest {
     void botsJoinTheNamedGameOnlyAndPlayItWithoutErrors(@TempDir Path out) throws Exception {
         try (TestServer server = TestServer.start(Map.of(), List.of(ArenaGame.DEFINITION, TallyGame.DEFINITION))) {
             RunResult result = run(server, out, "--game", "tally", "--rooms", "2", "--players", "2");
+            assertThat(result.toJson().getJsonObject("parameters").getString("game")).isEqualTo("tally");
             assertThat(result.total(Count.JOINED)).isEqualTo(4);
             assertThat(result.errors()).as("errors; first failures: %s", result.failures).isZero();
             assertThat(result.clean()).isTrue();
