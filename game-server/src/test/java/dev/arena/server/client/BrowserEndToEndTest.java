@@ -2,9 +2,9 @@ package dev.arena.server.client;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.arena.server.support.Chromium;
 import dev.arena.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,11 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two real headless Chromium pages play against each other on a real server:
@@ -28,7 +26,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * fails the test; elsewhere the test is skipped with the reason printed.
  */
 class BrowserEndToEndTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final double TIMEOUT_MS = 15_000;
 
@@ -38,23 +35,10 @@ class BrowserEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        if (!Files.isExecutable(CHROMIUM)) {
-            String reason = CHROMIUM + " is missing (apt-get install chromium)";
-            if (ci) {
-                throw new AssertionError("the browser test must run in CI: " + reason);
-            }
-            System.out.println("BrowserEndToEndTest skipped: " + reason);
-            assumeTrue(false, reason);
-        }
+        Chromium.require("BrowserEndToEndTest");
         server = TestServer.start(Map.of());
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
         Files.createDirectories(SCREENSHOTS);
     }
 
