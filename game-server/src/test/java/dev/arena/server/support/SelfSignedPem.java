@@ -73,19 +73,30 @@ public record SelfSignedPem(String certificatePem, String keyPem, X509Certificat
     }
 
     /**
-     * Writes both files the way a certificate renewal should: each to a temporary file in the
-     * same folder, then renamed over the old one, so a reader sees the old file or the new one.
+     * Writes both files the way a certificate renewal does: each to a temporary file in the
+     * same folder, then both renamed over the old ones, one right after the other, so a reader
+     * sees whole files (and a new key with the old certificate only between the two renames).
      */
     public void writeTo(Path certPath, Path keyPath) throws IOException {
-        replace(keyPath, keyPem);
-        replace(certPath, certificatePem);
+        Path newKey = temporaryWith(keyPath, keyPem);
+        Path newCert = temporaryWith(certPath, certificatePem);
+        rename(newKey, keyPath);
+        rename(newCert, certPath);
     }
 
     /** Writes {@code content} over {@code path} by renaming a temporary file onto it. */
     public static void replace(Path path, String content) throws IOException {
+        rename(temporaryWith(path, content), path);
+    }
+
+    private static Path temporaryWith(Path path, String content) throws IOException {
         Path temporary = Files.createTempFile(path.toAbsolutePath().getParent(), path.getFileName().toString(), ".new");
         Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-        Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return temporary;
+    }
+
+    private static void rename(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The subject as a handshake shows it, e.g. {@code CN=first.example}. */

@@ -21,11 +21,11 @@ import java.util.List;
  * server instance with {@link HttpServer#updateSSLOptions}: new handshakes
  * get the new certificate, open connections (games in progress) keep theirs.
  *
- * <p>A pair that fails the checks (unreadable, not PEM, a key that is not the
- * certificate's: say a renewal written one file at a time) is refused, logged
- * and counted once, and the previous certificate stays; the next change of
- * either file is tried again. Comparing bytes rather than modification times
- * catches a renewal that keeps the timestamp and ignores a touch.
+ * <p>Files that fail the checks (unreadable, not PEM, a key that is not the
+ * certificate's) at two checks in a row are refused, logged and counted once,
+ * and the previous certificate stays; the next change of either file is tried
+ * again. Comparing bytes rather than modification times catches a renewal
+ * that keeps the timestamp and ignores a touch.
  */
 public final class CertificateWatcher extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(CertificateWatcher.class);
@@ -34,7 +34,9 @@ public final class CertificateWatcher extends VerticleBase {
     private final List<HttpServer> servers;
     private final TlsMetrics metrics;
     private PemCertificate served;
-    /** What was last refused (the files' bytes, or the read error), so it is logged and counted once. */
+    /** A bad state seen by the last check, refused if the next one finds it again. */
+    private Object unsettled;
+    /** The state last refused (the files' bytes, or the read error), so it is reported once. */
     private Object refused;
     private long timer = -1;
     private boolean stopped;
@@ -78,35 +80,53 @@ public final class CertificateWatcher extends VerticleBase {
     /** One check; the next is scheduled when it is done, so checks never overlap. */
     private void check() {
         PemCertificate current = served;
-        Object lastRefused = refused;
-        vertx.executeBlocking(() -> changedCertificate(current, lastRefused), false)
-                .compose(next -> next == null ? Future.succeededFuture() : apply(next))
-                .onFailure(this::refuse)
+        vertx.executeBlocking(() -> read(current), false)
+                .compose(this::settle)
+                .onFailure(e -> refuse(e.toString(), e.toString()))
                 .onComplete(done -> scheduleCheck());
     }
 
-    /** Runs on a worker: file reads and key checks block. Null when nothing new is there to apply. */
-    private PemCertificate changedCertificate(PemCertificate current, Object lastRefused) {
+    /** Runs on a worker: file reads and key checks block. */
+    private Reading read(PemCertificate current) {
         Buffer cert;
         Buffer key;
         try {
             cert = PemCertificate.readFile("http.tls.certPath", tls.certPath());
             key = PemCertificate.readFile("http.tls.keyPath", tls.keyPath());
         } catch (ConfigException e) {
-            if (e.getMessage().equals(lastRefused)) {
-                return null;
-            }
-            throw new Refusal(e.getMessage(), e);
+            return new Reading(e.getMessage(), null, e.getMessage());
+        }
+        if (current.sameFiles(cert, key)) {
+            return Reading.UNCHANGED;
         }
         List<Buffer> files = List.of(cert, key);
-        if (current.sameFiles(cert, key) || files.equals(lastRefused)) {
-            return null;
-        }
         try {
-            return PemCertificate.parse(vertx, tls, cert, key);
+            return new Reading(files, PemCertificate.parse(vertx, tls, cert, key), null);
         } catch (ConfigException e) {
-            throw new Refusal(files, e);
+            return new Reading(files, null, e.getMessage());
         }
+    }
+
+    /**
+     * Applies a valid new pair at once. A bad state is refused only when the next check finds
+     * it unchanged: renewals replace two files one after the other, and a check that falls
+     * between them sees a new key with the old certificate for a moment.
+     */
+    private Future<Void> settle(Reading reading) {
+        if (reading == Reading.UNCHANGED) {
+            unsettled = null;
+            refused = null;
+            return Future.succeededFuture();
+        }
+        if (reading.certificate != null) {
+            return apply(reading.certificate);
+        }
+        if (reading.state.equals(unsettled) && !reading.state.equals(refused)) {
+            refuse(reading.state, reading.problem);
+        } else {
+            unsettled = reading.state;
+        }
+        return Future.succeededFuture();
     }
 
     private Future<Void> apply(PemCertificate next) {
@@ -115,26 +135,26 @@ public final class CertificateWatcher extends VerticleBase {
                 .<Void>mapEmpty()
                 .onSuccess(v -> {
                     served = next;
+                    unsettled = null;
                     refused = null;
                     metrics.certificateServed(next.notAfter(), true);
                     log.info("TLS certificate reloaded; new handshakes get {}", next.describe());
                 });
     }
 
-    private void refuse(Throwable e) {
-        refused = e instanceof Refusal r ? r.what : e.getMessage();
+    /** Reports a state once: counted, logged, and not reported again until the files change. */
+    private void refuse(Object state, String problem) {
+        refused = state;
+        unsettled = null;
         metrics.reloadRefused();
-        log.warn("TLS certificate files changed but were not applied; still serving {}: {}",
-                served.describe(), e instanceof Refusal ? e.getCause().getMessage() : e.toString());
+        log.warn("TLS certificate files changed but were not applied; still serving {}: {}", served.describe(), problem);
     }
 
-    /** A refused change, with what was refused (for once-only reporting). */
-    private static final class Refusal extends RuntimeException {
-        final transient Object what;
-
-        Refusal(Object what, ConfigException cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.what = what;
-        }
+    /**
+     * What one check found: the files' state (their bytes, or the read error), and either a
+     * checked certificate to serve or the problem with them.
+     */
+    private record Reading(Object state, PemCertificate certificate, String problem) {
+        static final Reading UNCHANGED = new Reading("unchanged", null, null);
     }
 }
