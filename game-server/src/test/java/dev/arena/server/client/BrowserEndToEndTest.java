@@ -3,7 +3,6 @@ package dev.arena.server.client;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.arena.server.support.Chromium;
 import dev.arena.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -30,25 +29,21 @@ class BrowserEndToEndTest {
     private static final double TIMEOUT_MS = 15_000;
 
     private static TestServer server;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Chromium.require("BrowserEndToEndTest");
+        chromium = Chromium.launch("BrowserEndToEndTest");
+        browser = chromium.browser();
         server = TestServer.start(Map.of());
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();

@@ -3,7 +3,6 @@ package dev.arena.server.client;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.protocol.Join;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,29 +38,22 @@ class SecureBrowserEndToEndTest {
     static Path dir;
     private static SelfSignedPem certificate;
     private static TestServer server;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Chromium.require("SecureBrowserEndToEndTest");
+        chromium = Chromium.launch("SecureBrowserEndToEndTest", "--ignore-certificate-errors");
+        browser = chromium.browser();
         certificate = SelfSignedPem.create("arena.test");
-        Path cert = dir.resolve("fullchain.pem");
-        Path key = dir.resolve("privkey.pem");
-        certificate.writeTo(cert, key);
-        server = TestServer.start(Map.of("http.tls.certPath", cert.toString(), "http.tls.keyPath", key.toString()));
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright, "--ignore-certificate-errors");
+        server = TestServer.start(certificate.serverSettingsIn(dir));
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();

@@ -81,6 +81,8 @@ class ManagementAccessTest {
             HttpResponse<String> metrics = Scrape.get("127.0.0.1", port, "/metrics", "Authorization", "Bearer " + TOKEN);
             assertThat(metrics.body()).as("the refusals are counted").contains("arena_management_unauthorized_total 8.0");
             assertThat(metrics.body()).doesNotContain(TOKEN);
+            assertThat(server.config.toString()).as("the configuration as a log would print it")
+                    .contains("token=(secret)").doesNotContain(TOKEN);
         }
     }
 

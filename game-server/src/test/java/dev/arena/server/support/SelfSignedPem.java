@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * A fresh self-signed certificate and its private key as PEM text, for
@@ -70,6 +71,21 @@ public record SelfSignedPem(String certificatePem, String keyPem, X509Certificat
         X509Certificate parsed = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(der));
         return new SelfSignedPem(pem("CERTIFICATE", der), pem("PRIVATE KEY", pair.getPrivate().getEncoded()), parsed);
+    }
+
+    /** Where {@link #serverSettingsIn} writes the certificate, as Let's Encrypt names it. */
+    public static final String CERT_FILE = "fullchain.pem";
+    /** Where {@link #serverSettingsIn} writes the key. */
+    public static final String KEY_FILE = "privkey.pem";
+
+    /**
+     * Writes the pair into {@code dir} ({@link #CERT_FILE}, {@link #KEY_FILE}) and returns the
+     * {@code http.tls.certPath} and {@code http.tls.keyPath} settings of a server that serves it.
+     */
+    public Map<String, String> serverSettingsIn(Path dir) throws IOException {
+        writeTo(dir.resolve(CERT_FILE), dir.resolve(KEY_FILE));
+        return Map.of("http.tls.certPath", dir.resolve(CERT_FILE).toString(),
+                "http.tls.keyPath", dir.resolve(KEY_FILE).toString());
     }
 
     /**

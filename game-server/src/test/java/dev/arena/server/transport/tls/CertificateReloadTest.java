@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,12 +40,12 @@ class CertificateReloadTest {
 
     @BeforeEach
     void startWithAFirstCertificateAndAPlayer() throws Exception {
-        cert = dir.resolve("fullchain.pem");
-        key = dir.resolve("privkey.pem");
         first = SelfSignedPem.create("first.example");
-        first.writeTo(cert, key);
-        server = TestServer.start(Map.of("http.tls.certPath", cert.toString(), "http.tls.keyPath", key.toString(),
-                "http.tls.reloadCheckMillis", "100"));
+        Map<String, String> settings = new HashMap<>(first.serverSettingsIn(dir));
+        settings.put("http.tls.reloadCheckMillis", "100");
+        server = TestServer.start(settings);
+        cert = dir.resolve(SelfSignedPem.CERT_FILE);
+        key = dir.resolve(SelfSignedPem.KEY_FILE);
         ann = TestClient.connectSecure(server.vertx, server.port(), first.certificatePem());
         ann.send(new Join(null, "ann"));
         ann.await(Snapshot.class);

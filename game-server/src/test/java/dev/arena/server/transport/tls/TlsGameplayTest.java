@@ -25,7 +25,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,10 +47,7 @@ class TlsGameplayTest {
     @BeforeAll
     static void start() throws Exception {
         certificate = SelfSignedPem.createRsa("arena.test");
-        Path cert = dir.resolve("fullchain.pem");
-        Path key = dir.resolve("privkey.pem");
-        certificate.writeTo(cert, key);
-        server = TestServer.start(Map.of("http.tls.certPath", cert.toString(), "http.tls.keyPath", key.toString()));
+        server = TestServer.start(certificate.serverSettingsIn(dir));
         https = server.vertx.createHttpClient(new HttpClientOptions().setSsl(true).setVerifyHost(false)
                 .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(certificate.certificatePem()))));
     }
