@@ -1,11 +1,14 @@
 package dev.arena.server;
 
+import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ServerConfig;
+import dev.arena.server.config.TlsConfig;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.game.arena.ArenaSettings;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.metrics.MicrometerGameMetrics;
+import dev.arena.server.metrics.TlsMetrics;
 import dev.arena.server.ops.EventLoopProbe;
 import dev.arena.server.ops.ManagementVerticle;
 import dev.arena.server.ops.Readiness;
@@ -18,6 +21,8 @@ import dev.arena.server.room.RoomRegistryVerticle;
 import dev.arena.server.room.RoomStatus;
 import dev.arena.server.room.TickMonitor;
 import dev.arena.server.transport.GameHttpVerticle;
+import dev.arena.server.transport.tls.CertificateWatcher;
+import dev.arena.server.transport.tls.PemCertificate;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -44,6 +49,7 @@ public final class GameServer {
     private final List<String> deployments = new ArrayList<>();
     private int httpPort;
     private int managementPort;
+    private boolean tls;
     private Promise<Void> drain;
     private Future<Void> stopped;
 
@@ -80,7 +86,17 @@ public final class GameServer {
         // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
         // random port among servers that ask for the same negative port.
         int httpPort = config.http().port() == 0 ? -1 : config.http().port();
-        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics);
+        TlsConfig tls = config.http().tls();
+        PemCertificate certificate;
+        try {
+            // Bad files stop start-up naming the key, before anything is deployed. Reading two small
+            // files blocks the caller briefly, once.
+            certificate = tls.enabled() ? PemCertificate.read(vertx, tls) : null;
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
+        }
+        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics, certificate);
+        List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
                 .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks,
@@ -91,12 +107,17 @@ public final class GameServer {
                     server.httpPort = firstHttp.actualPort();
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
-                        more = more.compose(x -> server.deploy(
-                                new GameHttpVerticle(config.http(), httpPort, config.session(), metrics)));
+                        GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics,
+                                certificate);
+                        http.add(next);
+                        more = more.compose(x -> server.deploy(next));
                     }
                     return more;
                 })
+                .compose(v -> certificate == null ? Future.succeededFuture() : server.deploy(new CertificateWatcher(
+                        tls, certificate, http.stream().map(GameHttpVerticle::httpServer).toList(), new TlsMetrics(registry))))
                 .map(v -> {
+                    server.tls = certificate != null;
                     server.lifecycle.running();
                     return server;
                 })
@@ -127,6 +148,11 @@ public final class GameServer {
 
     public int managementPort() {
         return managementPort;
+    }
+
+    /** True when the game port speaks https and wss ({@code http.tls.*} set). */
+    public boolean tls() {
+        return tls;
     }
 
     /**

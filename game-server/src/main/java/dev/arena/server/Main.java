@@ -80,7 +80,8 @@ public final class Main {
             vertx.close();
             System.exit(e instanceof ConfigException ? 2 : 1);
         }
-        log.info("game server on http://localhost:{}/ (WebSocket /ws), management on port {}",
+        log.info("game server on {}://localhost:{}/ (WebSocket {}://localhost:{}/ws), management on port {}",
+                server[0].tls() ? "https" : "http", server[0].httpPort(), server[0].tls() ? "wss" : "ws",
                 server[0].httpPort(), server[0].managementPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             CountDownLatch stopped = new CountDownLatch(1);

@@ -54,6 +54,24 @@ final class ConfigReader {
         return v == null ? "" : String.valueOf(v);
     }
 
+    /**
+     * A secret such as a bearer token: empty (none), or {@code minLength} to {@code maxLength}
+     * visible ASCII characters. The error never shows the value, only its length.
+     */
+    Secret secret(String key, int minLength, int maxLength) {
+        String v = string(key);
+        if (v.isEmpty()) {
+            return Secret.none();
+        }
+        boolean visibleAscii = v.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        if (!visibleAscii || v.length() < minLength || v.length() > maxLength) {
+            throw new ConfigException(key, key + " must be empty or " + minLength + " to " + maxLength
+                    + " visible ASCII characters without spaces (e.g. openssl rand -hex 32), got "
+                    + v.length() + " characters" + (visibleAscii ? "" : " including others") + " (the value is not shown)");
+        }
+        return Secret.of(v);
+    }
+
     String oneOf(String key, Set<String> allowed) {
         String v = string(key);
         if (!allowed.contains(v)) {

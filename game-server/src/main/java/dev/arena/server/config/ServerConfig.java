@@ -23,11 +23,11 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         ConfigReader r = new ConfigReader(json);
         HttpConfig http = new HttpConfig(r.string("http.host"), r.integer("http.port", 0, 65535),
                 r.integer("http.instances", 1, 64), r.integer("http.maxFrameBytes", 64, 65536),
-                r.string("http.webroot"));
+                r.string("http.webroot"), TlsConfig.read(r));
         ManagementConfig management = new ManagementConfig(r.string("management.host"),
                 r.integer("management.port", 0, 65535), r.integer("management.readyLoopTimeoutMillis", 10, 60_000),
                 r.integer("management.readyTickLagMillis", 10, 600_000),
-                r.integer("management.shutdownDrainMillis", 0, 600_000));
+                r.integer("management.shutdownDrainMillis", 0, 600_000), r.secret("management.token", 16, 1024));
         int tickHz = r.integer("room.tickHz", 1, 120);
         int sendHz = r.integer("room.sendHz", 1, 120);
         if (sendHz > tickHz) {

@@ -1,6 +1,7 @@
 package dev.arena.server.ops;
 
 import dev.arena.server.config.ManagementConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -20,6 +21,10 @@ import io.vertx.ext.web.RoutingContext;
  *       passes, else 503; both with the checks as JSON;</li>
  *   <li>{@code GET /metrics}: every meter in the Prometheus text format.</li>
  * </ul>
+ * With {@code management.token} set, {@code /ready} and {@code /metrics}
+ * need {@code Authorization: Bearer <token>} (else 401, counted in
+ * {@code arena_management_unauthorized_total}); {@code /health} stays open
+ * for liveness probes that cannot send headers.
  * It is the first part of a server to start and the last to stop, so
  * {@code /ready} answers 503 for the whole shutdown.
  */
@@ -46,6 +51,14 @@ public final class ManagementVerticle extends VerticleBase {
             ctx.response().putHeader("Cache-Control", "no-store");
             ctx.next();
         });
+        if (!config.token().isEmpty()) {
+            Counter refused = Counter.builder("arena.management.unauthorized")
+                    .description("Management requests refused with 401: no or a wrong bearer token")
+                    .register(registry);
+            BearerTokenHandler auth = new BearerTokenHandler(config.token(), "arena-management", refused::increment);
+            router.route("/ready").handler(auth);
+            router.route("/metrics").handler(auth);
+        }
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/ready").handler(this::ready);
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", PROMETHEUS_TEXT)

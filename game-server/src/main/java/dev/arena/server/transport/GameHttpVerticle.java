@@ -5,6 +5,8 @@ import dev.arena.server.config.SessionConfig;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.room.Addresses;
+import dev.arena.server.transport.tls.PemCertificate;
+import dev.arena.server.transport.tls.StrictTransportSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -24,30 +26,38 @@ import java.util.Set;
  * The players' HTTP server: the browser client at {@code /}, the WebSocket
  * upgrade at {@code /ws} and {@code GET /api/rooms}. Several instances may
  * share the port, each on its own event loop with its own codec and sessions.
+ * With a certificate the port speaks only https and wss.
  */
 public final class GameHttpVerticle extends VerticleBase {
     private final HttpConfig http;
     private final int port;
     private final SessionConfig sessionConfig;
     private final GameMetrics metrics;
+    private final PemCertificate certificate;
     private final Set<Connection> connections = new HashSet<>();
     private FrameCodec codec;
     private HttpServer server;
 
     /**
-     * @param port the port to bind: {@code http.port}, or -1 for a free port shared by every instance
+     * @param port        the port to bind: {@code http.port}, or -1 for a free port shared by every instance
+     * @param certificate what to serve https and wss with, or null for plain http and ws
      */
-    public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, GameMetrics metrics) {
+    public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, GameMetrics metrics,
+                            PemCertificate certificate) {
         this.http = http;
         this.port = port;
         this.sessionConfig = sessionConfig;
         this.metrics = metrics;
+        this.certificate = certificate;
     }
 
     @Override
     public Future<?> start() {
         codec = new FrameCodec();
         Router router = Router.router(vertx);
+        if (certificate != null && http.tls().hstsMaxAgeSeconds() > 0) {
+            router.route().handler(new StrictTransportSecurity(http.tls().hstsMaxAgeSeconds()));
+        }
         router.route("/ws").handler(this::upgrade);
         router.get("/api/rooms").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null)
                 .onSuccess(reply -> ctx.json(reply.body()))
@@ -72,6 +82,9 @@ public final class GameHttpVerticle extends VerticleBase {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setTcpNoDelay(true);
+        if (certificate != null) {
+            options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
+        }
         server = vertx.createHttpServer(options).requestHandler(router);
         return server.listen();
     }
@@ -103,5 +116,10 @@ public final class GameHttpVerticle extends VerticleBase {
     /** The port bound. */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /** This instance's server, once started: the certificate watcher updates its TLS options. */
+    public HttpServer httpServer() {
+        return server;
     }
 }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
+import dev.arena.server.support.Chromium;
 import dev.arena.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two real headless Chromium pages play against each other on a real server:
@@ -34,43 +34,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * fails the test; elsewhere the test is skipped with the reason printed.
  */
 class BrowserEndToEndTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final double TIMEOUT_MS = 15_000;
 
     private static TestServer server;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        if (!Files.isExecutable(CHROMIUM)) {
-            String reason = CHROMIUM + " is missing (apt-get install chromium)";
-            if (ci) {
-                throw new AssertionError("the browser test must run in CI: " + reason);
-            }
-            System.out.println("BrowserEndToEndTest skipped: " + reason);
-            assumeTrue(false, reason);
-        }
+        chromium = Chromium.launch("BrowserEndToEndTest");
+        browser = chromium.browser();
         server = TestServer.start(Map.of());
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();

@@ -47,6 +47,10 @@ class ConfigTest {
         assertThat(config.room().tickHz()).isEqualTo(20);
         assertThat(config.room().sendHz()).isEqualTo(20);
         assertThat(config.arena().orbs()).isEqualTo(30);
+        assertThat(config.management().host()).as("management is private by default").isEqualTo("127.0.0.1");
+        assertThat(config.management().token().isEmpty()).isTrue();
+        assertThat(config.http().tls().enabled()).as("plain http by default").isFalse();
+        assertThat(config.http().tls().reloadCheckMillis()).isEqualTo(10_000);
     }
 
     @Test
@@ -78,6 +82,8 @@ class ConfigTest {
             "http.instances|0|http.instances must be",
             "http.maxFrameBytes|10|http.maxFrameBytes must be",
             "management.port|-1|management.port must be",
+            "http.tls.reloadCheckMillis|10|http.tls.reloadCheckMillis must be an integer between 100 and 86400000",
+            "http.tls.hstsMaxAgeSeconds|-1|http.tls.hstsMaxAgeSeconds must be",
             "session.maxMessagesPerSecond|0|session.maxMessagesPerSecond must be",
             "session.writeQueueMaxBytes|1|session.writeQueueMaxBytes must be",
             "session.tooSlowMillis|0|session.tooSlowMillis must be",
