@@ -233,13 +233,16 @@ final class Session {
     }
 
     /**
-     * Closes with 1001 because the server stops; call on this session's event loop.
+     * Sends ERROR 4007 and closes with 1001 because the server stops; call on this session's event loop.
      *
-     * @return completes when the close frame is written
+     * @return completes when the connection is closed
      */
     Future<Void> goAway() {
-        return state == State.CLOSED ? Future.succeededFuture()
-                : close(CloseCodes.GOING_AWAY, "going_away", "the server is shutting down");
+        if (state == State.CLOSED) {
+            return Future.succeededFuture();
+        }
+        send(new ErrorMessage(CloseCodes.SHUTTING_DOWN, "the server is shutting down"));
+        return close(CloseCodes.GOING_AWAY, "going_away", "the server is shutting down");
     }
 
     private Future<Void> close(int code, String reason, String message) {
