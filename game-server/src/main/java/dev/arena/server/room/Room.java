@@ -25,7 +25,7 @@ import java.util.random.RandomGenerator;
  * {@link RoomVerticle} drives it from a timer; tests call {@link #step} and
  * {@link #send} directly. Single-threaded: only the room's thread calls it.
  *
- * <p>Replication (DESIGN.md, "Fan-out"): each client's baseline is the last
+ * <p>Replication (PROTOCOL.md, "DELTA"): each client's baseline is the last
  * state written to its socket. On a send tick every client is grouped by
  * baseline and each group's frame is encoded once, so all up-to-date clients
  * share one delta. A congested client is skipped and later gets a delta from
