@@ -85,7 +85,9 @@ public final class Main {
         ConfigLoader.load(vertx, file, System.getProperties(), System.getenv())
                 .map(json -> ServerConfig.fromJson(json, gameNames))
                 .compose(config -> {
-                    LogFormat.apply(config.log());
+                    if (!LogFormat.apply(config.log()) && config.log().json()) {
+                        log.warn("log.format json is ignored: logging is not configured by the server's logback.xml");
+                    }
                     drainMillis[0] = config.management().shutdownDrainMillis();
                     Map<String, GameFactory> games = new HashMap<>(GameServer.builtInGames(config.arena()));
                     games.putAll(customGames);

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * {@code roomId} and {@code playerId} where the line concerns a room or a
  * player) and, for a failure, {@code throwable}.
  *
- * <p>The format is chosen in {@code logback.xml}'s console appender, whose
- * encoder this swaps once the configuration is read. Lines logged before
- * that (none, normally) are text.
+ * <p>Logback starts with the text console appender of {@code logback.xml};
+ * once the configuration is read, {@link #apply} swaps that appender's
+ * encoder when JSON is asked for. Lines logged before that (none, normally)
+ * are text.
  */
 public final class LogFormat {
     /** The console appender's name in {@code logback.xml}. */
