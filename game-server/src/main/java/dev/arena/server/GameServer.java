@@ -14,6 +14,7 @@ import dev.arena.server.ops.ManagementVerticle;
 import dev.arena.server.ops.Readiness;
 import dev.arena.server.ops.RoomScheduleCheck;
 import dev.arena.server.ops.ServerLifecycle;
+import dev.arena.server.room.Addresses;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
@@ -27,7 +28,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,7 @@ public final class GameServer {
     private final long drainMillis;
     private final ServerLifecycle lifecycle = new ServerLifecycle();
     private final List<String> deployments = new ArrayList<>();
+    private final List<GameHttpVerticle> playerServers = new ArrayList<>();
     private int httpPort;
     private int managementPort;
     private boolean tls;
@@ -101,7 +106,7 @@ public final class GameServer {
         return server.deploy(management)
                 .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks,
                         server.lifecycle::isStopping)))
-                .compose(v -> server.deploy(firstHttp))
+                .compose(v -> server.deployPlayerServer(firstHttp))
                 .compose(v -> {
                     server.managementPort = management.actualPort();
                     server.httpPort = firstHttp.actualPort();
@@ -110,7 +115,7 @@ public final class GameServer {
                         GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics,
                                 certificate);
                         http.add(next);
-                        more = more.compose(x -> server.deploy(next));
+                        more = more.compose(x -> server.deployPlayerServer(next));
                     }
                     return more;
                 })
@@ -130,6 +135,10 @@ public final class GameServer {
             deployments.add(id);
             return null;
         });
+    }
+
+    private Future<Void> deployPlayerServer(GameHttpVerticle verticle) {
+        return deploy(verticle).onSuccess(v -> playerServers.add(verticle));
     }
 
     private static void registerCodecs(EventBus bus) {
@@ -170,13 +179,30 @@ public final class GameServer {
         lifecycle.stopping();
         drain = Promise.promise();
         if (drainMillis > 0) {
-            log.info("shutting down: /ready fails now, players are disconnected in {} ms", drainMillis);
+            log.info("stopping: /ready fails now, players are disconnected in {} ms", drainMillis);
             vertx.setTimer(drainMillis, id -> drain.tryComplete());
         } else {
+            log.info("stopping: /ready fails now, players are disconnected now");
             drain.complete();
         }
-        stopped = drain.future().compose(v -> undeployAll());
+        stopped = drain.future().compose(v -> seated()).compose(seated -> undeployAll().onComplete(done ->
+                log.info("disconnected {} ({} connections in all)", seated,
+                        playerServers.stream().mapToInt(GameHttpVerticle::closedOnStop).sum())));
         return stopped;
+    }
+
+    /** "N players in M rooms", as the registry counts them now. */
+    private Future<String> seated() {
+        return vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null, new DeliveryOptions().setSendTimeout(1000))
+                .map(reply -> {
+                    JsonArray rooms = reply.body().getJsonArray("rooms");
+                    int players = 0;
+                    for (int i = 0; i < rooms.size(); i++) {
+                        players += rooms.getJsonObject(i).getInteger("players");
+                    }
+                    return players + " players in " + rooms.size() + " rooms";
+                })
+                .otherwise(e -> "an unknown number of players (the room registry did not answer: " + e.getMessage() + ")");
     }
 
     private Future<Void> undeployAll() {

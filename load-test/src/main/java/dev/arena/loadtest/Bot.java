@@ -25,7 +25,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import java.util.SplittableRandom;
 
 /**
- * One simulated player of the arena-bench workload (BENCHMARK.md): connects,
+ * One simulated player of the arena-bench workload (docs/PERFORMANCE.md): connects,
  * joins (quick-join for the first bot of a room, by room id for the others),
  * rebuilds the room state from SNAPSHOT/DELTA with the server's own
  * {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms sends INPUT

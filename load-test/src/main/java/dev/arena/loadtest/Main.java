@@ -1,5 +1,6 @@
 package dev.arena.loadtest;
 
+import dev.arena.server.ops.BuildInfo;
 import io.vertx.core.json.JsonObject;
 
 import java.io.PrintStream;
@@ -27,6 +28,11 @@ public final class Main {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")
                 || (args.length > 0 && args[0].equals("help"))) {
             out.println(Options.USAGE);
+            return 0;
+        }
+        if (args.length == 1 && args[0].equals("--version")) {
+            // The bots share the server's protocol code, so they are always the same build as a server jar beside them.
+            out.println(BuildInfo.current().describe("load-test"));
             return 0;
         }
         Options options;

@@ -30,6 +30,7 @@ public final class Options {
               java -jar load-test.jar bench    --server-jar game-server/target/game-server.jar [--jvm-flags "..."] [workload options]
               java -jar load-test.jar capacity --server-jar game-server/target/game-server.jar [--jvm-flags "..."]
                                                [--start-rooms 50] [--step-rooms 50] [--max-rooms 400] [--p99-limit-ms 100] [workload options]
+              java -jar load-test.jar --version | --help
             workload options (arena-bench defaults):
               --rooms 50        rooms R, filled P bots at a time
               --players 20      players P per room

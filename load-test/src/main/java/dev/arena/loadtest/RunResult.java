@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The figures of one run (BENCHMARK.md, "The figures a run reports"): what
+ * The figures of one run (load-test/README.md, "Output"): what
  * the bots measured, plus what the bench runner measured of the server
  * process when it started one ({@link #server}).
  */

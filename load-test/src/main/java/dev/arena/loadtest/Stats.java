@@ -23,7 +23,7 @@ public final class Stats {
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
         ROOM_MISPLACED;
 
-        /** Whether this count is one of the error kinds of BENCHMARK.md ("errors, disconnects, rejected joins"). */
+        /** Whether this count is one of the error kinds of arena-bench ("errors, disconnects, rejected joins"). */
         public boolean isError() {
             return ordinal() >= ERROR_MESSAGES.ordinal();
         }

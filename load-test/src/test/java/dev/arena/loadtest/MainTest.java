@@ -1,5 +1,6 @@
 package dev.arena.loadtest;
 
+import dev.arena.server.ops.BuildInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,6 +60,17 @@ class MainTest {
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--rooms", "--server-jar", "--input-hz");
+    }
+
+    @Test
+    void versionPrintsTheBuildAndExitsZero() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Main.run(new String[]{"--version"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(BuildInfo.current().describe("load-test") + "\n");
+        assertThat(BuildInfo.current().describe("load-test")).matches("arena load-test \\S+ \\(commit \\S+\\)");
     }
 
     @Test

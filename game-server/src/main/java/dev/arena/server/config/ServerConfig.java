@@ -11,7 +11,7 @@ import java.util.Set;
  * {@link ConfigLoader} for how overrides are layered on it.
  */
 public record ServerConfig(HttpConfig http, ManagementConfig management, RoomConfig room,
-                           SessionConfig session, ArenaSettings arena) {
+                           SessionConfig session, ArenaSettings arena, LogConfig log) {
 
     /**
      * Builds and validates the configuration from merged JSON.
@@ -45,6 +45,7 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
                 r.integer("arena.worldHeight", 10, 1_000_000), r.integer("arena.positionScale", 1, 1000),
                 r.number("arena.playerSpeed", 0, 1_000_000), r.integer("arena.orbs", 0, 10_000),
                 r.number("arena.orbSpeed", 0, 1_000_000), r.number("arena.collectRadius", 0, 1_000_000));
-        return new ServerConfig(http, management, room, session, arena);
+        LogConfig log = new LogConfig(r.oneOf("log.format", LogConfig.FORMATS));
+        return new ServerConfig(http, management, room, session, arena, log);
     }
 }

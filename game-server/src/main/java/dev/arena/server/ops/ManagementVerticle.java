@@ -15,8 +15,9 @@ import io.vertx.ext.web.RoutingContext;
  * address ({@code management.host}) so game traffic never reaches it and it
  * can stay private:
  * <ul>
- *   <li>{@code GET /health}: liveness, 200 {@code {"status":"UP"}} whenever
- *       the process can answer at all;</li>
+ *   <li>{@code GET /health}: liveness, 200 {@code {"status":"UP"}} with the
+ *       build's {@code version} and {@code commit} whenever the process can
+ *       answer at all;</li>
  *   <li>{@code GET /ready}: readiness, 200 when every {@link Readiness} check
  *       passes, else 503; both with the checks as JSON;</li>
  *   <li>{@code GET /metrics}: every meter in the Prometheus text format.</li>
@@ -59,7 +60,9 @@ public final class ManagementVerticle extends VerticleBase {
             router.route("/ready").handler(auth);
             router.route("/metrics").handler(auth);
         }
-        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+        BuildInfo build = BuildInfo.current();
+        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")
+                .put("version", build.version()).put("commit", build.commit())));
         router.get("/ready").handler(this::ready);
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", PROMETHEUS_TEXT)
                 .end(registry.scrape()));

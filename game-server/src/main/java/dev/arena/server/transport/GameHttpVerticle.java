@@ -37,6 +37,7 @@ public final class GameHttpVerticle extends VerticleBase {
     private final Set<Connection> connections = new HashSet<>();
     private FrameCodec codec;
     private HttpServer server;
+    private volatile int closedOnStop;
 
     /**
      * @param port        the port to bind: {@code http.port}, or -1 for a free port shared by every instance
@@ -81,6 +82,10 @@ public final class GameHttpVerticle extends VerticleBase {
                 .setMaxWebSocketMessageSize(2 * http.maxFrameBytes())
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
+                // After our close frame, how long a client has to answer with its own before the server drops
+                // the TCP connection (seconds; Vert.x's default is 10). Shutdown waits for this, so it bounds how
+                // long a SIGTERM takes; a live client answers within a round trip.
+                .setWebSocketClosingTimeout(1)
                 .setTcpNoDelay(true);
         if (certificate != null) {
             options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
@@ -108,6 +113,7 @@ public final class GameHttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        closedOnStop = connections.size();
         // Close frames first: closing the server right away would cut the sockets with 1000/1006.
         return Future.join(Set.copyOf(connections).stream().map(Connection::goAway).toList())
                 .eventually(() -> server == null ? Future.succeededFuture() : server.close());
@@ -121,5 +127,10 @@ public final class GameHttpVerticle extends VerticleBase {
     /** This instance's server, once started: the certificate watcher updates its TLS options. */
     public HttpServer httpServer() {
         return server;
+    }
+
+    /** The connections this server closed when it was undeployed (0 before). */
+    public int closedOnStop() {
+        return closedOnStop;
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -103,11 +105,97 @@ class ConfigTest {
     }
 
     @Test
-    void anUnknownKeyInAFileIsRefusedByName(@TempDir Path dir) throws Exception {
+    void anUnknownKeyInAFileIsRefusedByNameWithTheClosestKnownKey(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("typo.yaml");
         Files.writeString(file, "room:\n  tickhz: 30\n");
         assertThatThrownBy(() -> load(file.toString(), Map.of(), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown configuration key room.tickhz");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown configuration key room.tickhz: did you mean room.tickHz?");
+    }
+
+    @ParameterizedTest(name = "-D{0}")
+    @CsvSource(delimiter = '|', value = {
+            "arena.room.tickz|arena.room.tickHz",
+            "arena.room.tickhz|arena.room.tickHz",
+            "arena.sesion.tooSlowMillis|arena.session.tooSlowMillis",
+            "arena.http.prot|arena.http.port",
+            "arena.room|arena.room.game",
+            "arena.log.fromat|arena.log.format"})
+    void anUnknownArenaSystemPropertyIsRefusedNamingTheClosestKey(String property, String closest) {
+        assertThatThrownBy(() -> load(null, Map.of("arena.room.capacity", "8", property, "30"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown configuration key in system property -D" + property
+                        + ": did you mean -D" + closest + "?")
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(property));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "ARENA_ROOM_TICKZ|ARENA_ROOM_TICKHZ (room.tickHz)",
+            "ARENA_SESSION_TOOSLOW|ARENA_SESSION_TOOSLOWMILLIS (session.tooSlowMillis)",
+            "ARENA_HTTP_PORTS|ARENA_HTTP_PORT (http.port)",
+            "ARENA_LOG_FORMT|ARENA_LOG_FORMAT (log.format)"})
+    void anUnknownArenaEnvironmentVariableIsRefusedNamingTheClosestKey(String variable, String closest) {
+        assertThatThrownBy(() -> load(null, Map.of(), Map.of("ARENA_HTTP_PORT", "9000", variable, "30")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown configuration key in environment variable " + variable
+                        + ": did you mean " + closest + "?")
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(variable));
+    }
+
+    @Test
+    void propertiesAndVariablesOutsideTheArenaPrefixesAreNotOurs() throws Exception {
+        ServerConfig config = ServerConfig.fromJson(load(null,
+                Map.of("java.version", "17", "arenas.x", "1", "user.arena.room", "1"),
+                Map.of("PATH", "/bin", "ARENAX", "1", "MY_ARENA_ROOM_TICKZ", "1")), GameServer.BUILT_IN_GAMES);
+        assertThat(config.room().tickHz()).isEqualTo(20);
+    }
+
+    @Test
+    void everyKeyOfTheDefaultsIsAcceptedAsAPropertyAndAsAVariable() throws Exception {
+        // The check knows the keys of the embedded server.yaml, not a list of its own: a key added there
+        // is accepted in every layer without touching the loader.
+        List<String> keys = ConfigLoader.keysOf(load(null, Map.of(), Map.of()), "");
+        JsonObject defaults = load(null, Map.of(), Map.of());
+        Map<String, String> properties = new HashMap<>();
+        Map<String, String> env = new HashMap<>();
+        for (String key : keys) {
+            properties.put(ConfigLoader.PROPERTY_PREFIX + key, String.valueOf(valueOf(defaults, key)));
+            env.put(ConfigLoader.envName(key), String.valueOf(valueOf(defaults, key)));
+        }
+        assertThat(keys).contains("room.tickHz", "log.format").hasSizeGreaterThan(30);
+        JsonObject merged = load(null, properties, env);
+        assertThat(ServerConfig.fromJson(merged, GameServer.BUILT_IN_GAMES))
+                .isEqualTo(ServerConfig.fromJson(defaults, GameServer.BUILT_IN_GAMES));
+    }
+
+    private static Object valueOf(JsonObject json, String key) {
+        String[] parts = key.split("\\.");
+        JsonObject node = json;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.getJsonObject(parts[i]);
+        }
+        return node.getValue(parts[parts.length - 1]);
+    }
+
+    @Test
+    void theClosestKeyIsTheOneFewestEditsAwayIgnoringCase() {
+        assertThat(ClosestKey.distance("", "abc")).isEqualTo(3);
+        assertThat(ClosestKey.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(ClosestKey.distance("tickhz", "tickhz")).isZero();
+        assertThat(ClosestKey.of("room.TICKHZ", List.of("room.sendHz", "room.tickHz"))).isEqualTo("room.tickHz");
+        assertThat(ClosestKey.of("room.sendz", List.of("room.sendHz", "room.tickHz"))).isEqualTo("room.sendHz");
+        assertThat(ClosestKey.of("x", List.of())).isNull();
+    }
+
+    @Test
+    void theLogFormatIsTextByDefaultAndJsonOnRequest() throws Exception {
+        assertThat(config(Map.of()).log().format()).isEqualTo("text");
+        assertThat(config(Map.of()).log().json()).isFalse();
+        assertThat(config(Map.of("arena.log.format", "json")).log().json()).isTrue();
+        assertThatThrownBy(() -> config(Map.of("arena.log.format", "xml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("log.format must be one of [text, json], got \"xml\"");
     }
 
     @Test

@@ -115,8 +115,17 @@ class MetricsScrapeTest {
     @Test
     void gameMetersHaveNoRoomPlayerOrSessionLabel() {
         Set<String> labels = new TreeSet<>();
-        scrape.samples.stream().filter(s -> s.name().startsWith("arena_")).forEach(s -> labels.addAll(s.labels().keySet()));
+        scrape.samples.stream().filter(s -> s.name().startsWith("arena_") && !s.name().equals("arena_build_info"))
+                .forEach(s -> labels.addAll(s.labels().keySet()));
         assertThat(labels).isSubsetOf("reason", "type", "le");
+    }
+
+    @Test
+    void buildInfoIsOneSeriesOfValueOneLabelledWithTheVersionAndCommit() {
+        BuildInfo build = BuildInfo.current();
+        assertThat(scrape.samples).filteredOn(s -> s.name().equals("arena_build_info"))
+                .containsExactly(new Scrape.Sample("arena_build_info",
+                        Map.of("version", build.version(), "commit", build.commit()), 1.0));
     }
 
     @Test

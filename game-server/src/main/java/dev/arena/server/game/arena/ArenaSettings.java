@@ -13,6 +13,6 @@ package dev.arena.server.game.arena;
  */
 public record ArenaSettings(int worldWidth, int worldHeight, int positionScale, double playerSpeed,
                             int orbs, double orbSpeed, double collectRadius) {
-    /** The arena-bench workload of BENCHMARK.md: 2000 x 2000, 200 units/s, 30 moving orbs. */
+    /** The arena-bench workload (docs/PERFORMANCE.md): 2000 x 2000, 200 units/s, 30 moving orbs. */
     public static final ArenaSettings BENCHMARK = new ArenaSettings(2000, 2000, 4, 200, 30, 60, 24);
 }
