@@ -22,7 +22,7 @@ public final class MetricReasons {
     /** Why a client frame was refused; the connection is closed with the same reason. */
     public static final Set<String> FRAME_REJECTIONS = Set.of(
             "text", "too_big", "bad_frame", "rate_limited", "bad_state", "bad_value", "bad_length",
-            "string_too_long", "truncated", "empty", "unknown_tag", "malformed", "trailing_bytes");
+            "string_too_long", "bad_string", "truncated", "empty", "unknown_tag", "malformed", "trailing_bytes");
 
     /** Why a connection closed: a frame rejection, or one of these. */
     public static final Set<String> CONNECTION_CLOSES = union(FRAME_REJECTIONS, Set.of(

@@ -47,7 +47,8 @@ class BadInputTest {
                 Arguments.of("truncated input", "0201000080", CloseCodes.PROTOCOL_ERROR, "truncated"),
                 Arguments.of("trailing bytes after a ping", "0301ff", CloseCodes.PROTOCOL_ERROR, "trailing_bytes"),
                 Arguments.of("NaN direction", "02010000c07f0000000000", CloseCodes.PROTOCOL_ERROR, "bad_value"),
-                Arguments.of("string claiming 2^20 chars", "01ff808080", CloseCodes.PROTOCOL_ERROR, "truncated"),
+                Arguments.of("string length cut off by the end", "01ff808080", CloseCodes.PROTOCOL_ERROR, "bad_string"),
+                Arguments.of("name of a lone surrogate", "018082eda0bd", CloseCodes.PROTOCOL_ERROR, "bad_string"),
                 Arguments.of("varlong longer than 9 bytes", "03ffffffffffffffffffff01", CloseCodes.PROTOCOL_ERROR, "trailing_bytes"),
                 Arguments.of("second join while playing", "0180616eee", CloseCodes.PROTOCOL_ERROR, "bad_state"));
     }
