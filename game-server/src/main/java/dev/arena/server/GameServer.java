@@ -17,6 +17,7 @@ import dev.arena.server.room.LocalCodec;
 import dev.arena.server.room.RoomRegistryVerticle;
 import dev.arena.server.room.RoomStatus;
 import dev.arena.server.room.TickMonitor;
+import dev.arena.server.transport.ConnectionLimits;
 import dev.arena.server.transport.GameHttpVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -80,7 +81,8 @@ public final class GameServer {
         // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
         // random port among servers that ask for the same negative port.
         int httpPort = config.http().port() == 0 ? -1 : config.http().port();
-        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics);
+        ConnectionLimits limits = new ConnectionLimits(config.http().admission());
+        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics, limits);
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
                 .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks,
@@ -92,7 +94,7 @@ public final class GameServer {
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
                         more = more.compose(x -> server.deploy(
-                                new GameHttpVerticle(config.http(), httpPort, config.session(), metrics)));
+                                new GameHttpVerticle(config.http(), httpPort, config.session(), metrics, limits)));
                     }
                     return more;
                 })

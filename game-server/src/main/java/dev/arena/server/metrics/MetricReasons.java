@@ -19,6 +19,13 @@ public final class MetricReasons {
     public static final Set<String> JOIN_REFUSALS = Set.of("room_full", "unknown_room", "server_full", "bad_request",
             "shutting_down");
 
+    /**
+     * Why a connection was refused before its WebSocket existed: 503 for
+     * {@code per_ip} and {@code server_full}, 403 for {@code origin}, a plain
+     * close for {@code handshake_timeout}.
+     */
+    public static final Set<String> UPGRADE_REFUSALS = Set.of("per_ip", "server_full", "origin", "handshake_timeout");
+
     /** Why a client frame was refused; the connection is closed with the same reason. */
     public static final Set<String> FRAME_REJECTIONS = Set.of(
             "text", "too_big", "bad_frame", "rate_limited", "bad_state", "bad_value", "bad_length",

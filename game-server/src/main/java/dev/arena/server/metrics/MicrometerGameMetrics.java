@@ -48,6 +48,7 @@ public final class MicrometerGameMetrics implements GameMetrics {
     private final Map<String, Counter> closes;
     private final Map<String, Counter> refusals;
     private final Map<String, Counter> rejections;
+    private final Map<String, Counter> upgradeRefusals;
 
     public MicrometerGameMetrics(MeterRegistry registry) {
         tickDuration = Timer.builder("arena.tick.duration")
@@ -99,6 +100,9 @@ public final class MicrometerGameMetrics implements GameMetrics {
         refusals = byReason(registry, "arena.joins.refused", "Joins refused, by reason", MetricReasons.JOIN_REFUSALS);
         rejections = byReason(registry, "arena.frames.rejected", "Client frames refused (the connection is closed), by reason",
                 MetricReasons.FRAME_REJECTIONS);
+        upgradeRefusals = byReason(registry, "arena.upgrades.refused",
+                "Connections refused before the WebSocket upgrade (503, 403 or handshake timeout), by reason",
+                MetricReasons.UPGRADE_REFUSALS);
     }
 
     private static void gauge(MeterRegistry registry, String name, String description, AtomicInteger value) {
@@ -172,6 +176,11 @@ public final class MicrometerGameMetrics implements GameMetrics {
     @Override
     public void roundTrip(long nanos) {
         roundTrip.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void upgradeRefused(String reason) {
+        reason(upgradeRefusals, reason).increment();
     }
 
     @Override

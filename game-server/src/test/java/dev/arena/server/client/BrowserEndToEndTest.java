@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -71,9 +72,18 @@ class BrowserEndToEndTest {
         }
     }
 
+    /** Console errors and uncaught exceptions of every page (a CSP violation is one): a test ends with none. */
+    private final List<String> pageErrors = new CopyOnWriteArrayList<>();
+
     private Page open(BrowserContext context) {
         Page page = context.newPage();
         page.setDefaultTimeout(TIMEOUT_MS);
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                pageErrors.add(message.text());
+            }
+        });
+        page.onPageError(error -> pageErrors.add(error));
         page.navigate("http://127.0.0.1:" + server.port() + "/");
         return page;
     }
@@ -129,5 +139,21 @@ class BrowserEndToEndTest {
             assertThat(Files.size(SCREENSHOTS.resolve("ann.png"))).isGreaterThan(10_000);
             assertThat(Files.size(SCREENSHOTS.resolve("bob.png"))).isGreaterThan(10_000);
         }
+        assertThat(pageErrors).as("console errors (the Content-Security-Policy blocks nothing the client needs)").isEmpty();
+    }
+
+    @Test
+    void aPageOfAnotherOriginCannotOpenTheGamesWebSocket() throws Exception {
+        double refusedBefore = server.counter("arena.upgrades.refused", "reason", "origin");
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(TIMEOUT_MS);
+            // about:blank has an opaque origin: Chromium sends "Origin: null", as a sandboxed frame would.
+            Object closeCode = page.evaluate("url => new Promise(done => { const ws = new WebSocket(url);"
+                    + " ws.onopen = () => done('opened'); ws.onclose = e => done(e.code); })",
+                    "ws://127.0.0.1:" + server.port() + "/ws");
+            assertThat(closeCode).as("the upgrade fails, so the socket never opens").isEqualTo(1006);
+        }
+        assertThat(server.counter("arena.upgrades.refused", "reason", "origin")).isEqualTo(refusedBefore + 1);
     }
 }
