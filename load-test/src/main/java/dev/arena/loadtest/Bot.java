@@ -19,6 +19,7 @@ import dev.arena.server.state.ReplicatedWorld;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -137,7 +138,9 @@ final class Bot {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(url.getHost())
                 .setPort(url.getPort() < 0 ? 80 : url.getPort())
-                .setURI(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
+                .setURI(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+                // A bot is no browser page: it sends no Origin (the server's Origin allow-list is for pages).
+                .setAllowOriginHeader(false);
         joinTimer = group.vertx().setTimer(JOIN_TIMEOUT_MILLIS, id -> {
             joinTimer = -1;
             if (state == State.CONNECTING || state == State.JOINING) {
@@ -148,6 +151,15 @@ final class Bot {
             }
         });
         client.connect(options).onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof UpgradeRejectedException refused) {
+                String body = refused.getBody() == null ? "" : refused.getBody().toString().strip();
+                String reason = refused.getHeaders() == null ? null : refused.getHeaders().get("X-Arena-Refusal");
+                stats.upgradeRefused(reason != null ? reason : "http_" + refused.getStatus(), refused.getStatus(), body);
+                fail(Count.REJECTED_JOINS, "upgrade refused: HTTP " + refused.getStatus() + " " + body);
+                state = State.CLOSED;
+                closed.tryComplete();
+                return;
+            }
             if (ar.failed()) {
                 fail(Count.CONNECT_FAILURES, "connect failed: " + ar.cause().getMessage());
                 state = State.CLOSED;

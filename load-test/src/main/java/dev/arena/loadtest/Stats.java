@@ -2,6 +2,8 @@ package dev.arena.loadtest;
 
 import org.HdrHistogram.Recorder;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,7 +18,7 @@ public final class Stats {
     /** Monotonic counters. The error kinds are summed into the run's error figure. */
     public enum Count {
         BYTES_IN, BYTES_OUT, MESSAGES_IN, MESSAGES_OUT, INPUTS_SENT, INPUTS_SKIPPED, UPDATES, PINGS_ANSWERED,
-        JOINED, JOIN_RETRIES, REJECTED_JOINS, DISCONNECTS,
+        JOINED, JOIN_RETRIES, REJECTED_JOINS, UPGRADES_REFUSED, DISCONNECTS,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
         ROOM_MISPLACED;
 
@@ -28,6 +30,7 @@ public final class Stats {
 
     private final LongAdder[] counts = new LongAdder[Count.values().length];
     private final AtomicInteger playing = new AtomicInteger();
+    private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
     /** Input latency, microseconds. Auto-resizing, 3 significant digits. */
     final Recorder latency = new Recorder(3);
 
@@ -43,6 +46,28 @@ public final class Stats {
 
     public void increment(Count count) {
         counts[count.ordinal()].increment();
+    }
+
+    /**
+     * The server answered a WebSocket upgrade with an HTTP status instead of
+     * 101 (docs/SECURITY.md).
+     *
+     * @param reason  its {@code X-Arena-Refusal} header ({@code per_ip}, {@code server_full}, {@code origin}),
+     *                or {@code http_<status>} when it sent none
+     * @param message the response body, which names the setting
+     */
+    public void upgradeRefused(String reason, int status, String message) {
+        increment(Count.UPGRADES_REFUSED);
+        refusals.computeIfAbsent(reason, r -> new Refusal(status, message, new LongAdder())).count().increment();
+    }
+
+    /** Refused upgrades so far, by reason. */
+    public Map<String, Refusal> refusals() {
+        return Map.copyOf(refusals);
+    }
+
+    /** @param message the body of the first refusal of this reason */
+    public record Refusal(int status, String message, LongAdder count) {
     }
 
     /** Records one input latency. */
