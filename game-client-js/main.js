@@ -8,6 +8,7 @@ import { KeyboardSteering } from './input/keyboard.js';
 import { PointerSteering } from './input/pointer.js';
 import { pointerToDirection, STILL } from './input/direction.js';
 import { fetchRooms } from './net/rooms-api.js';
+import { socketUrl } from './net/server-url.js';
 import { Session } from './net/session.js';
 import { computeCamera } from './render/camera.js';
 import { Hud } from './render/hud.js';
@@ -23,11 +24,8 @@ const ROOMS_REFRESH_MS = 5000;
 const INPUT_PUMP_MS = 10;
 const HUD_REFRESH_MS = 250;
 
-// `?server=host:port` points the page at another server (development); by
-// default the page talks to the server that served it.
-const serverParam = new URLSearchParams(location.search).get('server');
-const httpBase = serverParam ? `${location.protocol}//${serverParam}` : '';
-const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${serverParam ?? location.host}/ws`;
+// The page talks to the server that served it, and to no other (net/server-url.js).
+const wsUrl = socketUrl(location);
 
 const canvas = $('canvas');
 const ctx = canvas.getContext('2d');
@@ -85,7 +83,7 @@ function updateUi() {
 async function refreshRooms() {
   lobby.showRoomsStatus('Loading rooms…');
   try {
-    lobby.showRooms(await fetchRooms(httpBase));
+    lobby.showRooms(await fetchRooms());
     lobby.setBusy(session.phase === Phase.CONNECTING || session.phase === Phase.JOINING);
   } catch (error) {
     lobby.showRoomsStatus(`Could not load the rooms: ${error.message}`);

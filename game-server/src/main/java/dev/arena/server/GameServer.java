@@ -21,6 +21,7 @@ import dev.arena.server.room.LocalCodec;
 import dev.arena.server.room.RoomRegistryVerticle;
 import dev.arena.server.room.RoomStatus;
 import dev.arena.server.room.TickMonitor;
+import dev.arena.server.transport.ConnectionLimits;
 import dev.arena.server.transport.GameHttpVerticle;
 import dev.arena.server.transport.tls.CertificateWatcher;
 import dev.arena.server.transport.tls.PemCertificate;
@@ -100,7 +101,9 @@ public final class GameServer {
         } catch (ConfigException e) {
             return Future.failedFuture(e);
         }
-        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics, certificate);
+        ConnectionLimits limits = new ConnectionLimits(config.http().admission());
+        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics, limits,
+                certificate);
         List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
@@ -113,7 +116,7 @@ public final class GameServer {
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
                         GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics,
-                                certificate);
+                                limits, certificate);
                         http.add(next);
                         more = more.compose(x -> server.deployPlayerServer(next));
                     }

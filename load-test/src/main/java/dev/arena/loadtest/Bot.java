@@ -18,6 +18,7 @@ import dev.arena.server.state.ReplicatedWorld;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -129,6 +130,16 @@ final class Bot {
             }
         });
         client.connect(options).onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof UpgradeRejectedException refused) {
+                String body = refused.getBody() == null ? "" : refused.getBody().toString().strip();
+                String reason = refused.getHeaders() == null ? null : refused.getHeaders().get("X-Arena-Refusal");
+                stats.upgradeRefused(reason != null ? reason : "http_" + refused.getStatus(), refused.getStatus(), body);
+                rejectJoin("upgrade_" + (reason != null ? reason : refused.getStatus()),
+                        "upgrade refused: HTTP " + refused.getStatus() + " " + body);
+                state = State.CLOSED;
+                closed.tryComplete();
+                return;
+            }
             if (ar.failed()) {
                 fail(Count.CONNECT_FAILURES, "connect failed: " + FailureReasons.causes(ar.cause()));
                 state = State.CLOSED;

@@ -228,9 +228,11 @@ public final class LoadRun {
                 failures.add("bot " + b.index + ": " + b.failure());
             }
         }
-        return new RunResult(options, startedAt, samples, measured, all, measureStart, measureEnd,
+        RunResult result = new RunResult(options, startedAt, samples, measured, all, measureStart, measureEnd,
                 (measureEndNanos - measureStartNanos) / 1e9, cpuEnd - cpuStart, stats.playing(),
                 stats.rejectedJoinsByReason(), failures, rampNote);
+        result.refusals = stats.refusals();
+        return result;
     }
 
     /** Every bot of the room has joined or failed. */

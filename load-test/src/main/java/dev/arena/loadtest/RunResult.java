@@ -39,6 +39,8 @@ public final class RunResult {
     public final List<String> failures;
     public final String note;
     public ServerFigures server;
+    /** Upgrades the server refused before any 101, by reason (empty when none). */
+    public Map<String, Stats.Refusal> refusals = Map.of();
 
     RunResult(Options options, Instant startedAt, List<LoadRun.Sample> samples, Histogram measured, Histogram all,
               long[] measureStart, long[] measureEnd, double measuredSeconds, long botCpuNanos, int playingAtEnd,
@@ -146,6 +148,7 @@ public final class RunResult {
                 .put("disconnects", total(Count.DISCONNECTS))
                 .put("rejectedJoins", total(Count.REJECTED_JOINS))
                 .put("rejectedJoinsByReason", new JsonObject(new java.util.LinkedHashMap<>(rejectedJoinsByReason)))
+                .put("upgradesRefused", refusalsJson())
                 .put("loadGenerator", new JsonObject()
                         .put("cpuSeconds", round(botCpuNanos / 1e9, 3))
                         .put("cpuPercentOfOneCore", round(measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds, 1)))
@@ -176,6 +179,13 @@ public final class RunResult {
         return json;
     }
 
+    private JsonObject refusalsJson() {
+        JsonObject out = new JsonObject();
+        refusals.forEach((reason, r) -> out.put(reason, new JsonObject().put("count", r.count().sum())
+                .put("status", r.status()).put("setting", Refusals.setting(reason)).put("message", r.message())));
+        return out;
+    }
+
     private JsonObject errorsJson() {
         JsonObject e = new JsonObject();
         for (Count c : Count.values()) {
@@ -200,6 +210,9 @@ public final class RunResult {
                 perPlayer(Count.BYTES_IN), rate(Count.MESSAGES_IN), perPlayer(Count.BYTES_OUT), rate(Count.MESSAGES_OUT)));
         b.append(String.format(Locale.ROOT, "  errors %d, disconnects %d, rejected joins %d%s%n",
                 errors(), total(Count.DISCONNECTS), total(Count.REJECTED_JOINS), rejectedJoinReasons()));
+        refusals.forEach((reason, r) -> b.append(String.format(Locale.ROOT,
+                "  upgrades refused: %d x HTTP %d %s (\"%s\"): %s%n", r.count().sum(), r.status(), reason, r.message(),
+                Refusals.advice(reason))));
         b.append(String.format(Locale.ROOT, "  load generator CPU %.1f s (%.0f%% of one core)%n",
                 botCpuNanos / 1e9, measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds));
         if (server != null) {

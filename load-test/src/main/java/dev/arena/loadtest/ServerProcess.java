@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The game server jar as a child process on free loopback ports, for the
  * bench runner: started with the JVM flags under test and the settings the
- * workload needs ({@code room.capacity = P}, enough rooms), waited for until
+ * workload needs ({@code room.capacity = P}, enough rooms, a per-address
+ * connection cap that holds every bot), waited for until
  * it accepts connections, measured through {@code /proc}, and always
  * stopped: by {@link #close} and, if this JVM is interrupted, by a shutdown
  * hook.
@@ -66,6 +67,10 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Darena.management.port=" + management);
         command.add("-Darena.room.capacity=" + players);
         command.add("-Darena.room.maxRooms=" + Math.max(rooms + 10, 500));
+        // Every bot connects from this machine's one address: the per-address cap must hold them all.
+        long bots = (long) rooms * players;
+        command.add("-Darena.http.maxConnectionsPerIp=" + (bots + 64));
+        command.add("-Darena.http.maxConnections=" + Math.max(20_000, bots + 64));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         Files.createDirectories(log.toAbsolutePath().getParent());

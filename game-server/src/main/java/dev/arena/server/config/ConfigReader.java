@@ -1,7 +1,10 @@
 package dev.arena.server.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -70,6 +73,44 @@ final class ConfigReader {
                     + v.length() + " characters" + (visibleAscii ? "" : " including others") + " (the value is not shown)");
         }
         return Secret.of(v);
+    }
+
+    boolean bool(String key) {
+        Object v = raw(key);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = String.valueOf(v).strip();
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        throw invalid(key, "true or false", v);
+    }
+
+    /**
+     * A list: a YAML/JSON array, or a string of comma-separated items (as a
+     * system property or environment variable gives it). Items are trimmed;
+     * empty ones are dropped, so {@code ""} is the empty list.
+     */
+    List<String> list(String key) {
+        Object v = raw(key);
+        List<String> items = new ArrayList<>();
+        if (v instanceof JsonArray array) {
+            for (Object item : array) {
+                if (item instanceof JsonObject || item instanceof JsonArray || item == null) {
+                    throw invalid(key, "a list of strings", v);
+                }
+                items.add(String.valueOf(item).strip());
+            }
+        } else if (v instanceof JsonObject) {
+            throw invalid(key, "a list or a comma-separated string", v);
+        } else if (v != null) {
+            for (String item : String.valueOf(v).split(",")) {
+                items.add(item.strip());
+            }
+        }
+        items.removeIf(String::isEmpty);
+        return List.copyOf(items);
     }
 
     String oneOf(String key, Set<String> allowed) {

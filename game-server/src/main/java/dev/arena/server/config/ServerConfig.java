@@ -3,6 +3,8 @@ package dev.arena.server.config;
 import dev.arena.server.game.arena.ArenaSettings;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,7 +25,7 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         ConfigReader r = new ConfigReader(json);
         HttpConfig http = new HttpConfig(r.string("http.host"), r.integer("http.port", 0, 65535),
                 r.integer("http.instances", 1, 64), r.integer("http.maxFrameBytes", 64, 65536),
-                r.string("http.webroot"), TlsConfig.read(r));
+                r.string("http.webroot"), admission(r), TlsConfig.read(r));
         ManagementConfig management = new ManagementConfig(r.string("management.host"),
                 r.integer("management.port", 0, 65535), r.integer("management.readyLoopTimeoutMillis", 10, 60_000),
                 r.integer("management.readyTickLagMillis", 10, 600_000),
@@ -47,5 +49,34 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
                 r.number("arena.orbSpeed", 0, 1_000_000), r.number("arena.collectRadius", 0, 1_000_000));
         LogConfig log = new LogConfig(r.oneOf("log.format", LogConfig.FORMATS));
         return new ServerConfig(http, management, room, session, arena, log);
+    }
+
+    private static AdmissionConfig admission(ConfigReader r) {
+        List<IpBlock> proxies = new ArrayList<>();
+        for (String entry : r.list("http.trustedProxies")) {
+            try {
+                proxies.add(IpBlock.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("http.trustedProxies", "http.trustedProxies must list IP addresses or CIDR "
+                        + "blocks (10.0.0.0/8), comma-separated in a property: " + e.getMessage());
+            }
+        }
+        List<WebOrigin> origins = new ArrayList<>();
+        boolean any = false;
+        for (String entry : r.list("http.allowedOrigins")) {
+            if (entry.equals("*")) {
+                any = true;
+                continue;
+            }
+            try {
+                origins.add(WebOrigin.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("http.allowedOrigins", "http.allowedOrigins must list origins "
+                        + "(https://game.example.com) or \"*\", comma-separated in a property: " + e.getMessage());
+            }
+        }
+        return new AdmissionConfig(r.integer("http.handshakeTimeoutMillis", 100, 600_000),
+                r.integer("http.maxConnectionsPerIp", 1, 1_000_000), r.integer("http.maxConnections", 1, 10_000_000),
+                List.copyOf(proxies), List.copyOf(origins), any, r.bool("http.requireOrigin"));
     }
 }

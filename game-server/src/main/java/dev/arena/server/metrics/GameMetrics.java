@@ -36,6 +36,13 @@ public interface GameMetrics {
     /** Round-trip time measured by a server PING and the client's PONG. */
     void roundTrip(long nanos);
 
+    /**
+     * A connection refused before any WebSocket existed, by a reason of
+     * {@link MetricReasons#UPGRADE_REFUSALS}: an upgrade answered with 503 or
+     * 403, or a connection closed because it sent no whole request in time.
+     */
+    void upgradeRefused(String reason);
+
     /** A WebSocket connection opened. */
     void connectionOpened();
 

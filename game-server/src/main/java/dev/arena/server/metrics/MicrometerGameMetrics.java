@@ -8,9 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +49,7 @@ public final class MicrometerGameMetrics implements GameMetrics {
     private final ByReason closes;
     private final ByReason refusals;
     private final ByReason rejections;
+    private final ByReason upgradeRefusals;
 
     public MicrometerGameMetrics(MeterRegistry registry) {
         tickDuration = Timer.builder("arena.tick.duration")
@@ -95,10 +97,14 @@ public final class MicrometerGameMetrics implements GameMetrics {
                 "Updates not sent to a client whose socket was congested");
         inputsDropped = counter(registry, "arena.inputs.dropped", "Inputs dropped on a full room input queue");
         closes = new ByReason(registry, "arena.connections.closed", "WebSocket connections closed, by reason",
-                MetricReasons.CONNECTION_CLOSES);
-        refusals = new ByReason(registry, "arena.joins.refused", "Joins refused, by reason", MetricReasons.JOIN_REFUSALS);
+                MetricReasons.labels(MetricReasons.CONNECTION_CLOSES));
+        refusals = new ByReason(registry, "arena.joins.refused", "Joins refused, by reason",
+                MetricReasons.labels(MetricReasons.JOIN_REFUSALS));
         rejections = new ByReason(registry, "arena.frames.rejected", "Client frames refused (the connection is closed), by reason",
-                MetricReasons.FRAME_REJECTIONS);
+                MetricReasons.labels(MetricReasons.FRAME_REJECTIONS));
+        upgradeRefusals = new ByReason(registry, "arena.upgrades.refused",
+                "Connections refused before the WebSocket upgrade (503, 403 or handshake timeout), by reason",
+                MetricReasons.UPGRADE_REFUSALS);
     }
 
     private static void gauge(MeterRegistry registry, String name, String description, AtomicInteger value) {
@@ -110,22 +116,26 @@ public final class MicrometerGameMetrics implements GameMetrics {
         return Counter.builder(name).description(description).register(registry);
     }
 
-    /** One counter per reason of a closed set, plus {@link MetricReasons#OTHER}; all registered now, at zero. */
+    /** One counter per label of a closed set, plus {@link MetricReasons#OTHER}; all registered now, at zero. */
     private static final class ByReason {
-        private final Map<CloseReason, Counter> known = new EnumMap<>(CloseReason.class);
+        private final Map<String, Counter> known;
         private final Counter other;
 
-        ByReason(MeterRegistry registry, String name, String description, Set<CloseReason> reasons) {
-            for (CloseReason reason : reasons) {
-                known.put(reason, Counter.builder(name).description(description).tag("reason", reason.label())
-                        .register(registry));
-            }
+        ByReason(MeterRegistry registry, String name, String description, Set<String> labels) {
+            known = labels.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                    label -> Counter.builder(name).description(description).tag("reason", label).register(registry)));
             other = Counter.builder(name).description(description).tag("reason", MetricReasons.OTHER).register(registry);
         }
 
+        /** Counts a reason; one outside the set (a join refusal passed as a frame rejection, or null) as other. */
         void increment(CloseReason reason) {
-            // EnumMap answers null for a null key: a null reason is counted as other, never thrown on a close path.
-            known.getOrDefault(reason, other).increment();
+            increment(reason == null ? null : reason.label());
+        }
+
+        void increment(String label) {
+            // Immutable maps refuse a null key, and a null reason must not throw on a close path.
+            Counter counter = label == null ? null : known.get(label);
+            (counter != null ? counter : other).increment();
         }
     }
 
@@ -177,6 +187,11 @@ public final class MicrometerGameMetrics implements GameMetrics {
     @Override
     public void roundTrip(long nanos) {
         roundTrip.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void upgradeRefused(String reason) {
+        upgradeRefusals.increment(reason);
     }
 
     @Override

@@ -19,8 +19,8 @@ final class JoinSerializer extends Serializer<Join> {
 
     @Override
     public Join read(Kryo kryo, Input in, Class<? extends Join> type) {
-        String roomId = WireFormat.readBoundedString(in, MAX_ROOM_ID_CHARS, "roomId");
-        String name = WireFormat.readBoundedString(in, MAX_NAME_CHARS, "name");
+        String roomId = StrictStrings.read(in, MAX_ROOM_ID_CHARS, "roomId");
+        String name = StrictStrings.read(in, MAX_NAME_CHARS, "name");
         return new Join(roomId, name);
     }
 }

@@ -35,7 +35,7 @@ final class WelcomeSerializer extends Serializer<Welcome> {
     @Override
     public Welcome read(Kryo kryo, Input in, Class<? extends Welcome> type) {
         int playerId = in.readVarInt(true);
-        String roomId = in.readString();
+        String roomId = StrictStrings.read(in, "roomId");
         int tickHz = in.readVarInt(true);
         int sendHz = in.readVarInt(true);
         long serverTime = in.readVarLong(true);
@@ -45,7 +45,7 @@ final class WelcomeSerializer extends Serializer<Welcome> {
         int count = WireFormat.readCount(in, "params");
         Map<String, Float> params = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            params.put(in.readString(), in.readFloat());
+            params.put(StrictStrings.read(in, "param name"), in.readFloat());
         }
         return new Welcome(playerId, roomId, tickHz, sendHz, serverTime, worldWidth, worldHeight, positionScale, params);
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,8 +120,24 @@ class BrowserEndToEndTest {
             bob.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("bob.png")));
             assertThat(Files.size(SCREENSHOTS.resolve("ann.png"))).isGreaterThan(10_000);
             assertThat(Files.size(SCREENSHOTS.resolve("bob.png"))).isGreaterThan(10_000);
+            // A Content-Security-Policy violation is a console error: the policy blocks nothing the client needs.
             assertThat(problems).allSatisfy(p -> assertThat(p.seen()).as("console of a desktop page").isEmpty());
         }
+    }
+
+    @Test
+    void aPageOfAnotherOriginCannotOpenTheGamesWebSocket() throws Exception {
+        double refusedBefore = server.counter("arena.upgrades.refused", "reason", "origin");
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(TIMEOUT_MS);
+            // about:blank has an opaque origin: Chromium sends "Origin: null", as a sandboxed frame would.
+            Object closeCode = page.evaluate("url => new Promise(done => { const ws = new WebSocket(url);"
+                    + " ws.onopen = () => done('opened'); ws.onclose = e => done(e.code); })",
+                    "ws://127.0.0.1:" + server.port() + "/ws");
+            assertThat(closeCode).as("the upgrade fails, so the socket never opens").isEqualTo(1006);
+        }
+        assertThat(server.counter("arena.upgrades.refused", "reason", "origin")).isEqualTo(refusedBefore + 1);
     }
 
     @Test

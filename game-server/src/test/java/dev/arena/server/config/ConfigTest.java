@@ -96,12 +96,50 @@ class ConfigTest {
             "arena.positionScale|0|arena.positionScale must be",
             "arena.playerSpeed|-1|arena.playerSpeed must be a number between",
             "arena.orbs|-1|arena.orbs must be",
-            "arena.collectRadius|NaN|arena.collectRadius must be a number between"})
+            "arena.collectRadius|NaN|arena.collectRadius must be a number between",
+            "http.handshakeTimeoutMillis|0|http.handshakeTimeoutMillis must be",
+            "http.maxConnectionsPerIp|0|http.maxConnectionsPerIp must be",
+            "http.maxConnections|0|http.maxConnections must be",
+            "http.trustedProxies|10.0.0.0/8,proxy.internal|http.trustedProxies must list IP addresses or CIDR blocks",
+            "http.trustedProxies|10.0.0.0/40|http.trustedProxies must list",
+            "http.allowedOrigins|https://a.example,a.example|http.allowedOrigins must list origins",
+            "http.allowedOrigins|null|http.allowedOrigins must list origins",
+            "http.requireOrigin|yes|http.requireOrigin must be true or false, got \"yes\""})
     void anInvalidValueIsRefusedWithAMessageNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> config(Map.of("arena." + key, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message)
                 .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(key));
+    }
+
+    @Test
+    void listsComeAsYamlArraysOrCommaSeparatedStrings(@TempDir Path dir) throws Exception {
+        AdmissionConfig defaults = config(Map.of()).http().admission();
+        assertThat(defaults.trustedProxies()).isEmpty();
+        assertThat(defaults.allowedOrigins()).isEmpty();
+        assertThat(defaults.anyOrigin()).isFalse();
+        assertThat(defaults.requireOrigin()).isFalse();
+        assertThat(defaults.handshakeTimeoutMillis()).isEqualTo(5000);
+        assertThat(defaults.maxConnectionsPerIp()).isEqualTo(32);
+        assertThat(defaults.maxConnections()).isEqualTo(20000);
+
+        Path file = dir.resolve("proxy.yaml");
+        Files.writeString(file, "http:\n  trustedProxies: [10.0.0.0/8, \"::1\"]\n  allowedOrigins:\n"
+                + "    - https://play.example.com\n");
+        AdmissionConfig fromFile = ServerConfig.fromJson(load(file.toString(), Map.of(), Map.of()), GameServer.BUILT_IN_GAMES)
+                .http().admission();
+        assertThat(fromFile.trustedProxies()).map(Object::toString).containsExactly("10.0.0.0/8", "::1");
+        assertThat(fromFile.allowedOrigins()).map(Object::toString).containsExactly("https://play.example.com");
+
+        AdmissionConfig fromProperty = config(Map.of("arena.http.trustedProxies", " 10.0.0.0/8 ,192.168.1.7,",
+                "arena.http.allowedOrigins", "*", "arena.http.requireOrigin", "TRUE")).http().admission();
+        assertThat(fromProperty.trustedProxies()).map(Object::toString).containsExactly("10.0.0.0/8", "192.168.1.7");
+        assertThat(fromProperty.anyOrigin()).isTrue();
+        assertThat(fromProperty.requireOrigin()).isTrue();
+
+        AdmissionConfig fromEnv = ServerConfig.fromJson(load(file.toString(), Map.of(),
+                Map.of("ARENA_HTTP_TRUSTEDPROXIES", "")), GameServer.BUILT_IN_GAMES).http().admission();
+        assertThat(fromEnv.trustedProxies()).as("an empty variable empties the file's list").isEmpty();
     }
 
     @Test
@@ -160,13 +198,21 @@ class ConfigTest {
         Map<String, String> properties = new HashMap<>();
         Map<String, String> env = new HashMap<>();
         for (String key : keys) {
-            properties.put(ConfigLoader.PROPERTY_PREFIX + key, String.valueOf(valueOf(defaults, key)));
-            env.put(ConfigLoader.envName(key), String.valueOf(valueOf(defaults, key)));
+            properties.put(ConfigLoader.PROPERTY_PREFIX + key, asText(valueOf(defaults, key)));
+            env.put(ConfigLoader.envName(key), asText(valueOf(defaults, key)));
         }
         assertThat(keys).contains("room.tickHz", "log.format").hasSizeGreaterThan(30);
         JsonObject merged = load(null, properties, env);
         assertThat(ServerConfig.fromJson(merged, GameServer.BUILT_IN_GAMES))
                 .isEqualTo(ServerConfig.fromJson(defaults, GameServer.BUILT_IN_GAMES));
+    }
+
+    /** A default as a property or variable spells it: a list as comma-separated items. */
+    private static String asText(Object value) {
+        if (value instanceof io.vertx.core.json.JsonArray list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
     }
 
     private static Object valueOf(JsonObject json, String key) {

@@ -126,6 +126,27 @@ public final class TestClient implements AutoCloseable {
         awaitMessage(m -> (m instanceof Snapshot || m instanceof Delta) && condition.test(world));
     }
 
+    /** Every message received and not consumed yet, without waiting; state updates are applied. */
+    public java.util.List<ServerMessage> drain() {
+        java.util.List<ServerMessage> out = new java.util.ArrayList<>();
+        for (Object next; (next = received.poll()) != null; ) {
+            if (next instanceof RuntimeException e) {
+                throw new AssertionError("the server sent an undecodable frame", e);
+            }
+            if (next instanceof Welcome w) {
+                welcome = w;
+            }
+            world.applyIfUpdate((ServerMessage) next);
+            out.add((ServerMessage) next);
+        }
+        return out;
+    }
+
+    /** The reason text of the server's close frame, once closed (null before). */
+    public String closeReason() {
+        return closed.isDone() ? ws.closeReason() : null;
+    }
+
     /** Waits for the server to close the connection and returns its close code. */
     public int awaitClose() throws Exception {
         return closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
