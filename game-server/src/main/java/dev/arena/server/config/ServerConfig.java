@@ -44,7 +44,8 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         ArenaSettings arena = new ArenaSettings(r.integer("arena.worldWidth", 10, 1_000_000),
                 r.integer("arena.worldHeight", 10, 1_000_000), r.integer("arena.positionScale", 1, 1000),
                 r.number("arena.playerSpeed", 0, 1_000_000), r.integer("arena.orbs", 0, 10_000),
-                r.number("arena.orbSpeed", 0, 1_000_000), r.number("arena.collectRadius", 0, 1_000_000));
+                r.number("arena.orbSpeed", 0, 1_000_000), r.number("arena.collectRadius", 0, 1_000_000),
+                r.integer("arena.viewRadius", 0, 1_000_000));
         return new ServerConfig(http, management, room, session, arena);
     }
 }

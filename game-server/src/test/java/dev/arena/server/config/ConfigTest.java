@@ -90,7 +90,8 @@ class ConfigTest {
             "arena.positionScale|0|arena.positionScale must be",
             "arena.playerSpeed|-1|arena.playerSpeed must be a number between",
             "arena.orbs|-1|arena.orbs must be",
-            "arena.collectRadius|NaN|arena.collectRadius must be a number between"})
+            "arena.collectRadius|NaN|arena.collectRadius must be a number between",
+            "arena.viewRadius|-1|arena.viewRadius must be"})
     void anInvalidValueIsRefusedWithAMessageNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> config(Map.of("arena." + key, value)))
                 .isInstanceOf(ConfigException.class)
