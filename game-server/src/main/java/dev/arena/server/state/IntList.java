@@ -22,6 +22,13 @@ final class IntList {
         items[size++] = value;
     }
 
+    /** Makes room for {@code more} items, so a caller may write {@code items[size++]} that many times. */
+    void reserve(int more) {
+        if (size + more > items.length) {
+            items = Arrays.copyOf(items, Math.max(size + more, items.length * 2));
+        }
+    }
+
     /** Sorts ascending and drops repeats. */
     void sortDistinct() {
         Arrays.sort(items, 0, size);

@@ -167,6 +167,9 @@ final class SpatialGrid {
     private void scan(int c, int x, int y, int r, long r2, IntPredicate keep, IntList out) {
         int from = cellStart[c];
         int to = cellStart[c + 1];
+        out.reserve(to - from);
+        int[] items = out.items;
+        int size = out.size;
         int cx = cellX[c];
         int cy = cellY[c];
         if (keep == null && cx > COORD_MIN && cx < COORD_MAX && cy > COORD_MIN && cy < COORD_MAX) {
@@ -176,17 +179,17 @@ final class SpatialGrid {
             long right = left + cellSize - 1;
             long bottom = top + cellSize - 1;
             if (inside(Math.max(Math.abs(x - left), Math.abs(x - right)), Math.max(Math.abs(y - top), Math.abs(y - bottom)), r, r2)) {
-                for (int k = from; k < to; k++) {
-                    out.add(order[k]);
-                }
+                System.arraycopy(order, from, items, size, to - from);
+                out.size = size + to - from;
                 return;
             }
         }
         for (int k = from; k < to; k++) {
             if (inside((long) xs[k] - x, (long) ys[k] - y, r, r2) && (keep == null || keep.test(state.ids[order[k]]))) {
-                out.add(order[k]);
+                items[size++] = order[k];
             }
         }
+        out.size = size;
     }
 
     /** Whether (dx, dy) is within r; the early test keeps the squares inside a long. */

@@ -15,6 +15,9 @@ final class ViewBuilder implements Sight {
     private final IntList indices = new IntList(64);
     private WorldState state;
     private boolean all;
+    /** The last id looked up and its index: a rule asks for its viewer's fields several times. */
+    private int lastId;
+    private int lastIndex;
 
     ViewBuilder(SpatialGrid grid) {
         this.grid = grid;
@@ -24,6 +27,8 @@ final class ViewBuilder implements Sight {
         this.state = state;
         indices.clear();
         all = false;
+        lastId = 0;
+        lastIndex = -1;
     }
 
     /**
@@ -40,7 +45,7 @@ final class ViewBuilder implements Sight {
         for (int i = 0; i < globals.size; i++) {
             indices.add(globals.items[i]);
         }
-        int own = viewer > 0 ? state.indexOf(viewer) : -1;
+        int own = viewer > 0 ? indexOf(viewer) : -1;
         if (own >= 0) {
             indices.add(own);
         }
@@ -75,7 +80,7 @@ final class ViewBuilder implements Sight {
 
     @Override
     public void entity(int id) {
-        int i = all ? -1 : state.indexOf(id);
+        int i = all ? -1 : indexOf(id);
         if (i >= 0) {
             indices.add(i);
         }
@@ -83,15 +88,23 @@ final class ViewBuilder implements Sight {
 
     @Override
     public boolean exists(int id) {
-        return state.indexOf(id) >= 0;
+        return indexOf(id) >= 0;
     }
 
     @Override
     public int field(int id, int field) {
-        int i = state.indexOf(id);
+        int i = indexOf(id);
         if (i < 0 || field < 0 || field >= state.fieldCountAt(i)) {
             throw new IllegalArgumentException(i < 0 ? "no entity " + id : "entity " + id + " has no field " + field);
         }
         return state.fieldAt(i, field);
+    }
+
+    private int indexOf(int id) {
+        if (id != lastId || lastIndex < 0) {
+            lastId = id;
+            lastIndex = state.indexOf(id);
+        }
+        return lastIndex;
     }
 }

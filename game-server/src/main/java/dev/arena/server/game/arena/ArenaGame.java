@@ -47,6 +47,8 @@ public final class ArenaGame implements Game {
     private final List<Orb> orbs = new ArrayList<>();
     /** The players sorted by x, once per tick: an orb only looks at those within its collect radius in x. */
     private Player[] byX = new Player[16];
+    /** The x of each player of {@link #byX}, so the search reads an array instead of chasing players. */
+    private double[] xs = new double[16];
 
     public ArenaGame(World world, ArenaSettings settings, RandomGenerator random) {
         this.world = world;
@@ -142,9 +144,13 @@ public final class ArenaGame implements Game {
         int n = players.size();
         if (byX.length < n) {
             byX = new Player[Math.max(n, byX.length * 2)];
+            xs = new double[byX.length];
         }
         players.toArray(byX);
         Arrays.sort(byX, 0, n, BY_X);
+        for (int i = 0; i < n; i++) {
+            xs[i] = byX[i].x;
+        }
     }
 
     /** The player with the smallest id (the earliest to join) within the collect radius, or null. */
@@ -157,14 +163,14 @@ public final class ArenaGame implements Game {
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (byX[mid].x < orb.x - r - 1) {
+            if (xs[mid] < orb.x - r - 1) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         Player best = null;
-        for (int i = lo; i < n && byX[i].x <= orb.x + r + 1; i++) {
+        for (int i = lo; i < n && xs[i] <= orb.x + r + 1; i++) {
             Player p = byX[i];
             double dx = p.x - orb.x;
             double dy = p.y - orb.y;
