@@ -8,7 +8,9 @@ import java.util.Arrays;
  * spectator, viewer 0) sees everything; a player whose entity does not exist
  * at the moment (dead, waiting to respawn) sees only the seen-by-all kinds.
  * A game that wants more (team mates visible anywhere, stealth) implements
- * {@link Visibility} itself and calls this one's {@link #see} first.
+ * {@link Visibility} itself and calls this one's {@link #see} first. A
+ * player's entity must have the grid's position fields (asking for a field
+ * it lacks throws, which stops the room: a game bug, not a state to hide).
  */
 public final class RadiusVisibility implements Visibility {
     private final int radius;
