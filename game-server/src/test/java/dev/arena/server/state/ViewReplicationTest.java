@@ -15,9 +15,13 @@ import dev.arena.server.protocol.Snapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.ObjIntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,14 +51,20 @@ class ViewReplicationTest {
         final ReplicatedWorld copy = new ReplicatedWorld();
         final int viewer;
         final Replication from;
+        final int radius;
 
         Client(int viewer) {
-            this(replication, viewer);
+            this(replication, viewer, R);
         }
 
         Client(Replication from, int viewer) {
+            this(from, viewer, R);
+        }
+
+        Client(Replication from, int viewer, int radius) {
             this.from = from;
             this.viewer = viewer;
+            this.radius = radius;
             this.replica = from.newReplica(viewer);
         }
 
@@ -72,7 +82,7 @@ class ViewReplicationTest {
             WorldState current = from.current();
             assertThat(copy.tick()).isEqualTo(current.tick());
             assertThat(copy.entities()).as("view of %d at tick %d", viewer, current.tick())
-                    .isEqualTo(Views.radius(current, viewer, R, kind -> kind == BOARD));
+                    .isEqualTo(Views.radius(current, viewer, radius, kind -> kind == BOARD));
         }
 
         Set<Integer> ids() {
@@ -292,44 +302,56 @@ class ViewReplicationTest {
         client.assertSeesItsView();
     }
 
-    @Test
-    void aFrameIsTheFrameOfAWorldHoldingOnlyTheView() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
-        List<Client> clients = new java.util.ArrayList<>();
+    /**
+     * Random drift, congestion and history loss: every frame equals the
+     * frame the one writer makes of a world holding only what the client
+     * held and only its view now. With a radius of 300 in a world about 400
+     * wide, views keep growing to the whole room and shrinking again.
+     */
+    @ParameterizedTest(name = "radius {0}")
+    @ValueSource(ints = {R, 300})
+    void aFrameIsTheFrameOfAWorldHoldingOnlyTheView(int radius) {
+        ViewReplication views = new ViewReplication(world, new RadiusVisibility(radius, new ViewGrid(40, 0, 1), BOARD), 4,
+                new MicrometerGameMetrics(registry));
+        SplittableRandom random = new SplittableRandom(3);
+        List<Client> clients = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            clients.add(new Client(spawn(PLAYER, random.nextInt(400), random.nextInt(400))));
+            clients.add(new Client(views, spawn(PLAYER, random.nextInt(400), random.nextInt(400)), radius));
         }
         for (int i = 0; i < 60; i++) {
             spawn(ORB, random.nextInt(400), random.nextInt(400));
         }
         SnapshotEncoder reference = new SnapshotEncoder();
         Output out = new Output(4096, FrameCodec.MAX_ENCODED_BYTES);
+        int wholeRoom = 0;
         for (int t = 1; t <= 40; t++) {
             for (int id = 1; id <= world.size() + 60; id++) {
                 if (world.exists(id)) {
                     moveTo(id, world.get(id, 0) + random.nextInt(-15, 16), world.get(id, 1) + random.nextInt(-15, 16));
                 }
             }
-            capture();
+            views.capture(t);
             for (Client c : clients) {
                 if (t > 1 && random.nextInt(5) == 0) {
                     continue; // congested
                 }
                 List<EntityRecord> held = c.copy.entities();
                 int heldTick = c.copy.tick();
-                Buffer frame = replication.nextFrame(c.replica);
-                List<EntityRecord> view = Views.radius(replication.current(), c.viewer, R, kind -> kind == BOARD);
+                Buffer frame = views.nextFrame(c.replica);
+                List<EntityRecord> view = Views.radius(views.current(), c.viewer, radius, kind -> kind == BOARD);
+                wholeRoom += view.size() == world.size() ? 1 : 0;
                 out.reset();
-                if (heldTick < 0 || tick - heldTick >= 4) { // nothing held, or out of a history of 4
-                    reference.writeSnapshot(out, WorldStates.of(tick, view));
+                if (heldTick < 0 || t - heldTick >= 4) { // nothing held, or out of a history of 4
+                    reference.writeSnapshot(out, WorldStates.of(t, view));
                 } else {
-                    reference.writeDelta(out, WorldStates.of(heldTick, held), WorldStates.of(tick, view));
+                    reference.writeDelta(out, WorldStates.of(heldTick, held), WorldStates.of(t, view));
                 }
-                assertThat(frame.getBytes()).as("client %d at tick %d", c.viewer, tick).isEqualTo(out.toBytes());
+                assertThat(frame.getBytes()).as("client %d at tick %d", c.viewer, t).isEqualTo(out.toBytes());
                 c.receive(frame);
                 c.assertSeesItsView();
             }
         }
+        assertThat(wholeRoom > 0).as("views covering the whole room: %d", wholeRoom).isEqualTo(radius == 300);
     }
 
     @Test
