@@ -13,6 +13,8 @@ import { Session } from './net/session.js';
 import { computeCamera } from './render/camera.js';
 import { Hud } from './render/hud.js';
 import { LobbyView } from './render/lobby-view.js';
+import { drawEdgeIndicators, edgeIndicators } from './render/edge-indicators.js';
+import { drawMinimap, minimapLayout } from './render/minimap.js';
 import { drawFrame } from './render/renderer.js';
 import { statusText } from './render/status-text.js';
 import { Phase } from './state/phase.js';
@@ -141,7 +143,11 @@ function frame() {
     camera = computeCamera({
       canvasWidth: width, canvasHeight: height, worldWidth: w.worldWidth, worldHeight: w.worldHeight, focus: room.ownPosition(t),
     });
-    drawFrame(ctx, { width, height, camera, worldWidth: w.worldWidth, worldHeight: w.worldHeight, entities: room.view(t) });
+    const entities = room.view(t);
+    drawFrame(ctx, { width, height, camera, worldWidth: w.worldWidth, worldHeight: w.worldHeight, entities });
+    drawEdgeIndicators(ctx, edgeIndicators({ camera, width, height, entities }));
+    const layout = minimapLayout({ canvasWidth: width, canvasHeight: height, worldWidth: w.worldWidth, worldHeight: w.worldHeight });
+    drawMinimap(ctx, { layout, camera, canvasWidth: width, canvasHeight: height, entities, viewRadius: room.viewRadius });
   }
   if (now - lastHud >= HUD_REFRESH_MS) {
     lastHud = now;
@@ -151,6 +157,7 @@ function frame() {
       players: room ? room.playerCount() : null,
       bytesPerSecond: session.bytesIn.rate(now),
       leaderboard: room ? room.leaderboard(10) : [],
+      inView: room !== null && room.viewRadius !== null,
     });
   }
   requestAnimationFrame(frame);

@@ -56,6 +56,14 @@ export class InterpolationBuffer {
    * it), each moved towards its position in the next state by the elapsed
    * fraction. Before the first state, the first state; past the newest, the
    * newest (no extrapolation, so nothing overshoots).
+   *
+   * With views (PROTOCOL.md "Views") entities enter and leave all the time:
+   * one entering appears at its first position when the rendered time
+   * reaches its state, never sliding in from anywhere; one that is gone from
+   * the next state (it left the view, or despawned) keeps its last motion
+   * until the rendered time reaches that state, then disappears, rather than
+   * stopping dead for an interval. An entity that left and came back
+   * elsewhere is absent in between, so it cannot slide across either.
    * @param {number} renderTime ms on the server timeline
    * @returns {Positions}
    */
@@ -68,15 +76,29 @@ export class InterpolationBuffer {
     const b = samples[i + 1];
     if (!b || renderTime <= a.time) return new Map(a.positions);
     const t = (renderTime - a.time) / (b.time - a.time);
+    const before = samples[i - 1];
     const out = new Map();
     for (const [id, pa] of a.positions) {
       const pb = b.positions.get(id);
-      if (!pb || Math.hypot(pb.x - pa.x, pb.y - pa.y) > this.teleportDistance) {
+      if (!pb) {
+        out.set(id, this.leaving(pa, before?.positions.get(id), before?.time, a.time, renderTime));
+      } else if (this.jumped(pa, pb)) {
         out.set(id, pa);
       } else {
         out.set(id, { ...pa, x: pa.x + (pb.x - pa.x) * t, y: pa.y + (pb.y - pa.y) * t });
       }
     }
     return out;
+  }
+
+  /** Where an entity gone from the next state is drawn: moving on as it last moved, if it did. */
+  leaving(pa, previous, previousTime, time, renderTime) {
+    if (!previous || this.jumped(previous, pa) || time <= previousTime) return pa;
+    const f = (renderTime - time) / (time - previousTime);
+    return { ...pa, x: pa.x + (pa.x - previous.x) * f, y: pa.y + (pa.y - previous.y) * f };
+  }
+
+  jumped(p, q) {
+    return Math.hypot(q.x - p.x, q.y - p.y) > this.teleportDistance;
   }
 }

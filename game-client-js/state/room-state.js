@@ -47,6 +47,8 @@ export class RoomState {
       tickHz: welcome.tickHz,
       speed,
     });
+    /** @type {number|null} how far the player sees, world units; null: the whole world (PROTOCOL.md "Views") */
+    this.viewRadius = welcome.params?.viewRadius ?? null;
     /** @type {number} states applied */
     this.states = 0;
   }

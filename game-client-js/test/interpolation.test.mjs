@@ -104,3 +104,41 @@ test('others move smoothly at constant speed despite arrival jitter (RoomState, 
   }
   assert.equal(room.view(5200).find((e) => e.id === 2).y, 100);
 });
+
+test('an entity entering the view appears at its first position, never sliding in', () => {
+  const buffer = new InterpolationBuffer();
+  buffer.push(0, new Map([[1, at(0, 0)]]));
+  buffer.push(50, new Map([[1, at(10, 0)], [7, at(300, 300)]]));
+  buffer.push(100, new Map([[1, at(20, 0)], [7, at(305, 300)]]));
+  assert.equal(buffer.sample(49).has(7), false, 'not drawn before its state');
+  assert.deepEqual(buffer.sample(50).get(7), at(300, 300));
+  assert.deepEqual(buffer.sample(75).get(7), at(302.5, 300));
+});
+
+test('an entity leaving the view keeps moving as it did until it is gone, then disappears', () => {
+  const buffer = new InterpolationBuffer();
+  buffer.push(0, new Map([[1, at(0, 0)], [5, at(0, 0)]]));
+  buffer.push(50, new Map([[1, at(0, 0)], [5, at(10, -4)]]));
+  buffer.push(100, new Map([[1, at(0, 0)]]));
+  assert.deepEqual(buffer.sample(75).get(5), at(15, -6), 'half an interval further along');
+  assert.equal(buffer.sample(100).has(5), false);
+  assert.equal(buffer.sample(140).has(5), false);
+});
+
+test('an entity that left and came back elsewhere is not drawn sliding across', () => {
+  const buffer = new InterpolationBuffer({ teleportDistance: 100 });
+  buffer.push(0, new Map([[5, at(0, 0)]]));
+  buffer.push(50, new Map());
+  buffer.push(100, new Map([[5, at(900, 900)]]));
+  assert.deepEqual(buffer.sample(25).get(5), at(0, 0), 'no motion known: it stays until it is gone');
+  assert.equal(buffer.sample(75).has(5), false, 'out of view: absent');
+  assert.deepEqual(buffer.sample(100).get(5), at(900, 900));
+});
+
+test('a leaving entity whose last move was a jump is not extrapolated', () => {
+  const buffer = new InterpolationBuffer({ teleportDistance: 100 });
+  buffer.push(0, new Map([[5, at(0, 0)]]));
+  buffer.push(50, new Map([[5, at(500, 0)]]));
+  buffer.push(100, new Map());
+  assert.deepEqual(buffer.sample(75).get(5), at(500, 0));
+});

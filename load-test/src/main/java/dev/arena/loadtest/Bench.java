@@ -28,8 +28,10 @@ public final class Bench {
     public static RunResult bench(Options o, int rooms, Path out, PrintStream progress) throws Exception {
         Files.createDirectories(out);
         Path log = out.resolve("server.log");
-        progress.println("starting " + o.serverJar + " " + String.join(" ", o.jvmFlags) + " (log: " + log + ")");
-        try (ServerProcess server = ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players, log)) {
+        progress.println("starting " + o.serverJar + " " + String.join(" ", o.jvmFlags) + " " + o.workload.option()
+                + " workload " + o.workload.serverSettings() + " (log: " + log + ")");
+        try (ServerProcess server = ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players,
+                o.workload.serverSettings(), log)) {
             Options run = o.withRun(URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws"), rooms, out);
             long[][] cpu = new long[2][];
             long[][] sys = new long[2][];

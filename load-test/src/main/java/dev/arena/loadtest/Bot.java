@@ -28,8 +28,9 @@ import java.util.SplittableRandom;
 /**
  * One simulated player of the arena-bench workload (docs/PERFORMANCE.md): connects,
  * joins (quick-join for the first bot of a room, by room id for the others),
- * rebuilds the room state from SNAPSHOT/DELTA with the server's own
- * {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms sends INPUT
+ * rebuilds the room state (its view of it, when the room has views: the
+ * entities it holds, entering and leaving, are counted) from SNAPSHOT/DELTA
+ * with the server's own {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms sends INPUT
  * with an increasing seq and a unit direction that changes at random about
  * once a second. An input's latency ends at the first update whose own
  * player's {@code lastSeq} reaches it ({@link LatencyTracker}). Answers server
@@ -195,10 +196,12 @@ final class Bot {
             try {
                 world.apply(delta);
             } catch (IllegalStateException e) {
-                // A delta against a baseline this bot does not hold: a server bug (PROTOCOL.md).
+                // A delta against a baseline this bot does not hold, or one that does not fit its view: a server bug.
                 stats.increment(Count.STATE_ERRORS);
                 return;
             }
+            stats.add(Count.ENTERED, delta.spawns().size());
+            stats.add(Count.LEFT, delta.removed().length);
             onUpdate(now);
         } else if (message instanceof Snapshot snapshot) {
             if (state != State.PLAYING) {
@@ -243,6 +246,8 @@ final class Bot {
 
     private void onUpdate(long now) {
         stats.increment(Count.UPDATES);
+        // The bot's view (PROTOCOL.md "Views"): what it holds is what the server lets it see.
+        stats.add(Count.VIEW_ENTITIES, world.size());
         if (inputTimer < 0 && !stopping) {
             // Inputs start once the bot holds the room's state, as a player's would, at a random phase
             // against the server's ticks: starting right on an update would lock every bot to one phase.

@@ -17,8 +17,8 @@ import java.util.Set;
 public final class Options {
     public enum Command { RUN, BENCH, CAPACITY }
 
-    private static final Set<String> COMMON = Set.of("rooms", "players", "duration", "warmup", "ramp", "input-hz",
-            "seed", "out", "loops");
+    private static final Set<String> COMMON = Set.of("workload", "rooms", "players", "duration", "warmup", "ramp",
+            "input-hz", "seed", "out", "loops");
     private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags");
     private static final Set<String> CAPACITY = Set.of("start-rooms", "step-rooms", "max-rooms", "p99-limit-ms");
     /** Options that take no value. */
@@ -32,8 +32,11 @@ public final class Options {
                                                [--start-rooms 50] [--step-rooms 50] [--max-rooms 400] [--p99-limit-ms 100] [workload options]
               java -jar load-test.jar --version | --help
             workload options (arena-bench defaults):
-              --rooms 50        rooms R, filled P bots at a time
-              --players 20      players P per room
+              --workload arena  arena: arena-bench, R=50 x P=20; large: arena-bench-large, one room of 500
+                                in a 20,000 x 20,000 world with 2,000 orbs and a view radius of 1,000
+                                (bench starts the server so; for run, start it with the settings in load-test/README.md)
+              --rooms 50        rooms R, filled P bots at a time (default: the workload's)
+              --players 20      players P per room (default: the workload's)
               --duration 60     measured seconds
               --warmup 10       seconds after the last join before measuring
               --ramp 500        joins per second
@@ -46,6 +49,7 @@ public final class Options {
             The server must run with room.capacity = --players (bench and capacity start it so).""";
 
     public final Command command;
+    public final Workload workload;
     public final URI url;
     /** Trust any TLS certificate (run with a wss:// URL only). */
     public final boolean insecure;
@@ -67,13 +71,17 @@ public final class Options {
 
     private Options(Command command, Map<String, String> v) {
         this.command = command;
+        this.workload = v.containsKey("workload") ? Workload.parse(v.get("workload")) : Workload.ARENA;
+        if (command == Command.CAPACITY && workload != Workload.ARENA) {
+            throw new UsageException("--workload " + workload.option() + " is one room: measure it with bench, not capacity");
+        }
         this.url = command == Command.RUN ? Target.parse(require(v, "url")) : null;
         this.insecure = v.containsKey("insecure");
         if (insecure && !url.getScheme().equals("wss")) {
             throw new UsageException("--insecure applies to wss:// URLs only, got --url " + url);
         }
-        this.rooms = integer(v, "rooms", 50, 1, 10_000);
-        this.players = integer(v, "players", 20, 1, 1_000);
+        this.rooms = integer(v, "rooms", workload.rooms, 1, 10_000);
+        this.players = integer(v, "players", workload.players, 1, 1_000);
         this.durationSeconds = integer(v, "duration", 60, 1, 86_400);
         this.warmupSeconds = integer(v, "warmup", 10, 0, 3_600);
         this.rampPerSecond = integer(v, "ramp", 500, 1, 100_000);
@@ -173,6 +181,7 @@ public final class Options {
 
     private Options(Options o, URI url, int rooms, Path out) {
         this.command = o.command;
+        this.workload = o.workload;
         this.url = url;
         this.insecure = o.insecure;
         this.rooms = rooms;
@@ -235,6 +244,7 @@ public final class Options {
     @Override
     public String toString() {
         return command.name().toLowerCase() + (url != null ? " --url " + url : "") + (insecure ? " --insecure" : "")
+                + " --workload " + workload.option()
                 + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
                 + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + " --out " + out;

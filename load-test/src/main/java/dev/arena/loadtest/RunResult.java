@@ -103,12 +103,20 @@ public final class RunResult {
         return players <= 0 ? 0 : rate(c) / players;
     }
 
+    /** Mean entities a bot held after an update over the measured window: the room, or its view. */
+    public double entitiesPerUpdate() {
+        long updates = measured(Count.UPDATES);
+        return updates == 0 ? 0 : measured(Count.VIEW_ENTITIES) / (double) updates;
+    }
+
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
-                .put("benchmark", "arena-bench")
+                .put("benchmark", options.workload.benchmark)
                 .put("startedAt", startedAt.toString())
                 .put("parameters", new JsonObject()
                         .put("mode", options.command.name().toLowerCase(Locale.ROOT))
+                        .put("workload", options.workload.option())
+                        .put("serverSettings", new JsonObject(new java.util.LinkedHashMap<>(options.workload.serverSettings())))
                         .put("url", String.valueOf(options.url))
                         .put("insecure", options.insecure)
                         .put("rooms", options.rooms)
@@ -143,6 +151,10 @@ public final class RunResult {
                         .put("clientToServer", round(rate(Count.MESSAGES_OUT), 1)))
                 .put("inputsPerSecond", round(rate(Count.INPUTS_SENT), 1))
                 .put("updatesPerSecond", round(rate(Count.UPDATES), 1))
+                .put("view", new JsonObject()
+                        .put("entitiesPerUpdate", round(entitiesPerUpdate(), 1))
+                        .put("enteredPerPlayerPerSecond", round(perPlayer(Count.ENTERED), 2))
+                        .put("leftPerPlayerPerSecond", round(perPlayer(Count.LEFT), 2)))
                 .put("inputsSkippedCongested", total(Count.INPUTS_SKIPPED))
                 .put("errors", errorsJson())
                 .put("disconnects", total(Count.DISCONNECTS))
@@ -199,8 +211,12 @@ public final class RunResult {
     /** The human summary. */
     public String summary() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "arena-bench: %d rooms x %d players = %d bots, %d s measured after %d s warm-up, inputs at %d Hz%n",
-                options.rooms, options.players, options.bots(), Math.round(measuredSeconds), options.warmupSeconds, options.inputHz));
+        b.append(String.format(Locale.ROOT, "%s: %d rooms x %d players = %d bots, %d s measured after %d s warm-up, inputs at %d Hz%n",
+                options.workload.benchmark, options.rooms, options.players, options.bots(), Math.round(measuredSeconds),
+                options.warmupSeconds, options.inputHz));
+        if (!options.workload.serverSettings().isEmpty()) {
+            b.append("  server settings ").append(options.workload.serverSettings()).append(System.lineSeparator());
+        }
         b.append(String.format(Locale.ROOT, "  players       %d joined of %d, %d playing at the end (%.0f on average while measuring)%n",
                 total(Count.JOINED), options.bots(), playingAtEnd, averagePlayers()));
         b.append(String.format(Locale.ROOT, "  input latency p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms  (%d inputs)%n",
@@ -208,6 +224,8 @@ public final class RunResult {
                 measured.getTotalCount()));
         b.append(String.format(Locale.ROOT, "  server->client %.0f B per player per second, %.0f messages/s; client->server %.0f B per player per second, %.0f messages/s%n",
                 perPlayer(Count.BYTES_IN), rate(Count.MESSAGES_IN), perPlayer(Count.BYTES_OUT), rate(Count.MESSAGES_OUT)));
+        b.append(String.format(Locale.ROOT, "  view          %.1f entities held per update; %.2f entered and %.2f left per player per second%n",
+                entitiesPerUpdate(), perPlayer(Count.ENTERED), perPlayer(Count.LEFT)));
         b.append(String.format(Locale.ROOT, "  errors %d, disconnects %d, rejected joins %d%s%n",
                 errors(), total(Count.DISCONNECTS), total(Count.REJECTED_JOINS), rejectedJoinReasons()));
         refusals.forEach((reason, r) -> b.append(String.format(Locale.ROOT,

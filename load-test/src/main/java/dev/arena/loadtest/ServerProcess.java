@@ -1,5 +1,7 @@
 package dev.arena.loadtest;
 
+import dev.arena.server.config.ConfigLoader;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,9 +51,11 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Starts the server and returns once its players' port accepts connections.
      *
-     * @param log where the server's output goes
+     * @param settings configuration keys of the workload (config/README.md), set as {@code -Darena.<key>}
+     * @param log      where the server's output goes
      */
-    static ServerProcess start(Path jar, List<String> jvmFlags, int rooms, int players, Path log) throws IOException {
+    static ServerProcess start(Path jar, List<String> jvmFlags, int rooms, int players, Map<String, String> settings,
+                               Path log) throws IOException {
         int http = freePort();
         int management = freePort();
         while (management == http) {
@@ -71,6 +75,7 @@ final class ServerProcess implements AutoCloseable {
         long bots = (long) rooms * players;
         command.add("-Darena.http.maxConnectionsPerIp=" + (bots + 64));
         command.add("-Darena.http.maxConnections=" + Math.max(20_000, bots + 64));
+        settings.forEach((key, value) -> command.add("-D" + ConfigLoader.PROPERTY_PREFIX + key + "=" + value));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -130,7 +135,9 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * The server's own counters of trouble, summed over their labels, from
-     * its Prometheus scrape: errors seen from the server's side.
+     * its Prometheus scrape: errors seen from the server's side. With views,
+     * also the mean grid cells encoded per send tick since the server
+     * started ({@code viewCellsEncodedPerSendTick}), which the bots cannot see.
      */
     Map<String, Double> troubleCounters() {
         Map<String, Double> out = new TreeMap<>();
@@ -139,6 +146,7 @@ final class ServerProcess implements AutoCloseable {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + managementPort + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            double[] cells = new double[2];
             for (String line : response.body().split("\n")) {
                 if (line.startsWith("#") || line.isBlank()) {
                     continue;
@@ -146,6 +154,9 @@ final class ServerProcess implements AutoCloseable {
                 int brace = line.indexOf('{');
                 int space = line.lastIndexOf(' ');
                 String name = line.substring(0, brace >= 0 ? brace : line.indexOf(' '));
+                if (name.equals("arena_view_cells_encoded_sum") || name.equals("arena_view_cells_encoded_count")) {
+                    cells[name.endsWith("_sum") ? 0 : 1] = Double.parseDouble(line.substring(space + 1));
+                }
                 if (name.matches("arena_(joins_refused|frames_rejected|connections_closed|inputs_dropped|snapshots_skipped"
                         + "|ticks_dropped|rooms_failed|joins|connections_opened)_total")) {
                     String key = name.substring("arena_".length(), name.length() - "_total".length());
@@ -154,6 +165,9 @@ final class ServerProcess implements AutoCloseable {
                     }
                     out.merge(key, Double.parseDouble(line.substring(space + 1)), Double::sum);
                 }
+            }
+            if (cells[1] > 0) {
+                out.put("viewCellsEncodedPerSendTick", Math.rint(cells[0] / cells[1] * 10) / 10);
             }
         } catch (IOException | RuntimeException e) {
             out.put("scrapeFailed", 1.0);

@@ -18,7 +18,12 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Stats {
     /** Monotonic counters. The error kinds are summed into the run's error figure. */
     public enum Count {
-        BYTES_IN, BYTES_OUT, MESSAGES_IN, MESSAGES_OUT, INPUTS_SENT, INPUTS_SKIPPED, UPDATES, PINGS_ANSWERED,
+        BYTES_IN, BYTES_OUT, MESSAGES_IN, MESSAGES_OUT, INPUTS_SENT, INPUTS_SKIPPED, UPDATES,
+        /** Entities each bot held after each update, summed: divided by UPDATES, the mean view. */
+        VIEW_ENTITIES,
+        /** Entities that appeared (spawned or entered the view) and disappeared in deltas. */
+        ENTERED, LEFT,
+        PINGS_ANSWERED,
         JOINED, REJECTED_JOINS, UPGRADES_REFUSED, DISCONNECTS,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
         ROOM_MISPLACED;

@@ -42,6 +42,8 @@ class MainTest {
             "capacity --rooms 5 --server-jar x|unknown option --rooms",
             "fly|unknown command 'fly'",
             "--rooms 1000 --players 1000 --url ws://127.0.0.1:1/ws|--rooms x --players",
+            "--workload huge --url ws://127.0.0.1:1/ws|--workload must be arena or large",
+            "capacity --workload large --server-jar x|--workload large is one room: measure it with bench",
     })
     void aBadCommandLineExitsWithTwoAndNamesTheOption(String line, String expected) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -84,6 +86,15 @@ class MainTest {
         assertThat(o.warmupSeconds).isEqualTo(10);
         assertThat(o.inputHz).isEqualTo(20);
         assertThat(o.url.getPort()).isEqualTo(9000);
+        assertThat(o.workload).isEqualTo(Workload.ARENA);
+    }
+
+    @Test
+    void theLargeWorkloadIsOneRoomOfFiveHundredUnlessToldOtherwise() {
+        Options o = Options.parse("--workload", "large", "--url=ws://localhost:9000/ws");
+        assertThat(o.rooms).isEqualTo(1);
+        assertThat(o.players).isEqualTo(500);
+        assertThat(Options.parse("--workload=large", "--players", "8", "--url=ws://localhost:9000/ws").players).isEqualTo(8);
     }
 
     @Test

@@ -46,7 +46,8 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         ArenaSettings arena = new ArenaSettings(r.integer("arena.worldWidth", 10, 1_000_000),
                 r.integer("arena.worldHeight", 10, 1_000_000), r.integer("arena.positionScale", 1, 1000),
                 r.number("arena.playerSpeed", 0, 1_000_000), r.integer("arena.orbs", 0, 10_000),
-                r.number("arena.orbSpeed", 0, 1_000_000), r.number("arena.collectRadius", 0, 1_000_000));
+                r.number("arena.orbSpeed", 0, 1_000_000), r.number("arena.collectRadius", 0, 1_000_000),
+                r.integer("arena.viewRadius", 0, 1_000_000));
         LogConfig log = new LogConfig(r.oneOf("log.format", LogConfig.FORMATS));
         return new ServerConfig(http, management, room, session, arena, log);
     }

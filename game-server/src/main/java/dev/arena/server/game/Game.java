@@ -12,7 +12,8 @@ import dev.arena.server.protocol.Input;
  * inputs that arrived since the last tick ({@link #onInput}), then
  * {@link #tick}. {@link #onJoin} and {@link #onLeave} come between ticks. An
  * exception thrown from any call stops this room (its players are told the
- * room closed) and no other.
+ * room closed) and no other. So does one from the {@link #visibility()}
+ * rule, which the room asks on every send tick.
  */
 public interface Game {
     /** Static facts about the world, sent to every player that joins. */
@@ -47,4 +48,13 @@ public interface Game {
      * @param dt   the step's length in seconds (always 1 / tick rate)
      */
     void tick(long tick, double dt);
+
+    /**
+     * What each player sees (docs/GAMES.md, "Visibility"); asked once, when
+     * the room starts. The default, {@link Visibility#everything()}, sends
+     * every entity to every player.
+     */
+    default Visibility visibility() {
+        return Visibility.everything();
+    }
 }

@@ -76,6 +76,17 @@ public interface GameMetrics {
     /** Size of one encoded update, counted once per encode, not per recipient. */
     void snapshotEncoded(boolean full, int bytes);
 
+    /**
+     * One state update handed to one client of a room with views: the
+     * entities its view holds after it and the frame's size. Called per
+     * client per send tick on the room's thread (rooms without views send
+     * every up-to-date client one shared frame, seen by {@link #snapshotEncoded}).
+     */
+    void updateSent(int entities, int bytes);
+
+    /** Grid cells of a room with views whose entities' changes one send tick encoded. */
+    void cellsEncoded(int cells);
+
     /** An update not sent to a client whose socket was congested. */
     void snapshotSkipped();
 

@@ -44,6 +44,9 @@ public final class MicrometerGameMetrics implements GameMetrics {
     private final Counter bytesSent;
     private final DistributionSummary fullSize;
     private final DistributionSummary deltaSize;
+    private final DistributionSummary updateEntities;
+    private final DistributionSummary updateSize;
+    private final DistributionSummary cellsEncoded;
     private final Counter snapshotsSkipped;
     private final Counter inputsDropped;
     private final ByReason closes;
@@ -93,6 +96,18 @@ public final class MicrometerGameMetrics implements GameMetrics {
                 .description("WebSocket payload bytes written, counted per recipient").register(registry);
         fullSize = sizeSummary(registry, "full");
         deltaSize = sizeSummary(registry, "delta");
+        updateEntities = DistributionSummary.builder("arena.update.entities")
+                .description("Entities in the view of one client after one update, in rooms with views")
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+                .register(registry);
+        updateSize = DistributionSummary.builder("arena.update.size").baseUnit("bytes")
+                .description("Size of the state update written to one client of a room with views")
+                .serviceLevelObjectives(32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 65536)
+                .register(registry);
+        cellsEncoded = DistributionSummary.builder("arena.view.cells.encoded")
+                .description("Grid cells whose entities' changes one send tick of a room with views encoded")
+                .serviceLevelObjectives(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+                .register(registry);
         snapshotsSkipped = counter(registry, "arena.snapshots.skipped",
                 "Updates not sent to a client whose socket was congested");
         inputsDropped = counter(registry, "arena.inputs.dropped", "Inputs dropped on a full room input queue");
@@ -253,6 +268,17 @@ public final class MicrometerGameMetrics implements GameMetrics {
     @Override
     public void snapshotEncoded(boolean full, int bytes) {
         (full ? fullSize : deltaSize).record(bytes);
+    }
+
+    @Override
+    public void updateSent(int entities, int bytes) {
+        updateEntities.record(entities);
+        updateSize.record(bytes);
+    }
+
+    @Override
+    public void cellsEncoded(int cells) {
+        cellsEncoded.record(cells);
     }
 
     @Override

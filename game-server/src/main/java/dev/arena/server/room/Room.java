@@ -9,7 +9,6 @@ import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Welcome;
-import dev.arena.server.state.BaselineReplication;
 import dev.arena.server.state.EntityStore;
 import dev.arena.server.state.Replica;
 import dev.arena.server.state.Replication;
@@ -26,7 +25,8 @@ import java.util.random.RandomGenerator;
  * {@link RoomVerticle} drives it from a timer; tests call {@link #step} and
  * {@link #send} directly. Single-threaded: only the room's thread calls it.
  *
- * <p>What each client is sent is the {@link Replication}'s business: each
+ * <p>What each client is sent is the {@link Replication}'s business (the
+ * whole room, or the client's view under the game's visibility rule): each
  * seat holds its client's {@link Replica}, and on a send tick the room hands
  * every client whose socket can take it the replication's next frame. A
  * congested client is skipped (its replica keeps its older baseline); one
@@ -52,7 +52,7 @@ public final class Room {
         this.metrics = metrics;
         EntityStore world = new EntityStore();
         this.game = gameFactory.create(world, random);
-        this.replication = new BaselineReplication(world, config.snapshotHistory(), metrics);
+        this.replication = Replication.of(world, game.visibility(), config.snapshotHistory(), metrics);
         this.inputs = new InputQueue(config.inputQueueSize(), metrics);
     }
 
@@ -78,7 +78,7 @@ public final class Room {
                     "room " + id + " is full (" + config.capacity() + " players)");
         }
         int playerId = game.onJoin(name);
-        clients.add(new Client(playerId, channel, replication.newReplica()));
+        clients.add(new Client(playerId, channel, replication.newReplica(playerId)));
         GameInfo info = game.info();
         channel.write(Buffer.buffer(codec.encode(new Welcome(playerId, id, config.tickHz(), config.sendHz(),
                 System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale(), info.params()))));

@@ -198,4 +198,30 @@ class BrowserEndToEndTest {
     private static String describe(BoundingBox b) {
         return String.format(java.util.Locale.ROOT, "[x %.0f, y %.0f, %.0f x %.0f]", b.x, b.y, b.width, b.height);
     }
+
+    @Test
+    void withViewsAPageHoldsOnlyWhatItsPlayerSeesAndDrawsItsMinimap() throws Exception {
+        // 300 orbs in a 6,000-unit world, a 700-unit view: a player sees a handful, never all.
+        try (TestServer views = TestServer.start(Map.of("arena.viewRadius", "700", "arena.worldWidth", "6000",
+                "arena.worldHeight", "6000", "arena.orbs", "300"));
+             BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(960, 640))) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(TIMEOUT_MS);
+            PageProblems problems = PageProblems.watch(page);
+            page.navigate("http://127.0.0.1:" + views.port() + "/");
+            page.fill("#name", "ann");
+            page.click("#quick-join");
+            page.waitForFunction("() => window.arena.state().ownPosition !== null && window.arena.state().entities.length > 0");
+            // A few updates later, with frames drawn (the minimap and edge arrows too) and the HUD saying what it counts.
+            page.waitForFunction("() => window.arena.state().tick > 40 && Number(document.getElementById('hud-fps').dataset.value) > 0");
+            assertThat(page.textContent("#hud-players")).startsWith("Players in view");
+
+            Object farthest = page.evaluate("() => { const s = window.arena.state(); const me = s.entities.find(e => e.id === s.playerId);"
+                    + " return Math.max(...s.entities.filter(e => e.kind !== 3).map(e => Math.hypot(e.x - me.x, e.y - me.y))); }");
+            assertThat(((Number) farthest).doubleValue()).as("the farthest entity held").isLessThanOrEqualTo(700);
+            assertThat(((Number) state(page, "s.entities.length")).intValue()).as("held of 301").isLessThan(150);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("views.png")));
+            assertThat(problems.seen()).as("console of the page").isEmpty();
+        }
+    }
 }

@@ -104,7 +104,9 @@ class ConfigTest {
             "http.trustedProxies|10.0.0.0/40|http.trustedProxies must list",
             "http.allowedOrigins|https://a.example,a.example|http.allowedOrigins must list origins",
             "http.allowedOrigins|null|http.allowedOrigins must list origins",
-            "http.requireOrigin|yes|http.requireOrigin must be true or false, got \"yes\""})
+            "http.requireOrigin|yes|http.requireOrigin must be true or false, got \"yes\"",
+            "arena.viewRadius|-1|arena.viewRadius must be"})
+
     void anInvalidValueIsRefusedWithAMessageNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> config(Map.of("arena." + key, value)))
                 .isInstanceOf(ConfigException.class)

@@ -46,7 +46,8 @@ class MetricsScrapeTest {
     /** Histograms: each needs _bucket series for histogram_quantile. */
     private static final List<String> HISTOGRAMS = List.of(
             "arena_tick_duration_seconds", "arena_tick_lateness_seconds", "arena_send_duration_seconds",
-            "arena_input_latency_seconds", "arena_rtt_seconds", "arena_snapshot_size_bytes");
+            "arena_input_latency_seconds", "arena_rtt_seconds", "arena_snapshot_size_bytes", "arena_update_size_bytes",
+            "arena_update_entities", "arena_view_cells_encoded");
 
     private static TestServer server;
     private static ScriptedGame game;
