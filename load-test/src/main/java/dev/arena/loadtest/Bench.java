@@ -1,5 +1,6 @@
 package dev.arena.loadtest;
 
+import dev.arena.loadtest.floor.FloorServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -8,12 +9,15 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The bench runner: starts the server jar as a child process with the JVM
- * flags under test, runs the bots against it, and adds the server's CPU time
- * over the measured window and its peak RSS to the figures. The capacity
+ * The bench runner: starts the server jar (or, with {@code --floor}, the
+ * floor server) as a child process with the JVM flags under test, runs the
+ * bots against it, and adds the server's CPU time over the measured window
+ * and its peak RSS to the figures, and with {@code --floor-result} its
+ * ratio to the floor's. The capacity
  * search repeats that with more rooms until input latency p99 reaches the
  * limit or anything goes wrong, each step on a fresh server.
  */
@@ -28,9 +32,17 @@ public final class Bench {
     public static RunResult bench(Options o, int rooms, Path out, PrintStream progress) throws Exception {
         Files.createDirectories(out);
         Path log = out.resolve("server.log");
-        progress.println("starting " + o.serverJar + " " + String.join(" ", o.jvmFlags) + " (log: " + log + ")");
-        try (ServerProcess server = ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players, log)) {
+        progress.println("starting " + (o.floor ? "the floor server" : o.serverJar) + " " + String.join(" ", o.jvmFlags)
+                + " (log: " + log + ")");
+        try (ServerProcess server = o.floor ? ServerProcess.startFloor(o.jvmFlags, log)
+                : ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players, log)) {
             Options run = o.withRun(URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws"), rooms, out);
+            if (o.floorResult != null) {
+                // Said now, not only in the report: a pair that is not like for like is better stopped early.
+                for (String warning : o.floorResult.warnings(RunResult.parameters(run), o.jvmFlags, Instant.now())) {
+                    progress.println("warning: --floor-result: " + warning);
+                }
+            }
             long[][] cpu = new long[2][];
             long[][] sys = new long[2][];
             LoadRun load = new LoadRun(run, progress, new LoadRun.Listener() {
@@ -57,9 +69,21 @@ public final class Bench {
                 counters.put("writeSyscallsPerSecond", Math.rint((sys[1][1] - sys[0][1]) / result.measuredSeconds));
                 counters.put("contextSwitchesPerSecond", Math.rint((sys[1][2] - sys[0][2]) / result.measuredSeconds));
             }
-            result.server = new RunResult.ServerFigures(o.serverJar.toString(), o.jvmFlags, server.pid(),
+            result.server = new RunResult.ServerFigures(
+                    o.floor ? RunResult.ServerFigures.FLOOR : RunResult.ServerFigures.GAME_SERVER,
+                    o.floor ? floorCode() : o.serverJar.toString(), o.jvmFlags, server.pid(),
                     user + system, user, system, server.peakRssBytes(), counters);
+            result.floor = o.floorResult;
             return result;
+        }
+    }
+
+    /** Where the floor server's code came from: this tool's jar (or classes directory). */
+    private static String floorCode() {
+        try {
+            return Path.of(FloorServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return FloorServer.class.getName();
         }
     }
 
@@ -105,6 +129,7 @@ public final class Bench {
                 .put("p99LimitMs", o.p99LimitMillis)
                 .put("warmupSeconds", o.warmupSeconds)
                 .put("durationSeconds", o.durationSeconds)
+                .put("server", o.floor ? RunResult.ServerFigures.FLOOR : o.serverJar.toString())
                 .put("jvmFlags", new JsonArray(o.jvmFlags))
                 .put("availableProcessors", Runtime.getRuntime().availableProcessors())
                 .put("capacityRooms", lastPass)
