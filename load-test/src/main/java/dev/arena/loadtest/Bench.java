@@ -1,6 +1,7 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.floor.FloorServer;
+import dev.arena.loadtest.floor.FloorSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -24,6 +25,8 @@ import java.util.Locale;
 public final class Bench {
     /** A capacity search stops after this many runs whatever happens. */
     private static final int MAX_RUNS = 16;
+    /** P of the arena-bench room whose mean DELTA the floor writes. */
+    private static final int ARENA_BENCH_PLAYERS = 20;
 
     private Bench() {
     }
@@ -37,6 +40,11 @@ public final class Bench {
         try (ServerProcess server = o.floor ? ServerProcess.startFloor(o.jvmFlags, log)
                 : ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players, log)) {
             Options run = o.withRun(URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws"), rooms, out);
+            if (o.floor && o.players != ARENA_BENCH_PLAYERS) {
+                progress.println("note: the floor writes arena-bench's mean DELTA (" + FloorSettings.ARENA_BENCH_UPDATE_BYTES
+                        + " bytes, rooms of " + ARENA_BENCH_PLAYERS + "); a game server's rooms of " + o.players
+                        + " send another size");
+            }
             if (o.floorResult != null) {
                 // Said now, not only in the report: a pair that is not like for like is better stopped early.
                 for (String warning : o.floorResult.warnings(RunResult.parameters(run), o.jvmFlags, Instant.now())) {

@@ -1,7 +1,7 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
-import dev.arena.loadtest.floor.FloorResult;
+import dev.arena.loadtest.floor.FloorComparison;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -98,10 +98,10 @@ public final class HtmlReport {
             row(b, who + " CPU per 1,000 players per minute, user / system", String.format(Locale.ROOT, "%.2f s / %.2f s",
                     server.getDouble("userCpuSecondsPer1000PlayersPerMinute"),
                     server.getDouble("systemCpuSecondsPer1000PlayersPerMinute")));
-            FloorResult.Comparison vsFloor = r.floorComparison();
+            FloorComparison vsFloor = r.floorComparison();
             if (vsFloor != null) {
-                row(b, "server CPU, ratio to the floor (user / system)", RunResult.times(vsFloor.cpuRatio()) + " ("
-                        + RunResult.times(vsFloor.userCpuRatio()) + " / " + RunResult.times(vsFloor.systemCpuRatio())
+                row(b, "server CPU, ratio to the floor (user / system)", FloorComparison.times(vsFloor.cpuRatio()) + " ("
+                        + FloorComparison.times(vsFloor.userCpuRatio()) + " / " + FloorComparison.times(vsFloor.systemCpuRatio())
                         + "), floor " + r.floor.file);
                 for (String warning : vsFloor.warnings()) {
                     row(b, "warning", warning);

@@ -140,7 +140,7 @@ public final class Options {
         Set<String> allowed = new java.util.HashSet<>(COMMON);
         if (command == Command.RUN) {
             allowed.add("url");
-            allowed.addAll(FLAGS);
+            allowed.add("insecure");
         } else {
             allowed.addAll(SERVER);
         }

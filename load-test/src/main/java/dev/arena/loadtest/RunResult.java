@@ -1,6 +1,7 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
+import dev.arena.loadtest.floor.FloorComparison;
 import dev.arena.loadtest.floor.FloorResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -138,7 +139,7 @@ public final class RunResult {
     }
 
     /** This run's server CPU against {@link #floor}; null without a server or a floor. */
-    public FloorResult.Comparison floorComparison() {
+    public FloorComparison floorComparison() {
         if (server == null || floor == null) {
             return null;
         }
@@ -201,20 +202,8 @@ public final class RunResult {
                     .put("peakRssBytes", server.peakRssBytes())
                     .put("peakRssMiB", round(server.peakRssBytes() / 1048576.0, 1))
                     .put("metrics", metrics);
-            FloorResult.Comparison vsFloor = floorComparison();
-            if (vsFloor != null) {
-                serverJson.put("cpuRatioToFloor", roundOrNull(vsFloor.cpuRatio()))
-                        .put("userCpuRatioToFloor", roundOrNull(vsFloor.userCpuRatio()))
-                        .put("systemCpuRatioToFloor", roundOrNull(vsFloor.systemCpuRatio()))
-                        .put("floor", new JsonObject()
-                                .put("result", floor.file.toString())
-                                .put("startedAt", floor.startedAt == null ? null : floor.startedAt.toString())
-                                .put("cpuSecondsPer1000PlayersPerMinute", floor.cpuPerThousandPlayersPerMinute)
-                                .put("userCpuSecondsPer1000PlayersPerMinute", roundOrNull(floor.userCpuPerThousandPlayersPerMinute))
-                                .put("systemCpuSecondsPer1000PlayersPerMinute", roundOrNull(floor.systemCpuPerThousandPlayersPerMinute))
-                                .put("warnings", new JsonArray(vsFloor.warnings())));
-            }
-            json.put("server", serverJson);
+            FloorComparison vsFloor = floorComparison();
+            json.put("server", vsFloor == null ? serverJson : vsFloor.addTo(serverJson));
         }
         if (!failures.isEmpty()) {
             json.put("firstFailures", new JsonArray(failures));
@@ -259,14 +248,9 @@ public final class RunResult {
                     perThousandPlayersPerMinute(server.userCpuSeconds()), perThousandPlayersPerMinute(server.systemCpuSeconds()),
                     server.peakRssBytes() / 1048576.0));
         }
-        FloorResult.Comparison vsFloor = floorComparison();
+        FloorComparison vsFloor = floorComparison();
         if (vsFloor != null) {
-            b.append(String.format(Locale.ROOT, "  server CPU to the floor %s (user %s, sys %s; the floor: %.2f s per 1,000 players per minute, %s)%n",
-                    times(vsFloor.cpuRatio()), times(vsFloor.userCpuRatio()), times(vsFloor.systemCpuRatio()),
-                    floor.cpuPerThousandPlayersPerMinute, floor.file));
-            for (String warning : vsFloor.warnings()) {
-                b.append("  warning: ").append(warning).append(System.lineSeparator());
-            }
+            b.append(vsFloor.summary());
         }
         for (String f : failures) {
             b.append("  ").append(f).append(System.lineSeparator());
@@ -299,16 +283,6 @@ public final class RunResult {
             }
         }
         return b.toString();
-    }
-
-    /** "1.42x", or "n/a" for a ratio that could not be computed. */
-    static String times(double ratio) {
-        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2fx", ratio) : "n/a";
-    }
-
-    /** A figure for the JSON: 3 decimals, or null when it could not be measured. */
-    private static Double roundOrNull(double v) {
-        return Double.isFinite(v) ? round(v, 3) : null;
     }
 
     static double round(double v, int digits) {

@@ -41,6 +41,11 @@ class MainTest {
             "capacity --rooms 5 --server-jar x|unknown option --rooms",
             "fly|unknown command 'fly'",
             "--rooms 1000 --players 1000 --url ws://127.0.0.1:1/ws|--rooms x --players",
+            "bench --floor --server-jar x|--server-jar does not apply with --floor",
+            "bench --floor=yes|--floor takes no value",
+            "bench --floor --floor-result /no/such/result.json|--floor-result /no/such/result.json: cannot be read",
+            "run --url ws://127.0.0.1:1/ws --floor|unknown option --floor",
+            "capacity --floor --floor-result x.json|unknown option --floor-result",
     })
     void aBadCommandLineExitsWithTwoAndNamesTheOption(String line, String expected) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -72,6 +77,19 @@ class MainTest {
         assertThat(o.warmupSeconds).isEqualTo(10);
         assertThat(o.inputHz).isEqualTo(20);
         assertThat(o.url.getPort()).isEqualTo(9000);
+    }
+
+    @Test
+    void benchAndCapacityRunTheFloorServerWithoutAServerJar() {
+        Options bench = Options.parse("bench", "--floor", "--rooms", "3");
+        Options capacity = Options.parse("capacity", "--floor", "--max-rooms", "60");
+
+        assertThat(bench.floor).isTrue();
+        assertThat(bench.serverJar).isNull();
+        assertThat(bench.floorResult).isNull();
+        assertThat(bench.withRun(java.net.URI.create("ws://127.0.0.1:1/ws"), 3, bench.out).floor).isTrue();
+        assertThat(capacity.floor).isTrue();
+        assertThat(Options.parse("--url", "ws://127.0.0.1:1/ws").floor).isFalse();
     }
 
     @Test

@@ -34,11 +34,6 @@ public final class FloorResult {
     /** Parameters that differ between two runs of one workload: the mode and the server's port. */
     private static final Set<String> NOT_WORKLOAD = Set.of("mode", "url");
 
-    /** This run's server CPU against the floor's, per 1,000 players per minute; a ratio is NaN where a figure is missing. */
-    public record Comparison(FloorResult floor, double cpuRatio, double userCpuRatio, double systemCpuRatio,
-                             List<String> warnings) {
-    }
-
     public final Path file;
     public final Instant startedAt;
     public final double cpuPerThousandPlayersPerMinute;
@@ -121,9 +116,9 @@ public final class FloorResult {
      * @param jvmFlags   the JVM flags of the run's server
      * @param startedAt  when the run started
      */
-    public Comparison compare(double cpu, double userCpu, double systemCpu, JsonObject parameters, List<String> jvmFlags,
+    public FloorComparison compare(double cpu, double userCpu, double systemCpu, JsonObject parameters, List<String> jvmFlags,
                               Instant startedAt) {
-        return new Comparison(this, ratio(cpu, cpuPerThousandPlayersPerMinute),
+        return new FloorComparison(this, ratio(cpu, cpuPerThousandPlayersPerMinute),
                 ratio(userCpu, userCpuPerThousandPlayersPerMinute), ratio(systemCpu, systemCpuPerThousandPlayersPerMinute),
                 warnings(parameters, jvmFlags, startedAt));
     }
