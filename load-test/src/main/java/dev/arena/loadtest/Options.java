@@ -49,8 +49,9 @@ public final class Options {
             run takes any ws:// or wss:// URL; wss checks the server's certificate against the
             JVM trust store, or trusts any certificate with --insecure (a self-signed test server).
             The server must run with room.capacity = --players (bench and capacity start it so).
-            --floor runs the floor server (bare Netty, no game: the same traffic with no server logic) instead of
-            a server jar; --floor-result FILE divides this run's server CPU by that floor run's (result.json).""";
+            bench --floor and capacity --floor run the floor server (bare Netty, no game: the same traffic with no
+            server logic) instead of a server jar; bench --floor-result FILE divides this run's server CPU by that
+            floor run's (its result.json).""";
 
     public final Command command;
     public final URI url;

@@ -124,7 +124,8 @@ public final class FloorServer implements AutoCloseable {
                     })
                     .bind(settings.host(), settings.port()).sync().channel();
             return new FloorServer(acceptor, loops, server, epoll ? "epoll" : "nio");
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (Exception e) {
+            // Also a port in use: Netty's sync() rethrows the bind's IOException undeclared.
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
