@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The floor server over real loopback sockets: the WebSocket upgrade at
@@ -133,6 +134,14 @@ class FloorServerTest {
             assertThat(frame).as("a close frame").isNotNull();
             assertThat(frame.closeCode()).isEqualTo(code);
         }
+    }
+
+    @Test
+    void aPortInUseFailsTheStart() throws Exception {
+        floor = FloorServer.start(FloorSettings.defaults().on("127.0.0.1", 0));
+
+        assertThatThrownBy(() -> FloorServer.start(FloorSettings.defaults().on("127.0.0.1", floor.port())))
+                .isInstanceOf(java.io.IOException.class);
     }
 
     @Test
