@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.Version;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -143,7 +144,9 @@ public final class FloorServer implements AutoCloseable {
     }
 
     private String describe(FloorSettings s) {
-        return s.host() + ":" + port() + " (transport " + transport + ", " + s.eventLoops() + " event loops, "
+        Version netty = Version.identify().get("netty-common");
+        return s.host() + ":" + port() + " (Netty " + (netty == null ? "of unknown version" : netty.artifactVersion())
+                + ", transport " + transport + ", " + s.eventLoops() + " event loops, "
                 + s.updateBytes() + "-byte DELTAs at " + s.tickHz() + " Hz, "
                 + (s.pingIntervalMillis() == 0 ? "no PINGs" : "a PING every " + s.pingIntervalMillis() + " ms") + ")";
     }
