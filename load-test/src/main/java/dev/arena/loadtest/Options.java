@@ -1,5 +1,7 @@
 package dev.arena.loadtest;
 
+import dev.arena.loadtest.floor.FloorResult;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +21,19 @@ public final class Options {
 
     private static final Set<String> COMMON = Set.of("workload", "rooms", "players", "duration", "warmup", "ramp",
             "input-hz", "seed", "out", "loops");
-    private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags");
+    private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags", "floor");
+    /** The floor a bench run divides its server CPU by. */
+    private static final Set<String> BENCH = Set.of("floor-result");
     private static final Set<String> CAPACITY = Set.of("start-rooms", "step-rooms", "max-rooms", "p99-limit-ms");
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("insecure");
+    private static final Set<String> FLAGS = Set.of("insecure", "floor");
 
     public static final String USAGE = """
             usage:
               java -jar load-test.jar run      --url ws://127.0.0.1:8080/ws [--insecure] [workload options]
-              java -jar load-test.jar bench    --server-jar game-server/target/game-server.jar [--jvm-flags "..."] [workload options]
+              java -jar load-test.jar bench    --server-jar game-server/target/game-server.jar [--jvm-flags "..."]
+                                               [--floor-result target/floor/result.json] [workload options]
+              java -jar load-test.jar bench    --floor [--jvm-flags "..."] [workload options]
               java -jar load-test.jar capacity --server-jar game-server/target/game-server.jar [--jvm-flags "..."]
                                                [--start-rooms 50] [--step-rooms 50] [--max-rooms 400] [--p99-limit-ms 100] [workload options]
               java -jar load-test.jar --version | --help
@@ -46,7 +52,10 @@ public final class Options {
               --loops 2         event loops the bots run on
             run takes any ws:// or wss:// URL; wss checks the server's certificate against the
             JVM trust store, or trusts any certificate with --insecure (a self-signed test server).
-            The server must run with room.capacity = --players (bench and capacity start it so).""";
+            The server must run with room.capacity = --players (bench and capacity start it so).
+            bench --floor and capacity --floor run the floor server (bare Netty, no game: the same traffic with no
+            server logic) instead of a server jar; bench --floor-result FILE divides this run's server CPU by that
+            floor run's (its result.json).""";
 
     public final Command command;
     public final Workload workload;
@@ -62,7 +71,12 @@ public final class Options {
     public final long seed;
     public final Path out;
     public final int loops;
+    /** Null with {@link #floor}. */
     public final Path serverJar;
+    /** Start the floor server instead of a server jar. */
+    public final boolean floor;
+    /** The floor run this bench run's server CPU is divided by; null when none was given. */
+    public final FloorResult floorResult;
     public final List<String> jvmFlags;
     public final int startRooms;
     public final int stepRooms;
@@ -89,9 +103,13 @@ public final class Options {
         this.seed = longValue(v, "seed", 1);
         this.out = Path.of(v.getOrDefault("out", "target/arena-bench"));
         this.loops = integer(v, "loops", 2, 1, 64);
+        this.floor = v.containsKey("floor");
+        if (floor && v.containsKey("server-jar")) {
+            throw new UsageException("--server-jar does not apply with --floor: the floor server is in this tool's jar");
+        }
         if (command != Command.RUN) {
-            this.serverJar = Path.of(require(v, "server-jar"));
-            if (!Files.isRegularFile(serverJar)) {
+            this.serverJar = floor ? null : Path.of(require(v, "server-jar"));
+            if (serverJar != null && !Files.isRegularFile(serverJar)) {
                 throw new UsageException("--server-jar: no such file " + serverJar
                         + " (build it with: mvn -B -q -DskipTests package)");
             }
@@ -101,6 +119,7 @@ public final class Options {
             this.serverJar = null;
             this.jvmFlags = List.of();
         }
+        this.floorResult = v.containsKey("floor-result") ? FloorResult.read(Path.of(require(v, "floor-result"))) : null;
         this.startRooms = integer(v, "start-rooms", 50, 1, 10_000);
         this.stepRooms = integer(v, "step-rooms", 50, 1, 10_000);
         this.maxRooms = integer(v, "max-rooms", 400, 1, 10_000);
@@ -131,9 +150,12 @@ public final class Options {
         Set<String> allowed = new java.util.HashSet<>(COMMON);
         if (command == Command.RUN) {
             allowed.add("url");
-            allowed.addAll(FLAGS);
+            allowed.add("insecure");
         } else {
             allowed.addAll(SERVER);
+        }
+        if (command == Command.BENCH) {
+            allowed.addAll(BENCH);
         }
         if (command == Command.CAPACITY) {
             allowed.addAll(CAPACITY);
@@ -194,6 +216,8 @@ public final class Options {
         this.out = out;
         this.loops = o.loops;
         this.serverJar = o.serverJar;
+        this.floor = o.floor;
+        this.floorResult = o.floorResult;
         this.jvmFlags = o.jvmFlags;
         this.startRooms = o.startRooms;
         this.stepRooms = o.stepRooms;
@@ -245,6 +269,7 @@ public final class Options {
     public String toString() {
         return command.name().toLowerCase() + (url != null ? " --url " + url : "") + (insecure ? " --insecure" : "")
                 + " --workload " + workload.option()
+                + (floor ? " --floor" : "")
                 + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
                 + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + " --out " + out;

@@ -1,6 +1,8 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
+import dev.arena.loadtest.floor.FloorComparison;
+import dev.arena.loadtest.floor.FloorResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;
@@ -16,10 +18,20 @@ import java.util.Map;
  * process when it started one ({@link #server}).
  */
 public final class RunResult {
-    /** The server process's figures over the measured window; null when the server was not started by this tool. */
-    public record ServerFigures(String jar, List<String> jvmFlags, long pid, double cpuSeconds, double userCpuSeconds,
-                                double systemCpuSeconds, long peakRssBytes,
+    /**
+     * The server process's figures over the measured window; null when the server was not started by this tool.
+     *
+     * @param kind {@link #GAME_SERVER} or {@link #FLOOR}
+     */
+    public record ServerFigures(String kind, String jar, List<String> jvmFlags, long pid, double cpuSeconds,
+                                double userCpuSeconds, double systemCpuSeconds, long peakRssBytes,
                                 Map<String, Double> metrics) {
+        public static final String GAME_SERVER = "game-server";
+        public static final String FLOOR = "floor";
+
+        public boolean floor() {
+            return FLOOR.equals(kind);
+        }
     }
 
     public final Options options;
@@ -41,6 +53,9 @@ public final class RunResult {
     public ServerFigures server;
     /** Upgrades the server refused before any 101, by reason (empty when none). */
     public Map<String, Stats.Refusal> refusals = Map.of();
+
+    /** The floor run the server's CPU is divided by ({@code --floor-result}); null when none. */
+    public FloorResult floor;
 
     RunResult(Options options, Instant startedAt, List<LoadRun.Sample> samples, Histogram measured, Histogram all,
               long[] measureStart, long[] measureEnd, double measuredSeconds, long botCpuNanos, int playingAtEnd,
@@ -109,26 +124,46 @@ public final class RunResult {
         return updates == 0 ? 0 : measured(Count.VIEW_ENTITIES) / (double) updates;
     }
 
+    /** The workload and how it was run: the {@code parameters} of the JSON, which a floor result is compared on. */
+    static JsonObject parameters(Options options) {
+        return new JsonObject()
+                .put("mode", options.command.name().toLowerCase(Locale.ROOT))
+                .put("workload", options.workload.option())
+                .put("serverSettings", new JsonObject(new java.util.LinkedHashMap<>(options.workload.serverSettings())))
+                .put("url", String.valueOf(options.url))
+                .put("insecure", options.insecure)
+                .put("rooms", options.rooms)
+                .put("playersPerRoom", options.players)
+                .put("bots", options.bots())
+                .put("warmupSeconds", options.warmupSeconds)
+                .put("durationSeconds", options.durationSeconds)
+                .put("rampJoinsPerSecond", options.rampPerSecond)
+                .put("inputHz", options.inputHz)
+                .put("seed", options.seed)
+                .put("botEventLoops", options.loops)
+                .put("availableProcessors", Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Server CPU seconds scaled to 1,000 players and one minute of the measured window. */
+    public double perThousandPlayersPerMinute(double cpuSeconds) {
+        return cpuSeconds / (Math.max(1, averagePlayers()) / 1000.0) / (measuredSeconds / 60.0);
+    }
+
+    /** This run's server CPU against {@link #floor}; null without a server or a floor. */
+    public FloorComparison floorComparison() {
+        if (server == null || floor == null) {
+            return null;
+        }
+        return floor.compare(perThousandPlayersPerMinute(server.cpuSeconds()),
+                perThousandPlayersPerMinute(server.userCpuSeconds()), perThousandPlayersPerMinute(server.systemCpuSeconds()),
+                parameters(options), server.jvmFlags(), startedAt);
+    }
+
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
                 .put("benchmark", options.workload.benchmark)
                 .put("startedAt", startedAt.toString())
-                .put("parameters", new JsonObject()
-                        .put("mode", options.command.name().toLowerCase(Locale.ROOT))
-                        .put("workload", options.workload.option())
-                        .put("serverSettings", new JsonObject(new java.util.LinkedHashMap<>(options.workload.serverSettings())))
-                        .put("url", String.valueOf(options.url))
-                        .put("insecure", options.insecure)
-                        .put("rooms", options.rooms)
-                        .put("playersPerRoom", options.players)
-                        .put("bots", options.bots())
-                        .put("warmupSeconds", options.warmupSeconds)
-                        .put("durationSeconds", options.durationSeconds)
-                        .put("rampJoinsPerSecond", options.rampPerSecond)
-                        .put("inputHz", options.inputHz)
-                        .put("seed", options.seed)
-                        .put("botEventLoops", options.loops)
-                        .put("availableProcessors", Runtime.getRuntime().availableProcessors()))
+                .put("parameters", parameters(options))
                 .put("measuredSeconds", round(measuredSeconds, 3))
                 .put("inputLatencyMs", new JsonObject()
                         .put("p50", round(latencyMillis(50), 3))
@@ -166,21 +201,25 @@ public final class RunResult {
                         .put("cpuPercentOfOneCore", round(measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds, 1)))
                 .put("clean", clean());
         if (server != null) {
-            double players = Math.max(1, averagePlayers());
             JsonObject metrics = new JsonObject();
             server.metrics().forEach(metrics::put);
-            json.put("server", new JsonObject()
+            JsonObject serverJson = new JsonObject()
+                    .put("kind", server.kind())
                     .put("jar", server.jar())
                     .put("jvmFlags", new JsonArray(server.jvmFlags()))
                     .put("cpuSeconds", round(server.cpuSeconds(), 3))
                     .put("userCpuSeconds", round(server.userCpuSeconds(), 3))
                     .put("systemCpuSeconds", round(server.systemCpuSeconds(), 3))
-                    .put("cpuSecondsPer1000PlayersPerMinute",
-                            round(server.cpuSeconds() / (players / 1000.0) / (measuredSeconds / 60.0), 3))
+                    .put("cpuSecondsPer1000PlayersPerMinute", round(perThousandPlayersPerMinute(server.cpuSeconds()), 3))
+                    .put("userCpuSecondsPer1000PlayersPerMinute", round(perThousandPlayersPerMinute(server.userCpuSeconds()), 3))
+                    .put("systemCpuSecondsPer1000PlayersPerMinute",
+                            round(perThousandPlayersPerMinute(server.systemCpuSeconds()), 3))
                     .put("cpuPercentOfOneCore", round(server.cpuSeconds() / measuredSeconds * 100, 2))
                     .put("peakRssBytes", server.peakRssBytes())
                     .put("peakRssMiB", round(server.peakRssBytes() / 1048576.0, 1))
-                    .put("metrics", metrics));
+                    .put("metrics", metrics);
+            FloorComparison vsFloor = floorComparison();
+            json.put("server", vsFloor == null ? serverJson : vsFloor.addTo(serverJson));
         }
         if (!failures.isEmpty()) {
             json.put("firstFailures", new JsonArray(failures));
@@ -234,11 +273,16 @@ public final class RunResult {
         b.append(String.format(Locale.ROOT, "  load generator CPU %.1f s (%.0f%% of one core)%n",
                 botCpuNanos / 1e9, measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds));
         if (server != null) {
-            b.append(String.format(Locale.ROOT, "  server CPU %.2f s = %.2f user + %.2f sys (%.1f%% of one core, %.2f s per 1,000 players per minute), peak RSS %.0f MiB%n",
+            b.append(String.format(Locale.ROOT, "  %s CPU %.2f s = %.2f user + %.2f sys (%.1f%% of one core; per 1,000 players per minute %.2f s = %.2f user + %.2f sys), peak RSS %.0f MiB%n",
+                    server.floor() ? "floor server (bare Netty, no game)" : "server",
                     server.cpuSeconds(), server.userCpuSeconds(), server.systemCpuSeconds(),
-                    server.cpuSeconds() / measuredSeconds * 100,
-                    server.cpuSeconds() / (Math.max(1, averagePlayers()) / 1000.0) / (measuredSeconds / 60.0),
+                    server.cpuSeconds() / measuredSeconds * 100, perThousandPlayersPerMinute(server.cpuSeconds()),
+                    perThousandPlayersPerMinute(server.userCpuSeconds()), perThousandPlayersPerMinute(server.systemCpuSeconds()),
                     server.peakRssBytes() / 1048576.0));
+        }
+        FloorComparison vsFloor = floorComparison();
+        if (vsFloor != null) {
+            b.append(vsFloor.summary());
         }
         for (String f : failures) {
             b.append("  ").append(f).append(System.lineSeparator());

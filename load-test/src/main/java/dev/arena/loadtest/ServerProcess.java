@@ -1,6 +1,8 @@
 package dev.arena.loadtest;
 
 import dev.arena.server.config.ConfigLoader;
+import dev.arena.loadtest.floor.FloorServer;
+import dev.arena.loadtest.floor.FloorSettings;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,10 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The game server jar as a child process on free loopback ports, for the
- * bench runner: started with the JVM flags under test and the settings the
- * workload needs ({@code room.capacity = P}, enough rooms, a per-address
- * connection cap that holds every bot), waited for until
+ * The game server jar (or the floor server, {@link #startFloor}) as a child
+ * process on free loopback ports, for the bench runner: started with the JVM
+ * flags under test and the settings the workload needs ({@code room.capacity
+ * = P}, enough rooms, a per-address connection cap that holds every bot),
+ * waited for until
  * it accepts connections, measured through {@code /proc}, and always
  * stopped: by {@link #close} and, if this JVM is interrupted, by a shutdown
  * hook.
@@ -78,6 +81,28 @@ final class ServerProcess implements AutoCloseable {
         settings.forEach((key, value) -> command.add("-D" + ConfigLoader.PROPERTY_PREFIX + key + "=" + value));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
+        return launch(command, http, management, log);
+    }
+
+    /**
+     * Starts the floor server ({@link FloorServer}, from this tool's own jar
+     * or class path) with the JVM flags under test and its arena-bench
+     * defaults, and returns once it accepts connections. It has no
+     * management port.
+     */
+    static ServerProcess startFloor(List<String> jvmFlags, Path log) throws IOException {
+        int http = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(FloorServer.class.getName());
+        command.addAll(FloorSettings.defaults().on("127.0.0.1", http).toArgs());
+        return launch(command, http, -1, log);
+    }
+
+    private static ServerProcess launch(List<String> command, int http, int management, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -141,6 +166,9 @@ final class ServerProcess implements AutoCloseable {
      */
     Map<String, Double> troubleCounters() {
         Map<String, Double> out = new TreeMap<>();
+        if (managementPort < 0) {
+            return out; // the floor server counts nothing
+        }
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(

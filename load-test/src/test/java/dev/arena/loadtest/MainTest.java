@@ -44,6 +44,11 @@ class MainTest {
             "--rooms 1000 --players 1000 --url ws://127.0.0.1:1/ws|--rooms x --players",
             "--workload huge --url ws://127.0.0.1:1/ws|--workload must be arena or large",
             "capacity --workload large --server-jar x|--workload large is one room: measure it with bench",
+            "bench --floor --server-jar x|--server-jar does not apply with --floor",
+            "bench --floor=yes|--floor takes no value",
+            "bench --floor --floor-result /no/such/result.json|--floor-result /no/such/result.json: cannot be read",
+            "run --url ws://127.0.0.1:1/ws --floor|unknown option --floor",
+            "capacity --floor --floor-result x.json|unknown option --floor-result",
     })
     void aBadCommandLineExitsWithTwoAndNamesTheOption(String line, String expected) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -95,6 +100,19 @@ class MainTest {
         assertThat(o.rooms).isEqualTo(1);
         assertThat(o.players).isEqualTo(500);
         assertThat(Options.parse("--workload=large", "--players", "8", "--url=ws://localhost:9000/ws").players).isEqualTo(8);
+    }
+
+    @Test
+    void benchAndCapacityRunTheFloorServerWithoutAServerJar() {
+        Options bench = Options.parse("bench", "--floor", "--rooms", "3");
+        Options capacity = Options.parse("capacity", "--floor", "--max-rooms", "60");
+
+        assertThat(bench.floor).isTrue();
+        assertThat(bench.serverJar).isNull();
+        assertThat(bench.floorResult).isNull();
+        assertThat(bench.withRun(java.net.URI.create("ws://127.0.0.1:1/ws"), 3, bench.out).floor).isTrue();
+        assertThat(capacity.floor).isTrue();
+        assertThat(Options.parse("--url", "ws://127.0.0.1:1/ws").floor).isFalse();
     }
 
     @Test
