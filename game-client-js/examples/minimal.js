@@ -1,9 +1,9 @@
 // The smallest page on the SDK: one import, no game folder, no build step.
-import { Session } from '../sdk/index.js';
+import { Session, socketUrl } from '../sdk/index.js';
 
 const $ = (id) => document.getElementById(id);
 const session = new Session({
-  url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+  url: socketUrl(location),
   onChange: show,
 });
 

@@ -24,7 +24,9 @@ import { computeCamera } from '../sdk/index.js';
  * @property {(nowMs: number) => void} frame draws the room as it is at `nowMs`
  * @property {(nowMs: number) => import('../sdk/index.js').Direction|null} [steering] the INPUT to send now, if the game steers
  * @property {(type: number, payload: Uint8Array) => void} [onMessage] a game MESSAGE from the server
- * @property {() => {players: number|null, leaderboard: {id: number, name: string, score: number, own: boolean}[]}} [hud]
+ * @property {() => {players: number|null, leaderboard: {id: number, name: string, score: number, own: boolean}[],
+ *   inView?: boolean}} [hud] what the HUD shows; `inView`: the room holds only the player's view
+ *   (PROTOCOL.md "Views"), so the players counted are those it sees
  * @property {() => void} unmount removes its listeners and controls
  */
 

@@ -37,12 +37,14 @@ export class Hud {
 
   /**
    * @param {{rttMs: number|null, fps: number, players: number|null, bytesPerSecond: number,
-   *          leaderboard: {id: number, name: string, score: number, own: boolean}[]}} values
+   *          leaderboard: {id: number, name: string, score: number, own: boolean}[], inView?: boolean}} values
+   *   `inView`: the player has a view (PROTOCOL.md "Views"), so the players counted are those it sees
    */
-  update({ rttMs, fps, players, bytesPerSecond, leaderboard }) {
+  update({ rttMs, fps, players, bytesPerSecond, leaderboard, inView = false }) {
     set(this.rtt, formatRtt(rttMs), rttMs === null ? '' : rttMs.toFixed(1));
     set(this.fps, `${Math.round(fps)} FPS`, fps.toFixed(0));
-    set(this.players, players === null ? 'Players –' : `Players ${players}`, players ?? '');
+    const label = inView ? 'Players in view' : 'Players';
+    set(this.players, players === null ? `${label} –` : `${label} ${players}`, players ?? '');
     set(this.bytes, `↓ ${formatRate(bytesPerSecond)}`, bytesPerSecond.toFixed(0));
     this.updateLeaderboard(leaderboard);
   }

@@ -5,7 +5,7 @@
  * (`window.arena.state()`). Everything with logic lives in the modules; this
  * file only connects them.
  */
-import { fetchGames, fetchRooms, Phase, RateMeter, RoomState, Session } from '../sdk/index.js';
+import { fetchGames, fetchRooms, Phase, RateMeter, RoomState, Session, socketUrl } from '../sdk/index.js';
 import { gameModule } from './games.js';
 import { Hud } from './hud.js';
 import { LobbyView } from './lobby-view.js';
@@ -17,11 +17,8 @@ const ROOMS_REFRESH_MS = 5000;
 const INPUT_PUMP_MS = 10;
 const HUD_REFRESH_MS = 250;
 
-// `?server=host:port` points the page at another server (development); by
-// default the page talks to the server that served it.
-const serverParam = new URLSearchParams(location.search).get('server');
-const httpBase = serverParam ? `${location.protocol}//${serverParam}` : '';
-const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${serverParam ?? location.host}/ws`;
+// The page talks to the server that served it, and to no other (sdk/net/server-url.js).
+const wsUrl = socketUrl(location);
 
 const canvas = /** @type {HTMLCanvasElement} */ ($('canvas'));
 const hud = new Hud(document);
@@ -113,10 +110,10 @@ function showRoomInfo(room) {
 async function refreshLobby() {
   lobby.showRoomsStatus('Loading rooms…');
   try {
-    const { defaultGame, games } = await fetchGames(httpBase);
+    const { defaultGame, games } = await fetchGames();
     if (!chosenGame || !games.some((g) => g.name === chosenGame)) chosenGame = defaultGame;
     lobby.showGames(games, chosenGame);
-    lobby.showRooms(await fetchRooms(httpBase, { game: chosenGame }));
+    lobby.showRooms(await fetchRooms('', { game: chosenGame }));
     lobby.setBusy(session.phase === Phase.CONNECTING || session.phase === Phase.JOINING);
   } catch (error) {
     lobby.showRoomsStatus(`Could not load the rooms: ${/** @type {Error} */ (error).message}`);
@@ -152,7 +149,7 @@ function frame() {
     lastHud = now;
     const facts = view?.hud?.() ?? { players: null, leaderboard: [] };
     hud.update({ rttMs: session.rtt.smoothed, fps: fps.rate(now), players: facts.players,
-      bytesPerSecond: session.bytesIn.rate(now), leaderboard: facts.leaderboard });
+      bytesPerSecond: session.bytesIn.rate(now), leaderboard: facts.leaderboard, inView: facts.inView ?? false });
   }
   requestAnimationFrame(frame);
 }

@@ -3,8 +3,8 @@
  * server, and nothing about any one game. One import:
  *
  * ```js
- * import { Session, RoomState, PayloadWriter, fetchGames } from './sdk/index.js';
- * const session = new Session({ url: 'ws://localhost:8080/ws', onChange: () => draw() });
+ * import { Session, RoomState, PayloadWriter, fetchGames, socketUrl } from './sdk/index.js';
+ * const session = new Session({ url: socketUrl(location), onChange: () => draw() });
  * session.join({ game: 'arena', name: 'ann' });
  * ```
  *
@@ -16,7 +16,8 @@
  * - replication and smooth motion: `RoomState` (a game gives it an entity
  *   `view` and a prediction hook), `World`, `InterpolationBuffer`,
  *   `TickClock`, `SteeringPredictor` (a ready-made prediction hook);
- * - the lobby: `fetchGames`, `fetchRooms`;
+ * - the lobby: `fetchGames`, `fetchRooms`, and `socketUrl` (the page's own
+ *   server: the only one its Content-Security-Policy lets it reach);
  * - helpers a game may use: steering input (`KeyboardSteering`,
  *   `PointerSteering`, `pointerToDirection`), `computeCamera`, `RttEstimator`,
  *   `RateMeter`, texts for close codes.
@@ -25,6 +26,7 @@ export { Connection } from './net/connection.js';
 export { Session } from './net/session.js';
 export { joinFields } from './net/join-request.js';
 export { fetchGames, fetchRooms, parseGames, parseRooms } from './net/rooms-api.js';
+export { socketUrl } from './net/server-url.js';
 export { Phase } from './state/phase.js';
 export { RoomState, SPECTATOR } from './state/room-state.js';
 export { World, StateError } from './state/world.js';

@@ -1,6 +1,6 @@
 /**
  * What the page makes of the arena's entities: the view the SDK's RoomState
- * interpolates, and the HUD's rows.
+ * interpolates, the HUD's rows, and how far a player sees.
  */
 import { EntityKind, Field, lastSeqOf, positionOf, scoreOf } from './entities.js';
 
@@ -33,4 +33,16 @@ export function arenaHud(entities, ownId, limit = 10) {
   }
   rows.sort((a, b) => b.score - a.score || a.id - b.id);
   return { players: rows.length, leaderboard: rows.slice(0, limit) };
+}
+
+/**
+ * How far the own player sees (PROTOCOL.md "Views"): WELCOME's
+ * `params.viewRadius`, which the server sends when `arena.viewRadius` is set.
+ * A spectator sees the whole room whatever the radius.
+ * @param {{params?: Record<string, number>, flags?: number}} welcome
+ * @param {boolean} spectator
+ * @returns {number|null} world units; null when the client sees the whole world
+ */
+export function viewRadiusOf(welcome, spectator) {
+  return spectator ? null : welcome.params?.viewRadius ?? null;
 }

@@ -1,12 +1,15 @@
 /**
  * The arena game's page while a room is joined: draws the field (camera on
- * the own player, or the middle for a spectator), steers from the keyboard
- * or the pointer, keeps the scores and the chat. Built on the SDK's public
- * entry point only.
+ * the own player, or the middle for a spectator) with its minimap and, for
+ * players held off screen, edge arrows; steers from the keyboard or the
+ * pointer, keeps the scores and the chat. Built on the SDK's public entry
+ * point only.
  */
 import { computeCamera, KeyboardSteering, PointerSteering, pointerToDirection, STILL } from '../../sdk/index.js';
 import { CHAT, ChatView, decodeChat, encodeChat } from './chat.js';
-import { arenaHud } from './entity-views.js';
+import { arenaHud, viewRadiusOf } from './entity-views.js';
+import { drawEdgeIndicators, edgeIndicators } from './render/edge-indicators.js';
+import { drawMinimap, minimapLayout } from './render/minimap.js';
 import { drawFrame } from './render/renderer.js';
 
 /** Chat length when WELCOME does not say (the server's default arena.chatMaxLength). */
@@ -27,6 +30,8 @@ export class ArenaView {
     this.pointer = new PointerSteering(canvas);
     /** @type {import('../../sdk/index.js').Camera|null} */
     this.camera = null;
+    /** @type {number|null} how far the player sees, world units; null: the whole world (PROTOCOL.md "Views") */
+    this.viewRadius = viewRadiusOf(room.welcome, room.spectator);
     this.chat = new ChatView(document, panel, {
       maxLength: Math.round(room.welcome.params.chatMaxLength ?? DEFAULT_CHAT_LENGTH),
       canSend: !room.spectator,
@@ -43,8 +48,12 @@ export class ArenaView {
       canvasWidth: width, canvasHeight: height, worldWidth: w.worldWidth, worldHeight: w.worldHeight,
       focus: this.room.ownPosition(nowMs),
     });
-    drawFrame(this.ctx, {
-      width, height, camera: this.camera, worldWidth: w.worldWidth, worldHeight: w.worldHeight, entities: this.room.view(nowMs),
+    const entities = this.room.view(nowMs);
+    drawFrame(this.ctx, { width, height, camera: this.camera, worldWidth: w.worldWidth, worldHeight: w.worldHeight, entities });
+    drawEdgeIndicators(this.ctx, edgeIndicators({ camera: this.camera, width, height, entities }));
+    const layout = minimapLayout({ canvasWidth: width, canvasHeight: height, worldWidth: w.worldWidth, worldHeight: w.worldHeight });
+    drawMinimap(this.ctx, {
+      layout, camera: this.camera, canvasWidth: width, canvasHeight: height, entities, viewRadius: this.viewRadius,
     });
   }
 
@@ -71,9 +80,12 @@ export class ArenaView {
     if (type === CHAT) this.chat.add(decodeChat(payload));
   }
 
-  /** @returns {{players: number, leaderboard: {id: number, name: string, score: number, own: boolean}[]}} */
+  /**
+   * With views the room state holds only the player's view, so the players counted are those in it.
+   * @returns {{players: number, leaderboard: {id: number, name: string, score: number, own: boolean}[], inView: boolean}}
+   */
   hud() {
-    return arenaHud(this.room.world.values(), this.room.playerId);
+    return { ...arenaHud(this.room.world.values(), this.room.playerId), inView: this.viewRadius !== null };
   }
 
   unmount() {

@@ -127,7 +127,11 @@ export class KryoReader {
   }
 
   /**
-   * Kryo `readString`: the four forms of PROTOCOL.md ("string").
+   * Kryo `readString`: the four forms of PROTOCOL.md ("string"), read
+   * strictly: bytes Kryo's writer cannot produce (a bad lead or continuation
+   * byte, an overlong char, a surrogate half outside a pair, a length not in
+   * its shortest form or claiming more chars than bytes are left) throw
+   * instead of decoding to a guess, as the server refuses them.
    * `TextDecoder` cannot be used: surrogate halves are separate 3-byte units.
    * @returns {string|null}
    */
@@ -142,8 +146,10 @@ export class KryoReader {
     if (charCount > this.remaining()) {
       throw new ProtocolError(`string claims ${charCount} chars but ${this.remaining()} bytes remain`);
     }
+    const start = this.position;
     const units = new Array(charCount);
     for (let i = 0; i < charCount; i++) units[i] = this.readUtf16Unit();
+    checkSurrogatePairs(units, start);
     return String.fromCharCode(...units);
   }
 
@@ -165,7 +171,8 @@ export class KryoReader {
   }
 
   /**
-   * The string length varint: flag 0x80, bit 0x40 "more", 6 low bits, then 7-bit groups.
+   * The string length varint: flag 0x80, bit 0x40 "more", 6 low bits, then
+   * at most four 7-bit groups, in the shortest form (Kryo writes no other).
    * @param {number} first the byte already read
    * @returns {number}
    */
@@ -173,32 +180,37 @@ export class KryoReader {
     let result = first & 0x3f;
     if ((first & 0x40) === 0) return result;
     let scale = 64;
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; ; i++) {
+      if (i === 4) {
+        throw new ProtocolError(`string length longer than 5 bytes at offset ${this.position}`);
+      }
       const b = this.readByte();
       result += (b & 0x7f) * scale;
-      if ((b & 0x80) === 0) break;
+      if ((b & 0x80) === 0) {
+        if (b === 0) {
+          throw new ProtocolError(`string length not in its shortest form at offset ${this.position - 1}`);
+        }
+        return result;
+      }
       scale *= 128;
     }
-    return result;
   }
 
-  /** One UTF-16 code unit in 1, 2 or 3 bytes (Kryo's modified UTF-8 / CESU-8). */
+  /** One UTF-16 code unit in 1, 2 or 3 bytes (Kryo's CESU-8), never overlong. */
   readUtf16Unit() {
+    const offset = this.position;
     const b = this.readByte();
-    switch (b >> 4) {
-      case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7:
-        return b;
-      case 12: case 13:
-        return ((b & 0x1f) << 6) | (this.readContinuation() & 0x3f);
-      case 14: {
-        const b2 = this.readContinuation();
-        const b3 = this.readContinuation();
-        return ((b & 0x0f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
-      }
-      default:
-        // Kryo silently writes a NUL char here; no Kryo writer produces it.
-        throw new ProtocolError(`invalid string byte 0x${b.toString(16)} at offset ${this.position - 1}`);
+    if (b < 0x80) return b;
+    if (b >= 0xc2 && b <= 0xdf) return ((b & 0x1f) << 6) | (this.readContinuation() & 0x3f);
+    if ((b & 0xf0) === 0xe0) {
+      const b2 = this.readContinuation();
+      const b3 = this.readContinuation();
+      const c = ((b & 0x0f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+      if (c < 0x800) throw new ProtocolError(`overlong string char at offset ${offset}`);
+      return c;
     }
+    // 0x80..0xbf continue a char, 0xc0/0xc1 only start overlong ones, 0xf0.. start 4-byte UTF-8 (not CESU-8).
+    throw new ProtocolError(`invalid string byte 0x${b.toString(16)} at offset ${offset}`);
   }
 
   readContinuation() {
@@ -207,5 +219,27 @@ export class KryoReader {
       throw new ProtocolError(`invalid string continuation byte 0x${b.toString(16)} at offset ${this.position - 1}`);
     }
     return b;
+  }
+}
+
+/**
+ * Throws unless every high surrogate is followed by a low one and every low
+ * one follows a high one (a lone half is no text, and Kryo writes none for
+ * well-formed strings).
+ * @param {number[]} units UTF-16 code units
+ * @param {number} offset where the string's chars start, for the message
+ */
+function checkSurrogatePairs(units, offset) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = units[i + 1];
+      if (next === undefined || next < 0xdc00 || next > 0xdfff) {
+        throw new ProtocolError(`string char ${i} (at offset ${offset}) is a high surrogate without its low half`);
+      }
+      i++;
+    } else if (u >= 0xdc00 && u <= 0xdfff) {
+      throw new ProtocolError(`string char ${i} (at offset ${offset}) is a low surrogate without its high half`);
+    }
   }
 }

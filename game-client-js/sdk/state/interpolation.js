@@ -57,6 +57,14 @@ export class InterpolationBuffer {
    * it), each moved towards its position in the next state by the elapsed
    * fraction. Before the first state, the first state; past the newest, the
    * newest (no extrapolation, so nothing overshoots).
+   *
+   * With views (PROTOCOL.md "Views") entities enter and leave all the time:
+   * one entering appears at its first position when the rendered time
+   * reaches its state, never sliding in from anywhere; one that is gone from
+   * the next state (it left the view, or despawned) keeps its last motion
+   * until the rendered time reaches that state, then disappears, rather than
+   * stopping dead for an interval. An entity that left and came back
+   * elsewhere is absent in between, so it cannot slide across either.
    * @param {number} renderTime ms on the server timeline
    * @returns {Positions}
    */
@@ -69,12 +77,14 @@ export class InterpolationBuffer {
     const b = samples[i + 1];
     if (!b || renderTime <= a.time) return new Map(a.positions);
     const t = (renderTime - a.time) / (b.time - a.time);
+    const before = samples[i - 1];
     const out = new Map();
     for (const [id, pa] of a.positions) {
       const pb = b.positions.get(id);
-      // Entities without a position (a board's cells) are carried as they are.
-      if (!pb || typeof pa.x !== 'number' || typeof pa.y !== 'number' || typeof pb.x !== 'number'
-          || typeof pb.y !== 'number' || Math.hypot(pb.x - pa.x, pb.y - pa.y) > this.teleportDistance) {
+      if (!pb) {
+        out.set(id, this.leaving(pa, before?.positions.get(id), before?.time, a.time, renderTime));
+      } else if (!positioned(pa) || !positioned(pb) || this.jumped(pa, pb)) {
+        // Entities without a position (a board's cells) are carried as they are.
         out.set(id, pa);
       } else {
         out.set(id, { ...pa, x: pa.x + (pb.x - pa.x) * t, y: pa.y + (pb.y - pa.y) * t });
@@ -82,4 +92,41 @@ export class InterpolationBuffer {
     }
     return out;
   }
+
+  /**
+   * Where an entity gone from the next state is drawn: moving on as it last moved, if it did.
+   * @template {{x?: number, y?: number}} P
+   * @param {P} pa its position in the state drawn
+   * @param {{x?: number, y?: number}|undefined} previous its position in the state before, if any
+   * @param {number|undefined} previousTime the time of the state before
+   * @param {number} time the time of the state drawn
+   * @param {number} renderTime
+   * @returns {P}
+   */
+  leaving(pa, previous, previousTime, time, renderTime) {
+    if (!previous || previousTime === undefined || time <= previousTime || !positioned(pa) || !positioned(previous)
+        || this.jumped(previous, pa)) {
+      return pa;
+    }
+    const f = (renderTime - time) / (time - previousTime);
+    return { ...pa, x: pa.x + (pa.x - previous.x) * f, y: pa.y + (pa.y - previous.y) * f };
+  }
+
+  /**
+   * @param {{x: number, y: number}} p
+   * @param {{x: number, y: number}} q
+   * @returns {boolean} whether the move from `p` to `q` is long enough to be drawn as a jump, not a slide
+   */
+  jumped(p, q) {
+    return Math.hypot(q.x - p.x, q.y - p.y) > this.teleportDistance;
+  }
+}
+
+/**
+ * @template {{x?: number, y?: number}} P
+ * @param {P} p
+ * @returns {p is P & {x: number, y: number}} whether it has a position to move (a board's cell has none)
+ */
+function positioned(p) {
+  return typeof p.x === 'number' && typeof p.y === 'number';
 }

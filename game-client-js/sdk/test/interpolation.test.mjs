@@ -124,3 +124,41 @@ test('a room of a game whose entities have no position carries their views as th
   assert.equal(room.ownPosition(0), null, 'no position, no prediction');
   assert.equal(room.latest()[0].cell, 3);
 });
+
+test('an entity entering the view appears at its first position, never sliding in', () => {
+  const buffer = new InterpolationBuffer();
+  buffer.push(0, new Map([[1, at(0, 0)]]));
+  buffer.push(50, new Map([[1, at(10, 0)], [7, at(300, 300)]]));
+  buffer.push(100, new Map([[1, at(20, 0)], [7, at(305, 300)]]));
+  assert.equal(buffer.sample(49).has(7), false, 'not drawn before its state');
+  assert.deepEqual(buffer.sample(50).get(7), at(300, 300));
+  assert.deepEqual(buffer.sample(75).get(7), at(302.5, 300));
+});
+
+test('an entity leaving the view keeps moving as it did until it is gone, then disappears', () => {
+  const buffer = new InterpolationBuffer();
+  buffer.push(0, new Map([[1, at(0, 0)], [5, at(0, 0)]]));
+  buffer.push(50, new Map([[1, at(0, 0)], [5, at(10, -4)]]));
+  buffer.push(100, new Map([[1, at(0, 0)]]));
+  assert.deepEqual(buffer.sample(75).get(5), at(15, -6), 'half an interval further along');
+  assert.equal(buffer.sample(100).has(5), false);
+  assert.equal(buffer.sample(140).has(5), false);
+});
+
+test('an entity that left and came back elsewhere is not drawn sliding across', () => {
+  const buffer = new InterpolationBuffer({ teleportDistance: 100 });
+  buffer.push(0, new Map([[5, at(0, 0)]]));
+  buffer.push(50, new Map());
+  buffer.push(100, new Map([[5, at(900, 900)]]));
+  assert.deepEqual(buffer.sample(25).get(5), at(0, 0), 'no motion known: it stays until it is gone');
+  assert.equal(buffer.sample(75).has(5), false, 'out of view: absent');
+  assert.deepEqual(buffer.sample(100).get(5), at(900, 900));
+});
+
+test('a leaving entity whose last move was a jump is not extrapolated', () => {
+  const buffer = new InterpolationBuffer({ teleportDistance: 100 });
+  buffer.push(0, new Map([[5, at(0, 0)]]));
+  buffer.push(50, new Map([[5, at(500, 0)]]));
+  buffer.push(100, new Map());
+  assert.deepEqual(buffer.sample(75).get(5), at(500, 0));
+});

@@ -90,3 +90,12 @@ test('deltas naming unknown or existing entities are refused before any change',
   assert.equal(world.tick, 10);
   assert.deepEqual(plain(world), [ann, orb2]);
 });
+
+test('with views, an entity enters whole below the ids held, leaves, and may come back', () => {
+  const world = worldAt(10, [orb3, { id: 9, kind: 2, label: null, fields: [0, 0] }]);
+  world.applyDelta({ tick: 11, baselineTick: 10, removed: [9], spawns: [orb2], changed: [] });
+  assert.deepEqual(plain(world).map((e) => e.id), [2, 3]);
+  world.applyDelta({ tick: 12, baselineTick: 11, removed: [], spawns: [{ id: 9, kind: 2, label: null, fields: [50, 60] }], changed: [] });
+  assert.deepEqual(world.get(9).fields, [50, 60], 'back with the fields it has now');
+  assert.equal(world.size, 3);
+});

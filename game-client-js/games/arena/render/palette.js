@@ -13,6 +13,9 @@ export const COLORS = Object.freeze({
   ownRing: '#ffffff',
   name: '#e8ecf4',
   nameOwn: '#ffffff',
+  minimap: 'rgba(11, 14, 20, 0.8)',
+  minimapView: 'rgba(120, 170, 255, 0.22)',
+  minimapCamera: 'rgba(232, 236, 244, 0.7)',
 });
 
 /**

@@ -7,9 +7,12 @@ import dev.arena.server.game.BuiltInGames;
 import dev.arena.server.game.GameDefinition;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.metrics.PrometheusRegistryFactory;
+import dev.arena.server.ops.BuildInfo;
+import dev.arena.server.ops.LogFormat;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +25,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code java -jar game-server.jar [config.yaml]}: starts one node on the
  * embedded defaults, overridden by the file, {@code -Darena.*} properties and
- * {@code ARENA_*} variables. Bad configuration exits with status 2 and a
- * message naming the key.
+ * {@code ARENA_*} variables. Bad configuration or a bad argument exits with
+ * status 2 and a message naming it; {@code --version} and {@code --help}
+ * print and exit 0.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    /**
+     * How long the shutdown hook waits, past the drain, for players to be
+     * closed and the server undeployed. Closing takes at most the WebSocket
+     * closing timeout (1 s, GameHttpVerticle) for a client that does not
+     * answer the close frame; the rest is slack for a loaded machine.
+     */
+    private static final long STOP_BUDGET_MILLIS = 2_500;
 
     private Main() {
     }
@@ -56,11 +67,26 @@ public final class Main {
      * exits the JVM on bad configuration.
      */
     public static void launch(String[] args, List<GameDefinition> customGames) throws InterruptedException {
-        if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
-            System.err.println("usage: java -jar game-server.jar [config.yaml|config.json]");
-            System.exit(2);
+        CommandLine command = CommandLine.parse(args);
+        switch (command.action()) {
+            case HELP -> {
+                System.out.print(CommandLine.USAGE);
+                System.exit(0);
+            }
+            case VERSION -> {
+                System.out.println(BuildInfo.current().describe("game-server"));
+                System.exit(0);
+            }
+            case BAD -> {
+                System.err.println("game-server: " + command.error());
+                System.err.print(CommandLine.USAGE);
+                System.exit(2);
+            }
+            case RUN -> run(command.file(), customGames);
         }
-        String file = args.length == 1 ? args[0] : null;
+    }
+
+    private static void run(String file, List<GameDefinition> customGames) throws InterruptedException {
         List<GameDefinition> games = new ArrayList<>(BuiltInGames.ALL);
         for (GameDefinition custom : customGames) {
             if (games.stream().anyMatch(g -> g.name().equals(custom.name()))) {
@@ -70,7 +96,7 @@ public final class Main {
             games.add(custom);
         }
         PrometheusMeterRegistry registry = PrometheusRegistryFactory.newRegistry();
-        Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions().setPreferNativeTransport(true));
+        Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions());
         CountDownLatch started = new CountDownLatch(1);
         GameServer[] server = new GameServer[1];
         long[] drainMillis = new long[1];
@@ -78,6 +104,9 @@ public final class Main {
         ConfigLoader.load(vertx, file, System.getProperties(), System.getenv(), games)
                 .map(json -> ServerConfig.fromJson(json, games))
                 .compose(config -> {
+                    if (!LogFormat.apply(config.log()) && config.log().json()) {
+                        log.warn("log.format json is ignored: logging is not configured by the server's logback.xml");
+                    }
                     drainMillis[0] = config.management().shutdownDrainMillis();
                     return GameServer.start(vertx, config, games, registry);
                 })
@@ -97,17 +126,37 @@ public final class Main {
             vertx.close();
             System.exit(e instanceof ConfigException ? 2 : 1);
         }
-        log.info("game server on http://localhost:{}/ (WebSocket /ws), management on port {}",
-                server[0].httpPort(), server[0].managementPort());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            CountDownLatch stopped = new CountDownLatch(1);
-            server[0].stop().eventually(() -> vertx.close()).onComplete(r -> stopped.countDown());
-            try {
-                // The drain, then up to 10 s to close connections and undeploy.
-                stopped.await(drainMillis[0] + 10_000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
+        // With TLS the same port speaks https and wss only.
+        log.info("{} on {}://localhost:{}/ (WebSocket /ws), management on port {}, transport {}",
+                BuildInfo.current().describe("game-server"), server[0].tls() ? "https" : "http", server[0].httpPort(),
+                server[0].managementPort(), transport(vertx));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, server[0], drainMillis[0]), "arena-shutdown"));
+    }
+
+    /** On SIGTERM: the drain, players closed, everything undeployed, then the JVM may exit. */
+    private static void stop(Vertx vertx, GameServer server, long drainMillis) {
+        long start = System.nanoTime();
+        CountDownLatch stopped = new CountDownLatch(1);
+        server.stop().eventually(vertx::close).onComplete(r -> stopped.countDown());
+        try {
+            if (stopped.await(drainMillis + STOP_BUDGET_MILLIS, TimeUnit.MILLISECONDS)) {
+                log.info("stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            } else {
+                log.warn("not stopped after {} ms; exiting anyway", drainMillis + STOP_BUDGET_MILLIS);
             }
-        }, "arena-shutdown"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Which network transport Vert.x runs on and, when it is NIO, why not the native one. */
+    static String transport(Vertx vertx) {
+        if (vertx.isNativeTransportEnabled()) {
+            Transport chosen = Transport.nativeTransport();
+            return chosen == null ? "native" : chosen.name();
+        }
+        Throwable cause = vertx.unavailableNativeTransportCause();
+        return "nio (" + (cause == null ? "no native transport for " + System.getProperty("os.name")
+                : "the native transport is unavailable: " + cause) + ")";
     }
 }

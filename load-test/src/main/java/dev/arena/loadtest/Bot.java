@@ -18,6 +18,7 @@ import dev.arena.server.state.ReplicatedWorld;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -27,13 +28,15 @@ import java.util.SplittableRandom;
 /**
  * One simulated player: connects, joins the game of {@code --game} (quick-join
  * for the first bot of a room, by room id for the others), rebuilds the room
- * state from SNAPSHOT/DELTA with the server's own {@link ReplicatedWorld},
- * then every {@code 1000 / inputHz} ms lets its game's {@link BotBehaviour}
- * act: in the arena-bench workload (BENCHMARK.md) an INPUT with an increasing
- * seq and a unit direction that changes at random about once a second. An
- * input's latency ends at the first update whose acknowledged seq reaches it
- * ({@link LatencyTracker}; in the arena, the own player's {@code lastSeq}).
- * Answers server PINGs with PONGs.
+ * state (its view of it, when the room has views: the entities it holds,
+ * entering and leaving, are counted) from SNAPSHOT/DELTA with the server's own
+ * {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms lets its
+ * game's {@link BotBehaviour} act: in the arena-bench workload
+ * (docs/PERFORMANCE.md) an INPUT with an increasing seq and a unit direction
+ * that changes at random about once a second. An input's latency ends at the
+ * first update whose acknowledged seq reaches it ({@link LatencyTracker}; in
+ * the arena, the own player's {@code lastSeq}). Answers server PINGs with
+ * PONGs.
  *
  * <p>Every method runs on its {@link BotGroup}'s event loop, except the
  * volatile join outcome the runner polls.
@@ -140,6 +143,16 @@ final class Bot implements BotBehaviour.BotActions {
             }
         });
         client.connect(options).onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof UpgradeRejectedException refused) {
+                String body = refused.getBody() == null ? "" : refused.getBody().toString().strip();
+                String reason = refused.getHeaders() == null ? null : refused.getHeaders().get("X-Arena-Refusal");
+                stats.upgradeRefused(reason != null ? reason : "http_" + refused.getStatus(), refused.getStatus(), body);
+                rejectJoin("upgrade_" + (reason != null ? reason : refused.getStatus()),
+                        "upgrade refused: HTTP " + refused.getStatus() + " " + body);
+                state = State.CLOSED;
+                closed.tryComplete();
+                return;
+            }
             if (ar.failed()) {
                 fail(Count.CONNECT_FAILURES, "connect failed: " + FailureReasons.causes(ar.cause()));
                 state = State.CLOSED;
@@ -195,10 +208,12 @@ final class Bot implements BotBehaviour.BotActions {
             try {
                 world.apply(delta);
             } catch (IllegalStateException e) {
-                // A delta against a baseline this bot does not hold: a server bug (PROTOCOL.md).
+                // A delta against a baseline this bot does not hold, or one that does not fit its view: a server bug.
                 stats.increment(Count.STATE_ERRORS);
                 return;
             }
+            stats.add(Count.ENTERED, delta.spawns().size());
+            stats.add(Count.LEFT, delta.removed().length);
             onUpdate(now);
         } else if (message instanceof Snapshot snapshot) {
             if (state != State.PLAYING) {
@@ -248,6 +263,8 @@ final class Bot implements BotBehaviour.BotActions {
 
     private void onUpdate(long now) {
         stats.increment(Count.UPDATES);
+        // The bot's view (PROTOCOL.md "Views"): what it holds is what the server lets it see.
+        stats.add(Count.VIEW_ENTITIES, world.size());
         if (inputTimer < 0 && !stopping) {
             // Inputs start once the bot holds the room's state, as a player's would, at a random phase
             // against the server's ticks: starting right on an update would lock every bot to one phase.

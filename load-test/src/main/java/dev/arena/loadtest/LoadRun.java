@@ -233,6 +233,7 @@ public final class LoadRun {
                 stats.rejectedJoinsByReason(), failures, rampNote);
         result.latencyExpected = java.util.Arrays.stream(bots).noneMatch(b -> b.outcome() == Bot.Outcome.JOINED)
                 || java.util.Arrays.stream(bots).anyMatch(Bot::measuresLatency);
+        result.refusals = stats.refusals();
         return result;
     }
 

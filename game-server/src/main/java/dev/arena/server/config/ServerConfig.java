@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * @param games every game this server can run (offered or not), by name, in registration order
  */
 public record ServerConfig(HttpConfig http, ManagementConfig management, RoomConfig room,
-                           SessionConfig session, Map<String, GameConfig> games) {
+                           SessionConfig session, Map<String, GameConfig> games, LogConfig log) {
 
     /**
      * Builds and validates the configuration from merged JSON.
@@ -32,11 +32,11 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         ConfigReader r = new ConfigReader(json);
         HttpConfig http = new HttpConfig(r.string("http.host"), r.integer("http.port", 0, 65535),
                 r.integer("http.instances", 1, 64), r.integer("http.maxFrameBytes", 64, 65536),
-                r.string("http.webroot"));
+                r.string("http.webroot"), admission(r), TlsConfig.read(r));
         ManagementConfig management = new ManagementConfig(r.string("management.host"),
                 r.integer("management.port", 0, 65535), r.integer("management.readyLoopTimeoutMillis", 10, 60_000),
                 r.integer("management.readyTickLagMillis", 10, 600_000),
-                r.integer("management.shutdownDrainMillis", 0, 600_000));
+                r.integer("management.shutdownDrainMillis", 0, 600_000), r.secret("management.token", 16, 1024));
         int tickHz = r.integer("room.tickHz", 1, 120);
         int sendHz = r.integer("room.sendHz", 1, 120);
         if (sendHz > tickHz) {
@@ -60,7 +60,8 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         for (GameDefinition game : games) {
             gameConfigs.put(game.name(), GameSettingsReader.read(r, game, room));
         }
-        return new ServerConfig(http, management, room, session, Collections.unmodifiableMap(gameConfigs));
+        LogConfig log = new LogConfig(r.oneOf("log.format", LogConfig.FORMATS));
+        return new ServerConfig(http, management, room, session, Collections.unmodifiableMap(gameConfigs), log);
     }
 
     /** The configuration of one game the server can run. */
@@ -91,5 +92,34 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
             out.add(name);
         }
         return out;
+    }
+
+    private static AdmissionConfig admission(ConfigReader r) {
+        List<IpBlock> proxies = new ArrayList<>();
+        for (String entry : r.list("http.trustedProxies")) {
+            try {
+                proxies.add(IpBlock.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("http.trustedProxies", "http.trustedProxies must list IP addresses or CIDR "
+                        + "blocks (10.0.0.0/8), comma-separated in a property: " + e.getMessage());
+            }
+        }
+        List<WebOrigin> origins = new ArrayList<>();
+        boolean any = false;
+        for (String entry : r.list("http.allowedOrigins")) {
+            if (entry.equals("*")) {
+                any = true;
+                continue;
+            }
+            try {
+                origins.add(WebOrigin.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("http.allowedOrigins", "http.allowedOrigins must list origins "
+                        + "(https://game.example.com) or \"*\", comma-separated in a property: " + e.getMessage());
+            }
+        }
+        return new AdmissionConfig(r.integer("http.handshakeTimeoutMillis", 100, 600_000),
+                r.integer("http.maxConnectionsPerIp", 1, 1_000_000), r.integer("http.maxConnections", 1, 10_000_000),
+                List.copyOf(proxies), List.copyOf(origins), any, r.bool("http.requireOrigin"));
     }
 }

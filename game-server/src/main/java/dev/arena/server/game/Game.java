@@ -18,7 +18,9 @@ import dev.arena.server.protocol.PayloadReader;
  * and {@link #onLeave} come between ticks. An exception thrown from any call
  * stops this room (its players are told the room closed) and no other, except
  * a {@link dev.arena.server.protocol.ProtocolException} from
- * {@link #onMessage}, which closes only the sender.
+ * {@link #onMessage}, which closes only the sender. An exception from the
+ * {@link #visibility()} rule, which the room asks on every send tick, stops
+ * the room too.
  */
 public interface Game {
     /** Static facts about the world, sent to every player that joins. */
@@ -68,4 +70,13 @@ public interface Game {
      * @param dt   the step's length in seconds (always 1 / tick rate)
      */
     void tick(long tick, double dt);
+
+    /**
+     * What each player sees (docs/GAMES.md, "Visibility"); asked once, when
+     * the room starts. The default, {@link Visibility#everything()}, sends
+     * every entity to every player.
+     */
+    default Visibility visibility() {
+        return Visibility.everything();
+    }
 }

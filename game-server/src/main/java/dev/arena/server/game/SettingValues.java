@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The validated values of a game's {@link Setting}s, by key: the declared
- * defaults with the operator's overrides. Immutable. Asking for a key the
+ * defaults with the operator's overrides. Immutable, and equal to another
+ * holding the same values for the same game (so two configurations compare
+ * by what they say). Asking for a key the
  * game did not declare, or as the wrong kind, is a programming error
  * ({@link IllegalArgumentException}), found by the game's first test.
  */
@@ -50,6 +52,16 @@ public final class SettingValues {
                     + " setting " + key + (v == null ? "" : " (it is a " + v.getClass().getSimpleName() + ")"));
         }
         return type.cast(v);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SettingValues other && game.equals(other.game) && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * game.hashCode() + values.hashCode();
     }
 
     @Override

@@ -37,6 +37,13 @@ public interface GameMetrics {
     /** Round-trip time measured by a server PING and the client's PONG. */
     void roundTrip(long nanos);
 
+    /**
+     * A connection refused before any WebSocket existed, by a reason of
+     * {@link MetricReasons#UPGRADE_REFUSALS}: an upgrade answered with 503 or
+     * 403, or a connection closed because it sent no whole request in time.
+     */
+    void upgradeRefused(String reason);
+
     /** A WebSocket connection opened. */
     void connectionOpened();
 
@@ -75,6 +82,17 @@ public interface GameMetrics {
 
     /** Size of one encoded update, counted once per encode, not per recipient. */
     void snapshotEncoded(boolean full, int bytes);
+
+    /**
+     * One state update handed to one client of a room with views: the
+     * entities its view holds after it and the frame's size. Called per
+     * client per send tick on the room's thread (rooms without views send
+     * every up-to-date client one shared frame, seen by {@link #snapshotEncoded}).
+     */
+    void updateSent(int entities, int bytes);
+
+    /** Grid cells of a room with views whose entities' changes one send tick encoded. */
+    void cellsEncoded(int cells);
 
     /** An update not sent to a client whose socket was congested. */
     void snapshotSkipped();

@@ -37,6 +37,8 @@ public enum CloseReason {
     BAD_LENGTH(CloseCodes.PROTOCOL_ERROR, "bad_length", Kind.FRAME_REJECTION),
     BAD_VALUE(CloseCodes.PROTOCOL_ERROR, "bad_value", Kind.FRAME_REJECTION),
     STRING_TOO_LONG(CloseCodes.PROTOCOL_ERROR, "string_too_long", Kind.FRAME_REJECTION),
+    /** A string whose bytes are not a valid encoding (PROTOCOL.md, "Strict decoding"). */
+    BAD_STRING(CloseCodes.PROTOCOL_ERROR, "bad_string", Kind.FRAME_REJECTION),
     BAD_STATE(CloseCodes.PROTOCOL_ERROR, "bad_state", Kind.FRAME_REJECTION),
 
     // The end of a connection for another cause.

@@ -21,6 +21,15 @@ import java.util.Map;
  * per event loop, verticle or bot thread.
  */
 public final class FrameCodec {
+    static {
+        // Kryo uses sun.misc.Unsafe when it can, which Java 24+ warns about at start and a later Java will refuse.
+        // Our serializers write explicit Output primitives and never need it. Kryo reads this property once,
+        // when its first instance is made, so it is set before the first codec (server, bots and tests alike).
+        if (System.getProperty("kryo.unsafe") == null) {
+            System.setProperty("kryo.unsafe", "false");
+        }
+    }
+
     /** Upper bound of one encoded frame; a room's full snapshot must fit. */
     public static final int MAX_ENCODED_BYTES = 1 << 20;
 

@@ -37,15 +37,15 @@ final class JoinSerializer extends Serializer<Join> {
             in.setPosition(in.limit());
             return Join.ofVersion(version);
         }
-        String game = WireFormat.readBoundedString(in, MAX_GAME_CHARS, "game");
-        String roomId = WireFormat.readBoundedString(in, MAX_ROOM_ID_CHARS, "roomId");
-        String name = WireFormat.readBoundedString(in, MAX_NAME_CHARS, "name");
+        String game = StrictStrings.read(in, MAX_GAME_CHARS, "game");
+        String roomId = StrictStrings.read(in, MAX_ROOM_ID_CHARS, "roomId");
+        String name = StrictStrings.read(in, MAX_NAME_CHARS, "name");
         int flags = in.readVarInt(true);
         if ((flags & ~Join.KNOWN_FLAGS) != 0) {
             throw new ProtocolException(CloseReason.BAD_VALUE, "JOIN flags " + Integer.toUnsignedString(flags)
                     + " set bits this version does not define (known: " + Join.KNOWN_FLAGS + ")");
         }
-        String code = WireFormat.readBoundedString(in, MAX_CODE_CHARS, "privateCode");
+        String code = StrictStrings.read(in, MAX_CODE_CHARS, "privateCode");
         return new Join(version, game, roomId, name, flags, code);
     }
 }

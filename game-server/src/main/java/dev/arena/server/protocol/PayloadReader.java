@@ -69,7 +69,7 @@ public final class PayloadReader {
      * @param field names the string in the error message
      */
     public String string(int maxChars, String field) {
-        return WireFormat.readBoundedString(in, maxChars, field);
+        return StrictStrings.read(in, maxChars, field);
     }
 
     /** Bytes not read yet. */

@@ -41,10 +41,10 @@ final class WelcomeSerializer extends Serializer<Welcome> {
     public Welcome read(Kryo kryo, Input in, Class<? extends Welcome> type) {
         int version = in.readVarInt(true);
         int playerId = in.readVarInt(true);
-        String roomId = in.readString();
-        String game = in.readString();
+        String roomId = StrictStrings.read(in, "roomId");
+        String game = StrictStrings.read(in, "game");
         int flags = in.readVarInt(true);
-        String privateCode = in.readString();
+        String privateCode = StrictStrings.read(in, "privateCode");
         int tickHz = in.readVarInt(true);
         int sendHz = in.readVarInt(true);
         long serverTime = in.readVarLong(true);
@@ -54,7 +54,7 @@ final class WelcomeSerializer extends Serializer<Welcome> {
         int count = WireFormat.readCount(in, "params");
         Map<String, Float> params = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            params.put(in.readString(), in.readFloat());
+            params.put(StrictStrings.read(in, "param name"), in.readFloat());
         }
         return new Welcome(version, playerId, roomId, game, flags, privateCode, tickHz, sendHz, serverTime,
                 worldWidth, worldHeight, positionScale, params);

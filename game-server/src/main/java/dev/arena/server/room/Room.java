@@ -17,7 +17,6 @@ import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.Welcome;
-import dev.arena.server.state.BaselineReplication;
 import dev.arena.server.state.EntityStore;
 import dev.arena.server.state.Replication;
 import dev.arena.server.state.WorldState;
@@ -33,14 +32,15 @@ import java.util.random.RandomGenerator;
  * timer; tests call {@link #step} and {@link #send} directly.
  * Single-threaded: only the room's thread calls it.
  *
- * <p>What each client is sent is the {@link Replication}'s business: each
+ * <p>What each client is sent is the {@link Replication}'s business (the
+ * whole room, or the client's view under the game's visibility rule): each
  * seat holds its client's replica, and on a send tick the room hands every
  * client whose socket can take it the replication's next frame, then the
  * game MESSAGEs queued for it since the last send tick. A congested client
  * is skipped (its replica keeps its older baseline); one congested for longer
- * than {@code tooSlowNanos} is closed. A spectator gets the same stream with
- * no entity of its own and counts against {@code room.maxSpectators}, not
- * the capacity.
+ * than {@code tooSlowNanos} is closed. A spectator gets the stream of a
+ * client without an entity of its own (under the built-in rules, the whole
+ * room) and counts against {@code room.maxSpectators}, not the capacity.
  */
 public final class Room {
     private final RoomSetup setup;
@@ -61,10 +61,11 @@ public final class Room {
         this.metrics = metrics;
         this.meters = setup.game().meters();
         EntityStore world = new EntityStore();
-        this.replication = new BaselineReplication(world, config.snapshotHistory(), metrics);
         this.inputs = new InputQueue(config.inputQueueSize(), metrics);
         this.context = new RoomContext(setup, world, random, codec, seats);
         this.game = setup.game().definition().create(context);
+        // The game first: its visibility rule decides how the room replicates.
+        this.replication = Replication.of(world, game.visibility(), config.snapshotHistory(), metrics);
     }
 
     /** A public room of a game written against the first API, sized by {@code config} (tests of the mechanics). */
@@ -135,6 +136,7 @@ public final class Room {
                 return JoinResult.refused(CloseReason.SPECTATORS_FULL,
                         "room " + id() + " has all the spectators it takes (" + config.maxSpectators() + ")");
             }
+            // Viewer 0: a client without an entity of its own, which the built-in rules let see everything.
             Client client = new Client(seats.nextSpectatorSeat(), true, channel, replication.newReplica());
             seats.add(client);
             meters.spectatorJoined();
@@ -148,7 +150,8 @@ public final class Room {
         Client client = null;
         seats.startSeating();
         try {
-            client = new Client(game.onJoin(name), false, channel, replication.newReplica());
+            int playerId = game.onJoin(name);
+            client = new Client(playerId, false, channel, replication.newReplica(playerId));
             seats.add(client);
         } finally {
             seats.seated(client);

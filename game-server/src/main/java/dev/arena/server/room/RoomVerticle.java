@@ -68,6 +68,10 @@ public final class RoomVerticle extends VerticleBase {
             JoinResult result = guarded(() -> room.join(request.name(), request.spectate(), request.channel()));
             if (result == null) {
                 result = JoinResult.refused(CloseReason.UNKNOWN_ROOM, "room " + roomId + " has closed");
+            } else if (result.accepted() && log.isDebugEnabled()) {
+                try (var ids = ids(result.playerId())) {
+                    log.debug("player {} joined room {} ({} players)", result.playerId(), roomId, result.players());
+                }
             }
             // The reply carries the new player count: a separate status message would reach the
             // registry before the reply and count the seat twice for a moment.
@@ -75,6 +79,11 @@ public final class RoomVerticle extends VerticleBase {
             reportIfChanged();
         }));
         consumers.add(bus.<Integer>localConsumer(Addresses.roomLeave(roomId), msg -> {
+            if (log.isDebugEnabled()) {
+                try (var ids = ids(msg.body())) {
+                    log.debug("player {} left room {}", msg.body(), roomId);
+                }
+            }
             guarded(() -> {
                 room.leave(msg.body());
                 return null;
@@ -88,6 +97,9 @@ public final class RoomVerticle extends VerticleBase {
         schedule = monitor.register(roomId, clock.nextDueNanos());
         emptySince = now;
         metrics.roomStarted();
+        try (var ids = ids(0)) {
+            log.info("room {} opened ({}, {} Hz)", roomId, config.game(), config.tickHz());
+        }
         schedule(now);
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
@@ -165,12 +177,19 @@ public final class RoomVerticle extends VerticleBase {
             vertx.eventBus().<Boolean>request(Addresses.REGISTRY_DISPOSE, roomId).onComplete(reply -> {
                 disposing = false;
                 if (reply.succeeded() && Boolean.TRUE.equals(reply.result().body())) {
+                    try (var ids = ids(0)) {
+                        log.info("room {} closed: empty for {} ms", roomId, config.emptyGraceMillis());
+                    }
                     vertx.undeploy(deploymentID());
                 } else {
                     emptySince = System.nanoTime();
                 }
             });
         }
+    }
+
+    private LogIds ids(int playerId) {
+        return LogIds.of(roomId, playerId);
     }
 
     private void reportStatus() {
@@ -199,7 +218,9 @@ public final class RoomVerticle extends VerticleBase {
         try {
             return action.get();
         } catch (RuntimeException e) {
-            log.error("room {} stopped: it threw", roomId, e);
+            try (var ids = ids(0)) {
+                log.error("room {} stopped: it threw", roomId, e);
+            }
             metrics.roomFailed();
             stopped = true;
             vertx.cancelTimer(timerId);

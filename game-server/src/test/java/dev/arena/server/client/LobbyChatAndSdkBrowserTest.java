@@ -2,6 +2,7 @@ package dev.arena.server.client;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.arena.server.support.Chromium;
 import dev.arena.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,13 +29,13 @@ class LobbyChatAndSdkBrowserTest {
     private static final String HOSTILE = "<img src=x onerror=\"window.pwned=1\"><b>hi</b>";
 
     private static TestServer server;
-    private static HeadlessChromium chromium;
+    private static Chromium chromium;
     private final List<PageProblems> problems = new ArrayList<>();
     private final List<BrowserContext> contexts = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = HeadlessChromium.launch(LobbyChatAndSdkBrowserTest.class);
+        chromium = Chromium.launch("LobbyChatAndSdkBrowserTest");
         server = TestServer.start(Map.of());
     }
 
@@ -49,7 +50,7 @@ class LobbyChatAndSdkBrowserTest {
     }
 
     private Page open(String path) {
-        BrowserContext context = chromium.browser.newContext();
+        BrowserContext context = chromium.browser().newContext();
         contexts.add(context);
         Page page = context.newPage();
         page.setDefaultTimeout(TIMEOUT_MS);

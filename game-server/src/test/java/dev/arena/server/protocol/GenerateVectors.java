@@ -119,6 +119,10 @@ public final class GenerateVectors {
                 new EntityRecord(127, 1, "😀", new int[]{-64, -65, MAX, MIN}),
                 new EntityRecord(128, 2, "", new int[]{}),
                 new EntityRecord(16384, 7, ASCII_33, new int[]{16383, -16384, 8191, -8193, 1, 2}))));
+        snapshot.put("a view: the own player among scattered ids", new Snapshot(900, List.of(
+                new EntityRecord(3, 2, null, new int[]{7996, 8004}),
+                new EntityRecord(700, 1, "me", new int[]{8000, 8000, 12, 0}),
+                new EntityRecord(16500, 2, null, new int[]{11200, 7980}))));
 
         Map<String, Object> delta = group(files, "server-delta", "SERVER_DELTA");
         delta.put("nothing changed", new Delta(10, 9, new int[0], List.of(), List.of()));
@@ -133,6 +137,14 @@ public final class GenerateVectors {
                 new EntityRecord(131, 2, null, new int[]{1234, 5678})), List.of(
                 new EntityChange(1, 0b1000, new int[]{1}),
                 new EntityChange(2, 0b1111, new int[]{-1, 1, 2, 1}))));
+        delta.put("view: one enters below the held ids, one leaves, one moves", new Delta(901, 900,
+                new int[]{16500}, List.of(new EntityRecord(2, 2, null, new int[]{4000, 12000})), List.of(
+                new EntityChange(3, 0b11, new int[]{12, -12}))));
+        delta.put("view: the viewer teleported, all but itself replaced", new Delta(950, 949,
+                new int[]{3, 40, 41}, List.of(
+                new EntityRecord(8, 1, "bob", new int[]{72000, 400, 9, 2}),
+                new EntityRecord(16700, 2, null, new int[]{71900, 640})), List.of(
+                new EntityChange(700, 0b111, new int[]{64000, -7600, 1}))));
         delta.put("wrapping and wide masks", new Delta(16384, 0, new int[]{1}, List.of(), List.of(
                 new EntityChange(200, 1 << 31, new int[]{MIN}),
                 new EntityChange(16584, 0b101010, new int[]{MAX, -1, 64}))));

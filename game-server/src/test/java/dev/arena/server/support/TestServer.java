@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real server node on loopback ports chosen by the OS, with the embedded
  * defaults plus the given {@code key -> value} overrides (keys as in
- * config/README.md, for example {@code room.capacity}).
+ * config/README.md, for example {@code room.capacity}). Management binds
+ * its default address, 127.0.0.1.
  */
 public final class TestServer implements AutoCloseable {
     public final Vertx vertx;
@@ -55,7 +56,6 @@ public final class TestServer implements AutoCloseable {
         properties.put("arena.http.host", "127.0.0.1");
         properties.put("arena.http.port", "0");
         properties.put("arena.http.instances", "2");
-        properties.put("arena.management.host", "127.0.0.1");
         properties.put("arena.management.port", "0");
         properties.put(ConfigLoader.PROPERTY_PREFIX + "room.game", games.get(0).name());
         overrides.forEach((k, v) -> properties.put(ConfigLoader.PROPERTY_PREFIX + k, v));

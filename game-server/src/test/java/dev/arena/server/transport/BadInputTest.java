@@ -53,6 +53,7 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of("unknown tag", "7f00", CloseCodes.PROTOCOL_ERROR, "unknown_tag"),
                 Arguments.of("empty message", "", CloseCodes.PROTOCOL_ERROR, "empty"),
+                Arguments.of("name of a lone surrogate", "0102808082eda0bd", CloseCodes.PROTOCOL_ERROR, "bad_string"),
                 Arguments.of("second join while playing", "0180616eee", CloseCodes.PROTOCOL_ERROR, "bad_state"));
     }
 
