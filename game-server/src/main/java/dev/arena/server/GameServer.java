@@ -3,9 +3,7 @@ package dev.arena.server;
 import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ServerConfig;
 import dev.arena.server.config.TlsConfig;
-import dev.arena.server.game.GameFactory;
-import dev.arena.server.game.arena.ArenaGame;
-import dev.arena.server.game.arena.ArenaSettings;
+import dev.arena.server.game.GameDefinition;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.metrics.MicrometerGameMetrics;
 import dev.arena.server.metrics.TlsMetrics;
@@ -18,6 +16,7 @@ import dev.arena.server.room.Addresses;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
+import dev.arena.server.room.OfferedGame;
 import dev.arena.server.room.RoomRegistryVerticle;
 import dev.arena.server.room.RoomStatus;
 import dev.arena.server.room.TickMonitor;
@@ -38,7 +37,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One game server node on a {@link Vertx}: the room registry, the players'
@@ -64,25 +62,23 @@ public final class GameServer {
         this.drainMillis = drainMillis;
     }
 
-    /** Names of the games {@link #builtInGames} provides. */
-    public static final java.util.Set<String> BUILT_IN_GAMES = java.util.Set.of("arena");
-
-    /** The games this server ships with, by {@code room.game} name. */
-    public static Map<String, GameFactory> builtInGames(ArenaSettings arena) {
-        return Map.of("arena", (world, random) -> new ArenaGame(world, arena, random));
-    }
-
     /**
-     * Deploys a server node.
+     * Deploys a server node offering the games of {@code room.games}.
      *
+     * @param games    every game the configuration was validated with ({@link ServerConfig#fromJson})
      * @param registry where meters go; its scrape is served on the management port
      */
-    public static Future<GameServer> start(Vertx vertx, ServerConfig config, Map<String, GameFactory> games,
+    public static Future<GameServer> start(Vertx vertx, ServerConfig config, List<GameDefinition> games,
                                            PrometheusMeterRegistry registry) {
         GameServer server = new GameServer(vertx, config.management().shutdownDrainMillis());
         registerCodecs(vertx.eventBus());
         GameMetrics metrics = new MicrometerGameMetrics(registry);
-        GameFactory game = games.get(config.room().game());
+        List<OfferedGame> offered;
+        try {
+            offered = offered(config, games, metrics);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
         long tooSlowNanos = config.session().tooSlowMillis() * 1_000_000L;
         TickMonitor ticks = new TickMonitor();
         Readiness readiness = new Readiness(List.of(server.lifecycle,
@@ -107,8 +103,8 @@ public final class GameServer {
         List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
-                .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks,
-                        server.lifecycle::isStopping)))
+                .compose(v -> server.deploy(new RoomRegistryVerticle(offered, config.room().game(), tooSlowNanos,
+                        config.http().maxFrameBytes(), metrics, ticks, server.lifecycle::isStopping)))
                 .compose(v -> server.deployPlayerServer(firstHttp))
                 .compose(v -> {
                     server.managementPort = management.actualPort();
@@ -131,6 +127,19 @@ public final class GameServer {
                 })
                 // Fail only once what did deploy is gone, so a caller that closes Vert.x next does not race it.
                 .recover(e -> server.undeployAll().transform(x -> Future.<GameServer>failedFuture(e)));
+    }
+
+    /** The games of {@code room.games} with their configuration and meters (registered now, at zero). */
+    private static List<OfferedGame> offered(ServerConfig config, List<GameDefinition> games, GameMetrics metrics) {
+        List<OfferedGame> out = new ArrayList<>();
+        for (String name : config.room().games()) {
+            GameDefinition definition = games.stream().filter(g -> g.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("room.games offers " + name
+                            + ", which is not among the games given: " + games));
+            out.add(new OfferedGame(definition, config.game(name), config.room().forGame(config.game(name)),
+                    metrics.game(name, definition.messageTypes())));
+        }
+        return out;
     }
 
     private Future<Void> deploy(io.vertx.core.Deployable verticle) {

@@ -3,6 +3,8 @@ package dev.arena.server;
 import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ConfigLoader;
 import dev.arena.server.config.ServerConfig;
+import dev.arena.server.game.BuiltInGames;
+import dev.arena.server.game.GameDefinition;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.metrics.PrometheusRegistryFactory;
 import dev.arena.server.ops.BuildInfo;
@@ -14,10 +16,9 @@ import io.vertx.core.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -46,14 +47,26 @@ public final class Main {
     }
 
     /**
-     * Starts a node that offers the built-in games plus {@code customGames}
-     * (select one with {@code room.game}): the entry point for a game
-     * developer's own {@code main}. Parses the same arguments as
-     * {@link #main}; exits the JVM on bad configuration.
+     * Starts a node that can run the built-in games plus games written
+     * against the first API, by name; see {@link #launch(String[], List)}.
      *
-     * @param customGames game factories by the name {@code room.game} uses
+     * @param customGames game factories by the name JOIN, {@code room.game} and {@code room.games} use
      */
     public static void launch(String[] args, Map<String, GameFactory> customGames) throws InterruptedException {
+        List<GameDefinition> games = new ArrayList<>();
+        customGames.forEach((name, factory) -> games.add(GameDefinition.of(name, factory)));
+        launch(args, games);
+    }
+
+    /**
+     * Starts a node that can run the built-in games plus {@code customGames}
+     * ({@code room.games} picks the ones offered, all by default; JOIN names
+     * one, {@code room.game} when it does not): the entry point for a game
+     * developer's own {@code main}. Each game's declared settings are read
+     * from its own section. Parses the same arguments as {@link #main};
+     * exits the JVM on bad configuration.
+     */
+    public static void launch(String[] args, List<GameDefinition> customGames) throws InterruptedException {
         CommandLine command = CommandLine.parse(args);
         switch (command.action()) {
             case HELP -> {
@@ -73,24 +86,28 @@ public final class Main {
         }
     }
 
-    private static void run(String file, Map<String, GameFactory> customGames) throws InterruptedException {
-        Set<String> gameNames = new HashSet<>(GameServer.BUILT_IN_GAMES);
-        gameNames.addAll(customGames.keySet());
+    private static void run(String file, List<GameDefinition> customGames) throws InterruptedException {
+        List<GameDefinition> games = new ArrayList<>(BuiltInGames.ALL);
+        for (GameDefinition custom : customGames) {
+            if (games.stream().anyMatch(g -> g.name().equals(custom.name()))) {
+                System.err.println("invalid configuration: two games are called " + custom.name());
+                System.exit(2);
+            }
+            games.add(custom);
+        }
         PrometheusMeterRegistry registry = PrometheusRegistryFactory.newRegistry();
         Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions());
         CountDownLatch started = new CountDownLatch(1);
         GameServer[] server = new GameServer[1];
         long[] drainMillis = new long[1];
         Throwable[] failure = new Throwable[1];
-        ConfigLoader.load(vertx, file, System.getProperties(), System.getenv())
-                .map(json -> ServerConfig.fromJson(json, gameNames))
+        ConfigLoader.load(vertx, file, System.getProperties(), System.getenv(), games)
+                .map(json -> ServerConfig.fromJson(json, games))
                 .compose(config -> {
                     if (!LogFormat.apply(config.log()) && config.log().json()) {
                         log.warn("log.format json is ignored: logging is not configured by the server's logback.xml");
                     }
                     drainMillis[0] = config.management().shutdownDrainMillis();
-                    Map<String, GameFactory> games = new HashMap<>(GameServer.builtInGames(config.arena()));
-                    games.putAll(customGames);
                     return GameServer.start(vertx, config, games, registry);
                 })
                 .onComplete(result -> {

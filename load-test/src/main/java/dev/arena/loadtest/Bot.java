@@ -1,19 +1,19 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
-import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.GameMessage;
 import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Ping;
 import dev.arena.server.protocol.Pong;
 import dev.arena.server.protocol.ProtocolException;
+import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
-import dev.arena.server.protocol.EntityRecord;
 import dev.arena.server.state.ReplicatedWorld;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -26,20 +26,22 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import java.util.SplittableRandom;
 
 /**
- * One simulated player of the arena-bench workload (docs/PERFORMANCE.md): connects,
- * joins (quick-join for the first bot of a room, by room id for the others),
- * rebuilds the room state (its view of it, when the room has views: the
- * entities it holds, entering and leaving, are counted) from SNAPSHOT/DELTA
- * with the server's own {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms sends INPUT
- * with an increasing seq and a unit direction that changes at random about
- * once a second. An input's latency ends at the first update whose own
- * player's {@code lastSeq} reaches it ({@link LatencyTracker}). Answers server
- * PINGs with PONGs.
+ * One simulated player: connects, joins the game of {@code --game} (quick-join
+ * for the first bot of a room, by room id for the others), rebuilds the room
+ * state (its view of it, when the room has views: the entities it holds,
+ * entering and leaving, are counted) from SNAPSHOT/DELTA with the server's own
+ * {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms lets its
+ * game's {@link BotBehaviour} act: in the arena-bench workload
+ * (docs/PERFORMANCE.md) an INPUT with an increasing seq and a unit direction
+ * that changes at random about once a second. An input's latency ends at the
+ * first update whose acknowledged seq reaches it ({@link LatencyTracker}; in
+ * the arena, the own player's {@code lastSeq}). Answers server PINGs with
+ * PONGs.
  *
  * <p>Every method runs on its {@link BotGroup}'s event loop, except the
  * volatile join outcome the runner polls.
  */
-final class Bot {
+final class Bot implements BotBehaviour.BotActions {
     enum Outcome { PENDING, JOINED, FAILED }
 
     private enum State { IDLE, CONNECTING, JOINING, PLAYING, CLOSED }
@@ -58,6 +60,8 @@ final class Bot {
     private final Stats stats;
     private final long periodMillis;
     private final int inputHz;
+    /** The game to join, or null for the server's default game. */
+    private final String game;
     private final SplittableRandom random;
     private final ReplicatedWorld world = new ReplicatedWorld();
     private final LatencyTracker pending = new LatencyTracker(MAX_PENDING);
@@ -69,13 +73,13 @@ final class Bot {
     private volatile String failure;
     private int playerId;
     private int seq;
-    private float dx;
-    private float dy;
+    private BotBehaviour behaviour;
     private long inputTimer = -1;
     private long joinTimer = -1;
     private boolean stopping;
 
-    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, int inputHz, long seed) {
+    /** @param game the game to join, or null for the server's default game */
+    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, String game, int inputHz, long seed) {
         this.index = index;
         this.room = room;
         this.leader = leader;
@@ -83,10 +87,10 @@ final class Bot {
         this.client = group.client();
         this.codec = group.codec();
         this.stats = stats;
+        this.game = game;
         this.inputHz = inputHz;
         this.periodMillis = Math.max(1, Math.round(1000.0 / inputHz));
         this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
-        turn();
     }
 
     Outcome outcome() {
@@ -100,6 +104,14 @@ final class Bot {
 
     String failure() {
         return failure;
+    }
+
+    /**
+     * Whether this bot's game behaviour measures input latency (false before its WELCOME). Any thread: the
+     * volatile outcome, written after the behaviour, is read first.
+     */
+    boolean measuresLatency() {
+        return outcome == Outcome.JOINED && behaviour.measuresLatency();
     }
 
     BotGroup group() {
@@ -161,7 +173,7 @@ final class Bot {
                 return;
             }
             state = State.JOINING;
-            send(new Join(targetRoom, "bot" + index));
+            send(new Join(ProtocolVersion.CURRENT, game, targetRoom, "bot" + index, 0, null));
         });
     }
 
@@ -215,6 +227,10 @@ final class Bot {
             stats.increment(Count.PINGS_ANSWERED);
         } else if (message instanceof Welcome welcome) {
             onWelcome(welcome);
+        } else if (message instanceof GameMessage gameMessage) {
+            if (state == State.PLAYING && !stopping) {
+                behaviour.onMessage(this, gameMessage);
+            }
         } else if (message instanceof ErrorMessage error) {
             if (state == State.JOINING) {
                 // Never retried: a refusal is what the run measures (a retry would hide a server regression).
@@ -239,6 +255,7 @@ final class Bot {
         state = State.PLAYING;
         playerId = welcome.playerId();
         roomId = welcome.roomId();
+        behaviour = BotBehaviours.forGame(welcome.game(), inputHz, random);
         stats.increment(Count.JOINED);
         stats.playing(1);
         outcome = Outcome.JOINED;
@@ -251,17 +268,19 @@ final class Bot {
         if (inputTimer < 0 && !stopping) {
             // Inputs start once the bot holds the room's state, as a player's would, at a random phase
             // against the server's ticks: starting right on an update would lock every bot to one phase.
-            inputTimer = group.vertx().setPeriodic(1 + random.nextLong(periodMillis), periodMillis, id -> sendInput());
+            inputTimer = group.vertx().setPeriodic(1 + random.nextLong(periodMillis), periodMillis, id -> act());
         }
-        EntityRecord me = world.get(playerId);
-        if (me == null) {
+        if (world.get(playerId) == null) {
             stats.increment(Count.STATE_ERRORS);
             return;
         }
-        pending.acknowledged(me.fields()[ArenaGame.FIELD_LAST_SEQ], now, stats::recordLatencyNanos);
+        int acknowledged = behaviour.acknowledgedSeq(world, playerId);
+        if (acknowledged != BotBehaviour.NO_ACK) {
+            pending.acknowledged(acknowledged, now, stats::recordLatencyNanos);
+        }
     }
 
-    private void sendInput() {
+    private void act() {
         if (state != State.PLAYING || stopping) {
             return;
         }
@@ -270,11 +289,13 @@ final class Bot {
             stats.increment(Count.INPUTS_SKIPPED);
             return;
         }
-        if (random.nextInt(inputHz) == 0) {
-            turn();
-        }
+        behaviour.act(this);
+    }
+
+    @Override
+    public void steer(float dx, float dy, int buttons) {
         seq++;
-        byte[] bytes = codec.encode(new Input(seq, dx, dy, 0));
+        byte[] bytes = codec.encode(new Input(seq, dx, dy, buttons));
         pending.sent(seq, System.nanoTime());
         ws.writeBinaryMessage(Buffer.buffer(bytes));
         stats.add(Count.BYTES_OUT, bytes.length);
@@ -282,11 +303,19 @@ final class Bot {
         stats.increment(Count.INPUTS_SENT);
     }
 
-    /** A new unit direction, uniformly at random. */
-    private void turn() {
-        double angle = random.nextDouble() * 2 * Math.PI;
-        dx = (float) Math.cos(angle);
-        dy = (float) Math.sin(angle);
+    @Override
+    public void message(int type, byte[] payload) {
+        send(new GameMessage(type, payload));
+    }
+
+    @Override
+    public ReplicatedWorld world() {
+        return world;
+    }
+
+    @Override
+    public int playerId() {
+        return playerId;
     }
 
     private void send(dev.arena.server.protocol.ClientMessage message) {

@@ -10,7 +10,8 @@ final class FailureReasons {
     /** The reason a refused JOIN is reported under: the server's metric label for its ERROR code. */
     static String refusedJoin(int code) {
         for (CloseReason reason : CloseReason.values()) {
-            if (reason.kind() == CloseReason.Kind.JOIN_REFUSAL && reason.code() == code) {
+            // Any code announced by ERROR: a JOIN may also be answered with one that closes (version_mismatch).
+            if (reason.code() == code && reason.sendsError()) {
                 return reason.label();
             }
         }

@@ -24,14 +24,19 @@ import java.util.function.Consumer;
  * them (PROTOCOL.md "Close codes").
  */
 final class FrameAttacks {
-    /** Invalid string encodings in a JOIN's name (protocol/vectors/invalid/strings.json has more). */
+    /** A JOIN (PROTOCOL.md, version 2) up to its name: the tag, version 2, no game, no room id. */
+    private static final String JOIN_HEAD = "01" + "02" + "80" + "80";
+    /**
+     * Invalid string encodings in a JOIN's name (protocol/vectors/invalid/strings.json has more), after
+     * {@link #JOIN_HEAD}.
+     */
     private static final Map<String, String> BAD_STRINGS = Map.of(
-            "lone high surrogate", "018082eda0bd",
-            "overlong NUL", "018082c080",
-            "bad continuation byte", "018082c341",
-            "length not in its shortest form", "0180c20061");
+            "lone high surrogate", JOIN_HEAD + "82eda0bd",
+            "overlong NUL", JOIN_HEAD + "82c080",
+            "bad continuation byte", JOIN_HEAD + "82c341",
+            "length not in its shortest form", JOIN_HEAD + "c20061");
     /** Twelve 0x80 bytes as a name: Kryo's reader once returned the previous JOIN's text for them. */
-    private static final String LEAK_PROBE = "01808d" + "80".repeat(12);
+    private static final String LEAK_PROBE = JOIN_HEAD + "8d" + "80".repeat(12);
     private static final String CANARY = "Qx7canaryNme";
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -20,7 +20,9 @@ public final class Options {
     public enum Command { RUN, BENCH, CAPACITY }
 
     private static final Set<String> COMMON = Set.of("workload", "rooms", "players", "duration", "warmup", "ramp",
-            "input-hz", "seed", "out", "loops");
+            "input-hz", "seed", "out", "loops", "game");
+    /** A game's name as the server knows it (its GameDefinition's rule). */
+    private static final java.util.regex.Pattern GAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]{0,23}");
     private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags", "floor");
     /** The floor a bench run divides its server CPU by. */
     private static final Set<String> BENCH = Set.of("floor-result");
@@ -50,6 +52,7 @@ public final class Options {
               --seed 1          seed of the bots' random steering
               --out target/arena-bench   directory for result.json, summary.txt, report.html
               --loops 2         event loops the bots run on
+              --game NAME       the game the bots join (default: the server's default game, room.game)
             run takes any ws:// or wss:// URL; wss checks the server's certificate against the
             JVM trust store, or trusts any certificate with --insecure (a self-signed test server).
             The server must run with room.capacity = --players (bench and capacity start it so).
@@ -71,6 +74,8 @@ public final class Options {
     public final long seed;
     public final Path out;
     public final int loops;
+    /** The game the bots join, or null for the server's default game. */
+    public final String game;
     /** Null with {@link #floor}. */
     public final Path serverJar;
     /** Start the floor server instead of a server jar. */
@@ -103,9 +108,17 @@ public final class Options {
         this.seed = longValue(v, "seed", 1);
         this.out = Path.of(v.getOrDefault("out", "target/arena-bench"));
         this.loops = integer(v, "loops", 2, 1, 64);
+        this.game = v.get("game");
+        if (game != null && !GAME.matcher(game).matches()) {
+            throw new UsageException("--game must be a game's name (lower-case letters and digits), got '" + game + "'");
+        }
         this.floor = v.containsKey("floor");
         if (floor && v.containsKey("server-jar")) {
             throw new UsageException("--server-jar does not apply with --floor: the floor server is in this tool's jar");
+        }
+        if (floor && game != null && !game.equals("arena")) {
+            throw new UsageException("--game " + game + " does not apply with --floor: the floor server plays only "
+                    + "the arena's traffic");
         }
         if (command != Command.RUN) {
             this.serverJar = floor ? null : Path.of(require(v, "server-jar"));
@@ -215,6 +228,7 @@ public final class Options {
         this.seed = o.seed;
         this.out = out;
         this.loops = o.loops;
+        this.game = o.game;
         this.serverJar = o.serverJar;
         this.floor = o.floor;
         this.floorResult = o.floorResult;
@@ -272,6 +286,7 @@ public final class Options {
                 + (floor ? " --floor" : "")
                 + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
-                + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + " --out " + out;
+                + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + (game != null ? " --game " + game : "")
+                + " --out " + out;
     }
 }

@@ -51,6 +51,8 @@ public final class RunResult {
     public final List<String> failures;
     public final String note;
     public ServerFigures server;
+    /** Whether the game's bots measure input latency (the arena's do; see {@link BotBehaviour#measuresLatency}). */
+    public boolean latencyExpected = true;
     /** Upgrades the server refused before any 101, by reason (empty when none). */
     public Map<String, Stats.Refusal> refusals = Map.of();
 
@@ -103,10 +105,13 @@ public final class RunResult {
         return measured.getTotalCount() == 0 ? 0 : measured.getMaxValue() / 1000.0;
     }
 
-    /** Zero errors, disconnects and refused joins, every bot joined and latencies were measured. */
+    /**
+     * Zero errors, disconnects and refused joins, every bot joined and
+     * latencies were measured (when the game's bots measure any).
+     */
     public boolean clean() {
         return errors() == 0 && total(Count.JOINED) == options.bots() && playingAtEnd == options.bots()
-                && measured.getTotalCount() > 0;
+                && (measured.getTotalCount() > 0 || !latencyExpected);
     }
 
     public double rate(Count c) {
@@ -132,6 +137,7 @@ public final class RunResult {
                 .put("serverSettings", new JsonObject(new java.util.LinkedHashMap<>(options.workload.serverSettings())))
                 .put("url", String.valueOf(options.url))
                 .put("insecure", options.insecure)
+                .put("game", options.game)
                 .put("rooms", options.rooms)
                 .put("playersPerRoom", options.players)
                 .put("bots", options.bots())

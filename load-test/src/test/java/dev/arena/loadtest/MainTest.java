@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad command lines exit with status 2 and a message that names the option. */
 class MainTest {
@@ -24,6 +25,7 @@ class MainTest {
             "--input-hz 0 --url ws://127.0.0.1:8080/ws|--input-hz",
             "--seed x --url ws://127.0.0.1:8080/ws|--seed",
             "--loops 0 --url ws://127.0.0.1:8080/ws|--loops",
+            "--game Tag! --url ws://127.0.0.1:8080/ws|--game must be a game's name",
             "--rooms 5|--url is required",
             "--url http://127.0.0.1:8080/ws|--url must be a ws:// or wss:// URL",
             "--url 127.0.0.1:8080|--url must be a ws:// or wss:// URL",
@@ -91,6 +93,8 @@ class MainTest {
         assertThat(o.warmupSeconds).isEqualTo(10);
         assertThat(o.inputHz).isEqualTo(20);
         assertThat(o.url.getPort()).isEqualTo(9000);
+        assertThat(o.game).as("the server's default game").isNull();
+        assertThat(Options.parse("--url=ws://localhost:9000/ws", "--game", "tag").game).isEqualTo("tag");
         assertThat(o.workload).isEqualTo(Workload.ARENA);
     }
 
@@ -113,6 +117,8 @@ class MainTest {
         assertThat(bench.withRun(java.net.URI.create("ws://127.0.0.1:1/ws"), 3, bench.out).floor).isTrue();
         assertThat(capacity.floor).isTrue();
         assertThat(Options.parse("--url", "ws://127.0.0.1:1/ws").floor).isFalse();
+        assertThatThrownBy(() -> Options.parse("bench", "--floor", "--game", "tag"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--game tag does not apply with --floor");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.arena.loadtest;
 
-import dev.arena.server.GameServer;
 import dev.arena.server.config.ConfigLoader;
 import dev.arena.server.config.ServerConfig;
+import dev.arena.server.game.BuiltInGames;
 import dev.arena.server.game.arena.ArenaSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -35,8 +35,9 @@ class WorkloadTest {
         workload.serverSettings().forEach((key, value) -> properties.put(ConfigLoader.PROPERTY_PREFIX + key, value));
         Vertx vertx = Vertx.vertx();
         try {
-            JsonObject json = ConfigLoader.load(vertx, null, properties, Map.of()).await(10, TimeUnit.SECONDS);
-            return ServerConfig.fromJson(json, GameServer.BUILT_IN_GAMES).arena();
+            JsonObject json = ConfigLoader.load(vertx, null, properties, Map.of(), BuiltInGames.ALL)
+                    .await(10, TimeUnit.SECONDS);
+            return ArenaSettings.from(ServerConfig.fromJson(json, BuiltInGames.ALL).game("arena").settings());
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
         }

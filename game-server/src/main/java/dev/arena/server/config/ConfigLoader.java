@@ -1,5 +1,6 @@
 package dev.arena.server.config;
 
+import dev.arena.server.game.GameDefinition;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
@@ -26,7 +27,9 @@ import java.util.TreeSet;
  * A key the defaults do not have, in the file, in any {@code arena.*}
  * property or in any {@code ARENA_*} variable, is an error that names it and
  * the closest known key, so a typo never passes silently. The known keys are
- * those of the embedded defaults, so a key added there is known everywhere.
+ * those of the defaults: the embedded file plus the settings each game
+ * declares, under its own section ({@link GameDefaults}), so a game's keys are
+ * known keys like the server's and a key added to either is known everywhere.
  */
 public final class ConfigLoader {
     public static final String DEFAULTS_RESOURCE = "arena-defaults/server.yaml";
@@ -43,10 +46,23 @@ public final class ConfigLoader {
      * @return the merged configuration; failed with {@link ConfigException} for an unknown key in any layer
      */
     public static Future<JsonObject> load(Vertx vertx, String file, Map<?, ?> properties, Map<String, String> env) {
+        return load(vertx, file, properties, env, List.of());
+    }
+
+    /**
+     * As {@link #load(Vertx, String, Map, Map)}, with the declared settings of
+     * {@code games} among the defaults.
+     *
+     * @param games every game the server can run (offered or not): their keys are all known
+     */
+    public static Future<JsonObject> load(Vertx vertx, String file, Map<?, ?> properties, Map<String, String> env,
+                                          List<GameDefinition> games) {
         Future<JsonObject> defaults = read(vertx, DEFAULTS_RESOURCE);
         Future<JsonObject> user = file == null ? Future.succeededFuture(new JsonObject()) : read(vertx, file);
         return Future.all(defaults, user).map(done -> {
             JsonObject merged = defaults.result().copy();
+            // The games' keys first: the known keys are computed from the defaults they complete.
+            GameDefaults.addTo(merged, games);
             List<String> keys = keysOf(merged, "");
             overlay(merged, user.result(), "", keys);
             Map<String, String> envNames = new LinkedHashMap<>();

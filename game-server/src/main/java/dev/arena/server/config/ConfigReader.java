@@ -121,6 +121,32 @@ final class ConfigReader {
         return v;
     }
 
+    /**
+     * A list of words: a YAML/JSON list, or one string of comma-separated
+     * words (as system properties and environment variables give it).
+     * Blanks are dropped, so {@code ""} is the empty list.
+     */
+    List<String> words(String key) {
+        Object v = raw(key);
+        List<String> out = new ArrayList<>();
+        if (v instanceof JsonArray array) {
+            for (Object item : array) {
+                if (item instanceof JsonObject || item instanceof JsonArray) {
+                    throw invalid(key, "a list of words", v);
+                }
+                out.add(String.valueOf(item).strip());
+            }
+        } else if (v instanceof JsonObject) {
+            throw invalid(key, "a list of words", v);
+        } else if (v != null) {
+            for (String word : String.valueOf(v).split(",")) {
+                out.add(word.strip());
+            }
+        }
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
     private Object raw(String key) {
         JsonObject node = root;
         String[] parts = key.split("\\.");

@@ -1,19 +1,26 @@
 package dev.arena.server.game;
 
 import dev.arena.server.protocol.Input;
+import dev.arena.server.protocol.PayloadReader;
 
 /**
  * The rules of one room's game: what a game developer writes. The server
  * owns connections, timing, input queues and replication; a game only reacts
  * to these calls and writes its state into the {@link World} it was created
- * with. It sees neither Vert.x nor bytes.
+ * with, and talks to players through its {@link GameContext}. It sees
+ * neither Vert.x nor sockets. {@link GameBase} gives no-op defaults for a
+ * game that needs neither inputs nor a tick, and {@link GameDefinition}
+ * registers a game with the server.
  *
  * <p>Calls come from one thread, one at a time, in this order per tick: the
- * inputs that arrived since the last tick ({@link #onInput}), then
- * {@link #tick}. {@link #onJoin} and {@link #onLeave} come between ticks. An
- * exception thrown from any call stops this room (its players are told the
- * room closed) and no other. So does one from the {@link #visibility()}
- * rule, which the room asks on every send tick.
+ * inputs and messages that arrived since the last tick, in arrival order
+ * ({@link #onInput}, {@link #onMessage}), then {@link #tick}. {@link #onJoin}
+ * and {@link #onLeave} come between ticks. An exception thrown from any call
+ * stops this room (its players are told the room closed) and no other, except
+ * a {@link dev.arena.server.protocol.ProtocolException} from
+ * {@link #onMessage}, which closes only the sender. An exception from the
+ * {@link #visibility()} rule, which the room asks on every send tick, stops
+ * the room too.
  */
 public interface Game {
     /** Static facts about the world, sent to every player that joins. */
@@ -40,6 +47,21 @@ public interface Game {
      * sender's connection) but may be longer than 1: scale it down.
      */
     void onInput(int playerId, Input input);
+
+    /**
+     * A game MESSAGE from a player (PROTOCOL.md "MESSAGE"), applied before
+     * the next {@link #tick} in arrival order with the inputs. The type is
+     * whatever the client sent: declare the ones the game knows
+     * ({@link GameDefinition.Builder#messageType}) and ignore the rest. Read
+     * the payload with a {@link PayloadReader}: a malformed payload throws
+     * its {@link dev.arena.server.protocol.ProtocolException}, which closes
+     * the sender's connection and leaves the room running. Spectators cannot
+     * send messages. The default ignores every message.
+     *
+     * @param payload the client's bytes, at most {@code http.maxFrameBytes}; the game's to keep
+     */
+    default void onMessage(int playerId, int type, byte[] payload) {
+    }
 
     /**
      * Advances the simulation by one fixed step.

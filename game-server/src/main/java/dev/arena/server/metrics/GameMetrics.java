@@ -1,5 +1,6 @@
 package dev.arena.server.metrics;
 
+import dev.arena.server.game.MessageTypes;
 import dev.arena.server.protocol.CloseReason;
 
 /**
@@ -57,6 +58,12 @@ public interface GameMetrics {
 
     /** A join refused, by a reason of {@link MetricReasons#JOIN_REFUSALS}. */
     void joinRefused(CloseReason reason);
+
+    /**
+     * The meters of one game, registered at zero on the first call and the
+     * same object on every later call for that game.
+     */
+    GameMeters game(String name, MessageTypes types);
 
     /** A room started ticking. */
     void roomStarted();

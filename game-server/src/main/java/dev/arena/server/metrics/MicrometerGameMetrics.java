@@ -1,5 +1,6 @@
 package dev.arena.server.metrics;
 
+import dev.arena.server.game.MessageTypes;
 import dev.arena.server.protocol.CloseReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +55,11 @@ public final class MicrometerGameMetrics implements GameMetrics {
     private final ByReason refusals;
     private final ByReason rejections;
     private final ByReason upgradeRefusals;
+    private final MeterRegistry registry;
+    private final Map<String, GameMeters> games = new ConcurrentHashMap<>();
 
     public MicrometerGameMetrics(MeterRegistry registry) {
+        this.registry = registry;
         tickDuration = Timer.builder("arena.tick.duration")
                 .description("Wall time of one simulation step (inputs applied and the game's tick)")
                 .serviceLevelObjectives(millis(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250))
@@ -236,6 +241,11 @@ public final class MicrometerGameMetrics implements GameMetrics {
     @Override
     public void joinRefused(CloseReason reason) {
         refusals.increment(reason);
+    }
+
+    @Override
+    public GameMeters game(String name, MessageTypes types) {
+        return games.computeIfAbsent(name, n -> new MicrometerGameMeters(registry, n, types));
     }
 
     @Override

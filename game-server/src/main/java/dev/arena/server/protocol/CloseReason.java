@@ -19,6 +19,9 @@ public enum CloseReason {
     SERVER_FULL(CloseCodes.SERVER_FULL, "server_full", Kind.JOIN_REFUSAL),
     BAD_REQUEST(CloseCodes.BAD_REQUEST, "bad_request", Kind.JOIN_REFUSAL),
     SHUTTING_DOWN(CloseCodes.SHUTTING_DOWN, "shutting_down", Kind.JOIN_REFUSAL),
+    WRONG_CODE(CloseCodes.WRONG_CODE, "wrong_code", Kind.JOIN_REFUSAL),
+    UNKNOWN_GAME(CloseCodes.UNKNOWN_GAME, "unknown_game", Kind.JOIN_REFUSAL),
+    SPECTATORS_FULL(CloseCodes.SPECTATORS_FULL, "spectators_full", Kind.JOIN_REFUSAL),
 
     // A client frame refused: the connection is closed with the code.
     TEXT(CloseCodes.UNSUPPORTED_DATA, "text", Kind.FRAME_REJECTION),
@@ -46,7 +49,9 @@ public enum CloseReason {
     GOING_AWAY(CloseCodes.GOING_AWAY, "going_away", Kind.CONNECTION_CLOSE),
     TOO_SLOW(CloseCodes.TOO_SLOW, "too_slow", Kind.CONNECTION_CLOSE),
     ROOM_CLOSED(CloseCodes.ROOM_CLOSED, "room_closed", Kind.CONNECTION_CLOSE),
-    JOIN_TIMEOUT(CloseCodes.JOIN_TIMEOUT, "join_timeout", Kind.CONNECTION_CLOSE);
+    JOIN_TIMEOUT(CloseCodes.JOIN_TIMEOUT, "join_timeout", Kind.CONNECTION_CLOSE),
+    /** A JOIN of another protocol version: ERROR + close, the client cannot speak this server's protocol. */
+    VERSION_MISMATCH(CloseCodes.VERSION_MISMATCH, "version_mismatch", Kind.CONNECTION_CLOSE);
 
     /** Which counter a reason is counted by. */
     public enum Kind {

@@ -3,9 +3,18 @@ package dev.arena.server.room;
 /**
  * A connection asks for a seat.
  *
- * @param roomId  the room wanted, or null for quick-join
- * @param name    the player's validated display name
- * @param channel the player's connection, for the room to write to
+ * @param game          the game wanted, or null for the server's default game
+ * @param roomId        the room wanted, or null for quick-join (or for the private room of {@code privateCode})
+ * @param name          the player's validated display name
+ * @param spectate      watch instead of play: no entity, no seat
+ * @param createPrivate open a new private room of the game and take its first seat
+ * @param privateCode   the code of the private room wanted, normalized, or null
+ * @param channel       the player's connection, for the room to write to
  */
-public record JoinRequest(String roomId, String name, ClientChannel channel) {
+public record JoinRequest(String game, String roomId, String name, boolean spectate, boolean createPrivate,
+                          String privateCode, ClientChannel channel) {
+    /** A player's quick-join (null room) or join by id, in the default game. */
+    public JoinRequest(String roomId, String name, ClientChannel channel) {
+        this(null, roomId, name, false, false, null, channel);
+    }
 }

@@ -1,100 +1,185 @@
 package dev.arena.server.room;
 
+import dev.arena.server.config.GameConfig;
 import dev.arena.server.config.RoomConfig;
 import dev.arena.server.game.Game;
+import dev.arena.server.game.GameDefinition;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.game.GameInfo;
+import dev.arena.server.game.SettingValues;
+import dev.arena.server.metrics.GameMeters;
 import dev.arena.server.metrics.GameMetrics;
+import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.GameMessage;
 import dev.arena.server.protocol.Input;
+import dev.arena.server.protocol.ProtocolException;
+import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.state.EntityStore;
-import dev.arena.server.state.Replica;
 import dev.arena.server.state.Replication;
 import dev.arena.server.state.WorldState;
 import io.vertx.core.buffer.Buffer;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
  * The mechanics of one room, apart from the game's rules and from timers:
- * seats, the bounded input queue, fixed steps and the send tick.
- * {@link RoomVerticle} drives it from a timer; tests call {@link #step} and
- * {@link #send} directly. Single-threaded: only the room's thread calls it.
+ * seats (players and spectators), the bounded input queue, fixed steps, the
+ * send tick and the game's MESSAGEs. {@link RoomVerticle} drives it from a
+ * timer; tests call {@link #step} and {@link #send} directly.
+ * Single-threaded: only the room's thread calls it.
  *
  * <p>What each client is sent is the {@link Replication}'s business (the
  * whole room, or the client's view under the game's visibility rule): each
- * seat holds its client's {@link Replica}, and on a send tick the room hands
- * every client whose socket can take it the replication's next frame. A
- * congested client is skipped (its replica keeps its older baseline); one
- * congested for longer than {@code tooSlowNanos} is closed.
+ * seat holds its client's replica, and on a send tick the room hands every
+ * client whose socket can take it the replication's next frame, then the
+ * game MESSAGEs queued for it since the last send tick. A congested client
+ * is skipped (its replica keeps its older baseline); one congested for longer
+ * than {@code tooSlowNanos} is closed. A spectator gets the stream of a
+ * client without an entity of its own (under the built-in rules, the whole
+ * room) and counts against {@code room.maxSpectators}, not the capacity.
  */
 public final class Room {
-    private final String id;
+    private final RoomSetup setup;
     private final RoomConfig config;
-    private final long tooSlowNanos;
     private final GameMetrics metrics;
-    private final Game game;
-    private final Replication replication;
+    private final GameMeters meters;
     private final FrameCodec codec = new FrameCodec();
+    private final Seats seats = new Seats();
+    private final Replication replication;
     private final InputQueue inputs;
-    private final List<Client> clients = new ArrayList<>();
+    private final RoomContext context;
+    private final Game game;
     private long tick;
 
+    public Room(RoomSetup setup, RandomGenerator random, GameMetrics metrics) {
+        this.setup = setup;
+        this.config = setup.game().rooms();
+        this.metrics = metrics;
+        this.meters = setup.game().meters();
+        EntityStore world = new EntityStore();
+        this.inputs = new InputQueue(config.inputQueueSize(), metrics);
+        this.context = new RoomContext(setup, world, random, codec, seats);
+        this.game = setup.game().definition().create(context);
+        // The game first: its visibility rule decides how the room replicates.
+        this.replication = Replication.of(world, game.visibility(), config.snapshotHistory(), metrics);
+    }
+
+    /** A public room of a game written against the first API, sized by {@code config} (tests of the mechanics). */
     public Room(String id, RoomConfig config, long tooSlowNanos, GameFactory gameFactory, RandomGenerator random,
                 GameMetrics metrics) {
-        this.id = id;
-        this.config = config;
-        this.tooSlowNanos = tooSlowNanos;
-        this.metrics = metrics;
-        EntityStore world = new EntityStore();
-        this.game = gameFactory.create(world, random);
-        this.replication = Replication.of(world, game.visibility(), config.snapshotHistory(), metrics);
-        this.inputs = new InputQueue(config.inputQueueSize(), metrics);
+        this(legacySetup(id, config, tooSlowNanos, GameDefinition.of(config.game(), gameFactory), metrics), random,
+                metrics);
+    }
+
+    private static RoomSetup legacySetup(String id, RoomConfig config, long tooSlowNanos, GameDefinition definition,
+                                         GameMetrics metrics) {
+        GameConfig game = new GameConfig(config.game(), config.capacity(), config.tickHz(), config.sendHz(),
+                new SettingValues(config.game(), Map.of()));
+        OfferedGame offered = new OfferedGame(definition, game, config,
+                metrics.game(config.game(), definition.messageTypes()));
+        return new RoomSetup(id, offered, tooSlowNanos, 65_536, null);
     }
 
     public String id() {
-        return id;
+        return setup.id();
     }
 
+    /** Players seated: the capacity counts these, not spectators. */
     public int players() {
-        return clients.size();
+        return seats.players();
+    }
+
+    public int spectators() {
+        return seats.spectators();
+    }
+
+    /** Whether nobody, player or spectator, is in the room. */
+    public boolean empty() {
+        return seats.isEmpty();
     }
 
     public long tick() {
         return tick;
     }
 
-    /**
-     * Seats a player, or refuses when the room is full. On success the client
-     * is sent WELCOME now and a full snapshot on the next send tick.
-     */
-    public JoinResult join(String name, ClientChannel channel) {
-        if (clients.size() >= config.capacity()) {
-            return JoinResult.refused(CloseReason.ROOM_FULL,
-                    "room " + id + " is full (" + config.capacity() + " players)");
-        }
-        int playerId = game.onJoin(name);
-        clients.add(new Client(playerId, channel, replication.newReplica(playerId)));
-        GameInfo info = game.info();
-        channel.write(Buffer.buffer(codec.encode(new Welcome(playerId, id, config.tickHz(), config.sendHz(),
-                System.currentTimeMillis(), info.worldWidth(), info.worldHeight(), info.positionScale(), info.params()))));
-        metrics.playerJoined();
-        return JoinResult.joined(id, playerId, inputs, clients.size());
+    /** The metadata the game has set, a copy. */
+    public Map<String, String> metadata() {
+        return context.metadata();
     }
 
-    /** The player left (or its connection closed); a no-op for an unknown player. */
-    public void leave(int playerId) {
-        for (int i = 0; i < clients.size(); i++) {
-            if (clients.get(i).playerId == playerId) {
-                clients.remove(i);
-                game.onLeave(playerId);
-                metrics.playerLeft();
-                return;
+    /**
+     * Whether what the room list shows of this room besides its player count
+     * (spectators, metadata) changed since the last call: the room then
+     * reports it to the registry.
+     */
+    public boolean takeStatusChange() {
+        return context.takeMetadataChange() | seats.takeSpectatorsChange();
+    }
+
+    /** Seats a player, or refuses when the room is full; see {@link #join(String, boolean, ClientChannel)}. */
+    public JoinResult join(String name, ClientChannel channel) {
+        return join(name, false, channel);
+    }
+
+    /**
+     * Seats a player or a spectator, or refuses when the room has no place
+     * for it. On success the client is sent WELCOME now and a full snapshot
+     * on the next send tick. A spectator's seat number is negative.
+     */
+    public JoinResult join(String name, boolean spectator, ClientChannel channel) {
+        if (spectator) {
+            if (seats.spectators() >= config.maxSpectators()) {
+                return JoinResult.refused(CloseReason.SPECTATORS_FULL,
+                        "room " + id() + " has all the spectators it takes (" + config.maxSpectators() + ")");
             }
+            // Viewer 0: a client without an entity of its own, which the built-in rules let see everything.
+            Client client = new Client(seats.nextSpectatorSeat(), true, channel, replication.newReplica());
+            seats.add(client);
+            meters.spectatorJoined();
+            welcome(client);
+            return JoinResult.joined(id(), client.seat, inputs, seats.players());
+        }
+        if (seats.players() >= config.capacity()) {
+            return JoinResult.refused(CloseReason.ROOM_FULL,
+                    "room " + id() + " is full (" + config.capacity() + " players)");
+        }
+        Client client = null;
+        seats.startSeating();
+        try {
+            int playerId = game.onJoin(name);
+            client = new Client(playerId, false, channel, replication.newReplica(playerId));
+            seats.add(client);
+        } finally {
+            seats.seated(client);
+        }
+        welcome(client);
+        metrics.playerJoined();
+        return JoinResult.joined(id(), client.seat, inputs, seats.players());
+    }
+
+    private void welcome(Client client) {
+        GameInfo info = game.info();
+        client.channel.write(Buffer.buffer(codec.encode(new Welcome(ProtocolVersion.CURRENT,
+                client.spectator ? 0 : client.seat, id(), config.game(), client.spectator ? Welcome.SPECTATOR : 0,
+                setup.privateCode(), config.tickHz(), config.sendHz(), System.currentTimeMillis(), info.worldWidth(),
+                info.worldHeight(), info.positionScale(), info.params()))));
+    }
+
+    /** The player or spectator left (or its connection closed); a no-op for an unknown seat. */
+    public void leave(int seat) {
+        Client client = seats.remove(seat);
+        if (client == null) {
+            return;
+        }
+        if (client.spectator) {
+            meters.spectatorLeft();
+        } else {
+            game.onLeave(seat);
+            metrics.playerLeft();
         }
     }
 
@@ -103,44 +188,68 @@ public final class Room {
         return inputs.offer(playerId, input, arrivalNanos);
     }
 
-    /** Applies the queued inputs, then advances the game by one step of {@code dt} seconds. */
+    /** Queues a game MESSAGE for the next step, with the inputs; false (and counted) when the queue is full. Thread-safe. */
+    public boolean offerMessage(int playerId, GameMessage message, long arrivalNanos) {
+        return inputs.offer(playerId, message, arrivalNanos);
+    }
+
+    /** Applies the queued inputs and messages, then advances the game by one step of {@code dt} seconds. */
     public void step(long tick, double dt) {
         long start = System.nanoTime();
         this.tick = tick;
         InputQueue.Batch batch = inputs.drain();
         for (int i = 0; i < batch.size(); i++) {
-            int playerId = batch.playerId(i);
-            Client client = find(playerId);
-            if (client == null) {
+            Client client = seats.find(batch.playerId(i));
+            // Spectators cannot send these (their session refuses them); a closing client's are dropped.
+            if (client == null || client.spectator || client.closing) {
                 continue;
             }
-            game.onInput(playerId, batch.input(i));
-            if (client.oldestUnsentInput == 0) {
-                client.oldestUnsentInput = batch.arrivalNanos(i);
+            ClientMessage message = batch.input(i);
+            if (message instanceof Input input) {
+                game.onInput(client.seat, input);
+                if (client.oldestUnsentInput == 0) {
+                    client.oldestUnsentInput = batch.arrivalNanos(i);
+                }
+            } else if (message instanceof GameMessage m) {
+                meters.messageReceived(m.type());
+                try {
+                    game.onMessage(client.seat, m.type(), m.payload());
+                } catch (ProtocolException e) {
+                    // A payload the game cannot read: the sender broke the protocol, not the game.
+                    metrics.frameRejected(e.reason());
+                    client.closing = true;
+                    client.channel.closeWithError(e.reason(), e.getMessage());
+                }
             }
         }
         game.tick(tick, dt);
         metrics.tickDuration(System.nanoTime() - start);
     }
 
-    /** Captures the current state and writes it to every client that can take it. */
+    /** Captures the current state and writes it, then the queued MESSAGEs, to every client that can take it. */
     public void send(long nowNanos) {
         long start = System.nanoTime();
         replication.capture((int) tick);
-        for (Client client : clients) {
+        for (Client client : seats) {
             if (client.closing) {
                 continue;
             }
             if (client.channel.writeQueueFull()) {
                 skip(client, nowNanos);
-                continue;
+                if (client.closing) {
+                    continue;
+                }
+            } else {
+                client.congestedSince = 0;
+                client.channel.write(replication.nextFrame(client.replica));
+                if (client.oldestUnsentInput != 0) {
+                    metrics.inputLatency(nowNanos - client.oldestUnsentInput);
+                    client.oldestUnsentInput = 0;
+                }
             }
-            client.congestedSince = 0;
-            client.channel.write(replication.nextFrame(client.replica));
-            if (client.oldestUnsentInput != 0) {
-                metrics.inputLatency(nowNanos - client.oldestUnsentInput);
-                client.oldestUnsentInput = 0;
-            }
+            // Messages are few and small, and a game may count on them: written even to a congested
+            // socket, whose queue is bounded by the too-slow close.
+            client.flushOutbox();
         }
         metrics.sendDuration(System.nanoTime() - start);
     }
@@ -152,47 +261,27 @@ public final class Room {
 
     /** Closes every client with {@code reason} (ERROR + code for an application code), for a room that stops. */
     public void closeAll(CloseReason reason, String message) {
-        for (Client client : clients) {
+        for (Client client : seats) {
             client.channel.closeWithError(reason, message);
             // Unseated and counted here: the leaves these connections send next reach a room that no
             // longer listens. The game is not told; it may be why the room stops.
-            metrics.playerLeft();
+            if (client.spectator) {
+                meters.spectatorLeft();
+            } else {
+                metrics.playerLeft();
+            }
         }
-        clients.clear();
+        seats.clear();
     }
 
     private void skip(Client client, long nowNanos) {
         metrics.snapshotSkipped();
         if (client.congestedSince == 0) {
             client.congestedSince = nowNanos;
-        } else if (nowNanos - client.congestedSince > tooSlowNanos) {
+        } else if (nowNanos - client.congestedSince > setup.tooSlowNanos()) {
             client.closing = true;
             client.channel.closeWithError(CloseReason.TOO_SLOW,
-                    "connection too slow: updates backed up for over " + tooSlowNanos / 1_000_000 + " ms");
-        }
-    }
-
-    private Client find(int playerId) {
-        for (Client client : clients) {
-            if (client.playerId == playerId) {
-                return client;
-            }
-        }
-        return null;
-    }
-
-    private static final class Client {
-        final int playerId;
-        final ClientChannel channel;
-        final Replica replica;
-        long congestedSince;
-        long oldestUnsentInput;
-        boolean closing;
-
-        Client(int playerId, ClientChannel channel, Replica replica) {
-            this.playerId = playerId;
-            this.channel = channel;
-            this.replica = replica;
+                    "connection too slow: updates backed up for over " + setup.tooSlowNanos() / 1_000_000 + " ms");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.arena.server.room;
 
 import dev.arena.server.config.RoomConfig;
-import dev.arena.server.game.GameFactory;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.CloseReason;
 import io.vertx.core.Future;
@@ -18,19 +17,20 @@ import java.util.SplittableRandom;
 /**
  * Runs one {@link Room} on one event loop: a timer steps it on a fixed
  * schedule and event-bus consumers feed it joins and leaves, all on the same
- * thread, so the room needs no locks. Inputs bypass the bus: connections put
- * them in the room's {@link InputQueue}, which the next step drains. An exception from game code
- * stops this room alone: its players get ERROR + 4003, the failure is counted
- * and logged. An empty room asks the registry to dispose of it after the
- * configured grace period.
+ * thread, so the room needs no locks. Inputs and game messages bypass the
+ * bus: connections put them in the room's {@link InputQueue}, which the next
+ * step drains. An exception from game code stops this room alone: its
+ * players get ERROR + 4003, the failure is counted and logged. What the room
+ * list shows of the room (players, spectators, metadata) is reported to the
+ * registry when it changes. A room nobody is in asks the registry to dispose
+ * of it after the configured grace period.
  */
 public final class RoomVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(RoomVerticle.class);
 
+    private final RoomSetup setup;
     private final String roomId;
     private final RoomConfig config;
-    private final long tooSlowNanos;
-    private final GameFactory gameFactory;
     private final GameMetrics metrics;
     private final TickMonitor monitor;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -43,22 +43,29 @@ public final class RoomVerticle extends VerticleBase {
     private boolean stopped;
 
     /** @param monitor where this room reports its schedule, for the readiness check */
-    public RoomVerticle(String roomId, RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics,
-                        TickMonitor monitor) {
-        this.roomId = roomId;
-        this.config = config;
-        this.tooSlowNanos = tooSlowNanos;
-        this.gameFactory = gameFactory;
+    public RoomVerticle(RoomSetup setup, GameMetrics metrics, TickMonitor monitor) {
+        this.setup = setup;
+        this.roomId = setup.id();
+        this.config = setup.game().rooms();
         this.metrics = metrics;
         this.monitor = monitor;
     }
 
     @Override
     public Future<?> start() {
-        room = new Room(roomId, config, tooSlowNanos, gameFactory, new SplittableRandom(), metrics);
+        try {
+            room = new Room(setup, new SplittableRandom(), metrics);
+        } catch (RuntimeException e) {
+            // The game is created here: one that throws in its constructor fails this room's deployment only.
+            log.error("room {} could not start: the game {} threw", roomId, config.game(), e);
+            metrics.roomFailed();
+            stopped = true;
+            return Future.failedFuture(e);
+        }
         EventBus bus = vertx.eventBus();
         consumers.add(bus.<JoinRequest>localConsumer(Addresses.roomJoin(roomId), msg -> {
-            JoinResult result = guarded(() -> room.join(msg.body().name(), msg.body().channel()));
+            JoinRequest request = msg.body();
+            JoinResult result = guarded(() -> room.join(request.name(), request.spectate(), request.channel()));
             if (result == null) {
                 result = JoinResult.refused(CloseReason.UNKNOWN_ROOM, "room " + roomId + " has closed");
             } else if (result.accepted() && log.isDebugEnabled()) {
@@ -69,6 +76,7 @@ public final class RoomVerticle extends VerticleBase {
             // The reply carries the new player count: a separate status message would reach the
             // registry before the reply and count the seat twice for a moment.
             msg.reply(result);
+            reportIfChanged();
         }));
         consumers.add(bus.<Integer>localConsumer(Addresses.roomLeave(roomId), msg -> {
             if (log.isDebugEnabled()) {
@@ -82,6 +90,8 @@ public final class RoomVerticle extends VerticleBase {
             });
             reportStatus();
         }));
+        // The game may have set metadata as it started.
+        reportIfChanged();
         long now = System.nanoTime();
         clock = new TickClock(config.tickHz(), config.maxCatchUpTicks(), now);
         schedule = monitor.register(roomId, clock.nextDueNanos());
@@ -146,6 +156,7 @@ public final class RoomVerticle extends VerticleBase {
             }) == null) {
                 return;
             }
+            reportIfChanged();
         }
         checkEmpty(now);
         schedule(System.nanoTime());
@@ -157,7 +168,7 @@ public final class RoomVerticle extends VerticleBase {
     }
 
     private void checkEmpty(long now) {
-        if (room.players() > 0) {
+        if (!room.empty()) {
             emptySince = now;
             return;
         }
@@ -182,7 +193,18 @@ public final class RoomVerticle extends VerticleBase {
     }
 
     private void reportStatus() {
-        vertx.eventBus().send(Addresses.REGISTRY_STATUS, new RoomStatus(roomId, room.players()));
+        if (!stopped) {
+            room.takeStatusChange();
+            vertx.eventBus().send(Addresses.REGISTRY_STATUS,
+                    new RoomStatus(roomId, room.players(), room.spectators(), room.metadata()));
+        }
+    }
+
+    /** Reports spectators or metadata that changed: the player count travels with join replies and leaves. */
+    private void reportIfChanged() {
+        if (!stopped && room.takeStatusChange()) {
+            reportStatus();
+        }
     }
 
     /**

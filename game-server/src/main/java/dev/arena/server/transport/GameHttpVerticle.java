@@ -8,6 +8,7 @@ import dev.arena.server.room.Addresses;
 import dev.arena.server.transport.tls.PemCertificate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
@@ -24,9 +25,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The players' HTTP server: the browser client at {@code /}, the WebSocket
- * upgrade at {@code /ws} and {@code GET /api/rooms}. Several instances may
- * share the port, each on its own event loop with its own codec and sessions.
- * With a certificate the port speaks only https and wss.
+ * upgrade at {@code /ws}, {@code GET /api/games} and {@code GET /api/rooms}
+ * ({@code ?game=NAME} and any metadata filter, {@code ?mode=teams}). Several
+ * instances may share the port, each on its own event loop with its own codec
+ * and sessions. With a certificate the port speaks only https and wss.
  *
  * <p>What it lets in is decided by small parts it wires together
  * (docs/SECURITY.md): {@link HandshakeTimeout} closes connections that do not
@@ -71,7 +73,8 @@ public final class GameHttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(handshakes::onRequest);
         router.route("/ws").handler(this::upgrade);
-        router.get("/api/rooms").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null)
+        router.get("/api/rooms").handler(this::listRooms);
+        router.get("/api/games").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_GAMES, null)
                 .onSuccess(reply -> ctx.json(reply.body()))
                 .onFailure(ctx::fail));
         // The client is plain modules that change with every release: browsers must revalidate them.
@@ -114,6 +117,32 @@ public final class GameHttpVerticle extends VerticleBase {
                     router.handle(request);
                 });
         return server.listen();
+    }
+
+    /** {@code GET /api/rooms}: every query parameter but {@code game} filters on the rooms' metadata. */
+    private void listRooms(RoutingContext ctx) {
+        JsonObject filters = new JsonObject();
+        for (String key : ctx.queryParams().names()) {
+            if (ctx.queryParam(key).size() != 1) {
+                ctx.response().setStatusCode(400);
+                ctx.json(new JsonObject().put("error", "give the filter " + key + " once"));
+                return;
+            }
+            if (!key.equals("game")) {
+                filters.put(key, ctx.queryParam(key).get(0));
+            }
+        }
+        JsonObject query = new JsonObject().put("game", ctx.queryParams().get("game")).put("filters", filters);
+        vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, query)
+                .onSuccess(reply -> ctx.json(reply.body()))
+                .onFailure(e -> {
+                    if (e instanceof ReplyException r && r.failureCode() == 404) {
+                        ctx.response().setStatusCode(404);
+                        ctx.json(new JsonObject().put("error", r.getMessage()));
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
     }
 
     /** Admits the upgrade (or answers 403/503), then runs a connection and a lobby session on the WebSocket. */

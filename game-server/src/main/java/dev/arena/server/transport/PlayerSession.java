@@ -5,10 +5,12 @@ import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.ErrorMessage;
+import dev.arena.server.protocol.GameMessage;
 import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Leave;
 import dev.arena.server.protocol.ProtocolException;
+import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
@@ -17,8 +19,9 @@ import io.vertx.core.Vertx;
 /**
  * One player's session, the dispatch side: the state machine of PROTOCOL.md
  * ("Session state machine") and what each client message does in each
- * state. Joins go to the room registry over the event bus, inputs to the
- * room's queue through the {@link Seat}, leaves back over the bus. It never
+ * state. Joins go to the room registry over the event bus, inputs and game
+ * MESSAGEs to the room's queue through the {@link Seat}, leaves back over the
+ * bus. A spectator plays no part: its INPUT or MESSAGE is a protocol error. It never
  * reads room state and never touches the socket but through its
  * {@link Connection}.
  *
@@ -36,6 +39,7 @@ final class PlayerSession implements Connection.Listener {
     private volatile Connection connection;
     private State state = State.LOBBY;
     private Seat seat;
+    private boolean spectating;
     private long joinTimer = -1;
 
     PlayerSession(Vertx vertx, SessionConfig config, GameMetrics metrics) {
@@ -61,6 +65,8 @@ final class PlayerSession implements Connection.Listener {
     public void onMessage(ClientMessage message, long arrivalNanos) {
         if (message instanceof Input input) {
             onInput(input, arrivalNanos);
+        } else if (message instanceof GameMessage gameMessage) {
+            onInput(gameMessage, arrivalNanos);
         } else if (message instanceof Join join) {
             onJoin(join);
         } else if (message instanceof Leave) {
@@ -77,18 +83,29 @@ final class PlayerSession implements Connection.Listener {
         cancelJoinTimeout();
     }
 
-    private void onInput(Input input, long arrivalNanos) {
+    /** An INPUT or a game MESSAGE: for the room's game, from a player only. */
+    private void onInput(ClientMessage input, long arrivalNanos) {
+        String what = input instanceof Input ? "INPUT" : "MESSAGE";
         if (state == State.LOBBY) {
-            connection.reject(new ProtocolException(CloseReason.BAD_STATE, "INPUT outside a room"));
+            connection.reject(new ProtocolException(CloseReason.BAD_STATE, what + " outside a room"));
+        } else if (spectating) {
+            connection.reject(new ProtocolException(CloseReason.BAD_STATE, what + " from a spectator"));
         } else if (state == State.PLAYING) {
             seat.offer(input, arrivalNanos);
         }
-        // While JOINING the input is dropped: the player has no entity yet.
+        // While JOINING it is dropped: the player has no entity yet.
     }
 
     private void onJoin(Join join) {
         if (state != State.LOBBY) {
             connection.reject(new ProtocolException(CloseReason.BAD_STATE, "JOIN while " + state.name().toLowerCase()));
+            return;
+        }
+        if (join.protocolVersion() != ProtocolVersion.CURRENT) {
+            // Nothing else this client sends can be read: tell it why, then close.
+            connection.closeWithError(CloseReason.VERSION_MISMATCH, "this server speaks protocol version "
+                    + ProtocolVersion.CURRENT + ", the client version " + Integer.toUnsignedString(join.protocolVersion())
+                    + ": update or reload the client");
             return;
         }
         String name = join.name() == null || join.name().isBlank() ? "Player" : join.name().strip();
@@ -97,11 +114,18 @@ final class PlayerSession implements Connection.Listener {
                     "a name must be 1 to " + config.maxNameLength() + " printable characters"));
             return;
         }
+        if (join.spectate() && join.createPrivate()) {
+            refuse(JoinResult.refused(CloseReason.BAD_REQUEST, "a spectator cannot create a private room"));
+            return;
+        }
         state = State.JOINING;
+        spectating = join.spectate();
         Seat joining = new Seat(this, vertx.eventBus());
         seat = joining;
         String roomId = join.roomId() == null || join.roomId().isBlank() ? null : join.roomId().strip();
-        vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, new JoinRequest(roomId, name, joining))
+        JoinRequest request = new JoinRequest(join.game(), roomId, name, join.spectate(), join.createPrivate(),
+                join.privateCode(), joining);
+        vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, request)
                 .onComplete(reply -> {
                     JoinResult result = reply.succeeded() ? reply.result().body()
                             : JoinResult.refused(CloseReason.UNKNOWN_ROOM,
@@ -121,6 +145,7 @@ final class PlayerSession implements Connection.Listener {
                     } else {
                         seat = null;
                         state = State.LOBBY;
+                        spectating = false;
                         refuse(result);
                     }
                 });
@@ -133,6 +158,7 @@ final class PlayerSession implements Connection.Listener {
         if (state != State.CLOSED && state != State.LOBBY) {
             state = State.LOBBY;
             seat = null;
+            spectating = false;
             armJoinTimeout();
         }
     }

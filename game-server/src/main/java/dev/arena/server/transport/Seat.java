@@ -1,7 +1,7 @@
 package dev.arena.server.transport;
 
+import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseReason;
-import dev.arena.server.protocol.Input;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.ClientChannel;
 import dev.arena.server.room.InputQueue;
@@ -36,8 +36,11 @@ final class Seat implements ClientChannel {
         inputs = result.inputs();
     }
 
-    /** Queues one of the player's inputs for the room's next step (dropped and counted when its queue is full). */
-    void offer(Input input, long arrivalNanos) {
+    /**
+     * Queues one of the player's inputs or game MESSAGEs for the room's next step (dropped and counted when its
+     * queue is full).
+     */
+    void offer(ClientMessage input, long arrivalNanos) {
         inputs.offer(playerId, input, arrivalNanos);
     }
 

@@ -3,10 +3,8 @@ package dev.arena.server.client;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import dev.arena.server.support.Chromium;
 import dev.arena.server.support.TestServer;
@@ -31,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gets a 4xx/5xx response. Screenshots go to
  * {@code game-server/target/screenshots/} for a person to look at.
  *
- * <p>Uses Debian's {@code chromium}. In CI ({@code CI=true}) a missing browser
- * fails the test; elsewhere the test is skipped with the reason printed.
+ * <p>Uses Debian's {@code chromium} ({@link HeadlessChromium}).
  */
 class BrowserEndToEndTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -2,6 +2,7 @@ package dev.arena.server.client;
 
 import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.MessageTags;
+import dev.arena.server.protocol.ProtocolVersion;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -16,11 +17,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The browser client's wire constants ({@code game-client-js/protocol/constants.js})
- * are the server's: same names, same numbers, none missing on either side.
+ * The browser client's wire constants ({@code game-client-js/sdk/protocol/constants.js})
+ * are the server's: same names, same numbers, none missing on either side, and
+ * the same protocol version.
  */
 class JsConstantsTest {
-    private static final Path CONSTANTS = Path.of("..", "game-client-js", "protocol", "constants.js");
+    private static final Path CONSTANTS = Path.of("..", "game-client-js", "sdk", "protocol", "constants.js");
 
     @Test
     void messageTagsMatchTheJavaOnes() throws Exception {
@@ -32,6 +34,14 @@ class JsConstantsTest {
     void closeCodesMatchTheJavaOnes() throws Exception {
         assertThat(jsObject("CloseCode")).as("CloseCode in " + CONSTANTS + " vs CloseCodes.java")
                 .isEqualTo(javaConstants(CloseCodes.class));
+    }
+
+    @Test
+    void theProtocolVersionIsTheJavaOne() throws Exception {
+        Matcher version = Pattern.compile("export const PROTOCOL_VERSION = (\\d+);").matcher(Files.readString(CONSTANTS));
+        assertThat(version.find()).as("%s declares `export const PROTOCOL_VERSION = N;`", CONSTANTS).isTrue();
+        assertThat(Integer.parseInt(version.group(1))).as("PROTOCOL_VERSION in " + CONSTANTS + " vs ProtocolVersion.java")
+                .isEqualTo(ProtocolVersion.CURRENT);
     }
 
     private static Map<String, Integer> jsObject(String name) throws Exception {

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import dev.arena.server.game.arena.ArenaGame;
+import dev.arena.server.game.arena.ArenaSettings;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.support.Chromium;
@@ -88,9 +89,10 @@ class SecureBrowserEndToEndTest {
 
                 // Ann holds the arrow key towards the far side; Bob, over his own wss connection, sees her move.
                 int startX = bob.world.get(annId).fields()[ArenaGame.FIELD_X];
-                boolean right = startX < server.config.arena().worldWidth() * server.config.arena().positionScale() / 2;
+                ArenaSettings arena = ArenaSettings.from(server.config.game("arena").settings());
+                boolean right = startX < arena.worldWidth() * arena.positionScale() / 2;
                 String key = right ? "ArrowRight" : "ArrowLeft";
-                int far = 60 * server.config.arena().positionScale();
+                int far = 60 * arena.positionScale();
                 page.keyboard().down(key);
                 bob.awaitWorld(w -> right ? w.get(annId).fields()[ArenaGame.FIELD_X] > startX + far
                         : w.get(annId).fields()[ArenaGame.FIELD_X] < startX - far);

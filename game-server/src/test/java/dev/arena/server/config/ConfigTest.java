@@ -1,6 +1,6 @@
 package dev.arena.server.config;
 
-import dev.arena.server.GameServer;
+import dev.arena.server.game.BuiltInGames;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -38,7 +38,7 @@ class ConfigTest {
     }
 
     private static ServerConfig config(Map<String, String> properties) throws Exception {
-        return ServerConfig.fromJson(load(null, properties, Map.of()), GameServer.BUILT_IN_GAMES);
+        return ServerConfig.fromJson(load(null, properties, Map.of()), BuiltInGames.ALL);
     }
 
     @Test
@@ -48,7 +48,8 @@ class ConfigTest {
         assertThat(config.management().port()).isEqualTo(8090);
         assertThat(config.room().tickHz()).isEqualTo(20);
         assertThat(config.room().sendHz()).isEqualTo(20);
-        assertThat(config.arena().orbs()).isEqualTo(30);
+        assertThat(config.game("arena").settings().integer("orbs")).isEqualTo(30);
+        assertThat(config.game("arena").settings().integer("viewRadius")).as("the whole world by default").isZero();
         assertThat(config.management().host()).as("management is private by default").isEqualTo("127.0.0.1");
         assertThat(config.management().token().isEmpty()).isTrue();
         assertThat(config.http().tls().enabled()).as("plain http by default").isFalse();
@@ -61,7 +62,7 @@ class ConfigTest {
         Files.writeString(file, "room:\n  tickHz: 30\n  capacity: 8\nhttp:\n  port: 9000\n");
         JsonObject json = load(file.toString(), Map.of("arena.room.capacity", "10", "arena.http.port", "9100"),
                 Map.of("ARENA_HTTP_PORT", "9200"));
-        ServerConfig config = ServerConfig.fromJson(json, GameServer.BUILT_IN_GAMES);
+        ServerConfig config = ServerConfig.fromJson(json, BuiltInGames.ALL);
         assertThat(config.room().tickHz()).isEqualTo(30);
         assertThat(config.room().capacity()).isEqualTo(10);
         assertThat(config.http().port()).isEqualTo(9200);
@@ -75,7 +76,7 @@ class ConfigTest {
             "room.sendHz|30|room.sendHz must be at most room.tickHz (20), got 30",
             "room.capacity|0|room.capacity must be",
             "room.maxRooms|-1|room.maxRooms must be",
-            "room.game|chess|room.game must be one of [arena], got \"chess\"",
+            "room.game|chess|room.game must be one of the offered games [arena] (room.games), got \"chess\"",
             "room.snapshotHistory|1|room.snapshotHistory must be",
             "room.inputQueueSize|0|room.inputQueueSize must be",
             "room.maxCatchUpTicks|0|room.maxCatchUpTicks must be",
@@ -128,7 +129,7 @@ class ConfigTest {
         Path file = dir.resolve("proxy.yaml");
         Files.writeString(file, "http:\n  trustedProxies: [10.0.0.0/8, \"::1\"]\n  allowedOrigins:\n"
                 + "    - https://play.example.com\n");
-        AdmissionConfig fromFile = ServerConfig.fromJson(load(file.toString(), Map.of(), Map.of()), GameServer.BUILT_IN_GAMES)
+        AdmissionConfig fromFile = ServerConfig.fromJson(load(file.toString(), Map.of(), Map.of()), BuiltInGames.ALL)
                 .http().admission();
         assertThat(fromFile.trustedProxies()).map(Object::toString).containsExactly("10.0.0.0/8", "::1");
         assertThat(fromFile.allowedOrigins()).map(Object::toString).containsExactly("https://play.example.com");
@@ -140,7 +141,7 @@ class ConfigTest {
         assertThat(fromProperty.requireOrigin()).isTrue();
 
         AdmissionConfig fromEnv = ServerConfig.fromJson(load(file.toString(), Map.of(),
-                Map.of("ARENA_HTTP_TRUSTEDPROXIES", "")), GameServer.BUILT_IN_GAMES).http().admission();
+                Map.of("ARENA_HTTP_TRUSTEDPROXIES", "")), BuiltInGames.ALL).http().admission();
         assertThat(fromEnv.trustedProxies()).as("an empty variable empties the file's list").isEmpty();
     }
 
@@ -187,7 +188,7 @@ class ConfigTest {
     void propertiesAndVariablesOutsideTheArenaPrefixesAreNotOurs() throws Exception {
         ServerConfig config = ServerConfig.fromJson(load(null,
                 Map.of("java.version", "17", "arenas.x", "1", "user.arena.room", "1"),
-                Map.of("PATH", "/bin", "ARENAX", "1", "MY_ARENA_ROOM_TICKZ", "1")), GameServer.BUILT_IN_GAMES);
+                Map.of("PATH", "/bin", "ARENAX", "1", "MY_ARENA_ROOM_TICKZ", "1")), BuiltInGames.ALL);
         assertThat(config.room().tickHz()).isEqualTo(20);
     }
 
@@ -205,8 +206,8 @@ class ConfigTest {
         }
         assertThat(keys).contains("room.tickHz", "log.format").hasSizeGreaterThan(30);
         JsonObject merged = load(null, properties, env);
-        assertThat(ServerConfig.fromJson(merged, GameServer.BUILT_IN_GAMES))
-                .isEqualTo(ServerConfig.fromJson(defaults, GameServer.BUILT_IN_GAMES));
+        assertThat(ServerConfig.fromJson(merged, BuiltInGames.ALL))
+                .isEqualTo(ServerConfig.fromJson(defaults, BuiltInGames.ALL));
     }
 
     /** A default as a property or variable spells it: a list as comma-separated items. */

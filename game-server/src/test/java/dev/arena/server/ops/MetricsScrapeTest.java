@@ -118,7 +118,7 @@ class MetricsScrapeTest {
         Set<String> labels = new TreeSet<>();
         scrape.samples.stream().filter(s -> s.name().startsWith("arena_") && !s.name().equals("arena_build_info"))
                 .forEach(s -> labels.addAll(s.labels().keySet()));
-        assertThat(labels).isSubsetOf("reason", "type", "le");
+        assertThat(labels).isSubsetOf("reason", "type", "game", "le");
     }
 
     @Test

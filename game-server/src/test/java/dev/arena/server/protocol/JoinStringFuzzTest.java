@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Seeded fuzzing of JOIN bodies through one long-lived codec, as a server's
+ * Seeded fuzzing of JOIN bodies (their four strings) through one long-lived codec, as a server's
  * event loop uses it: before each random frame the codec decodes a JOIN full
  * of "secret" chars from a range the random frames almost never encode, and
  * no string decoded from the random frame may hold a char that frame does not
@@ -30,7 +30,8 @@ class JoinStringFuzzTest {
         int refused = 0;
         int nonEmpty = 0;
         for (int i = 0; i < FRAMES; i++) {
-            codec.decodeClient(codec.encode(new Join(secret(random), secret(random))));
+            codec.decodeClient(codec.encode(new Join(ProtocolVersion.CURRENT, secret(random), secret(random),
+                    secret(random), 0, secret(random))));
             byte[] frame = randomJoin(random);
             Join join;
             try {
@@ -40,7 +41,7 @@ class JoinStringFuzzTest {
                 continue;
             }
             decoded++;
-            for (String s : new String[]{join.roomId(), join.name()}) {
+            for (String s : new String[]{join.game(), join.roomId(), join.name(), join.privateCode()}) {
                 if (s == null) {
                     continue;
                 }
@@ -60,12 +61,17 @@ class JoinStringFuzzTest {
         assertThat(nonEmpty).as("non-empty strings decoded").isGreaterThan(FRAMES / 10);
     }
 
-    /** A JOIN with two random string fields, each well formed, nearly so, or plain noise. */
+    /** A JOIN of this version with random string fields, each well formed, nearly so, or plain noise. */
     private static byte[] randomJoin(SplittableRandom random) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(MessageTags.CLIENT_JOIN);
+        out.write(ProtocolVersion.CURRENT);
+        // The game and the private code are mostly null, so that enough frames decode to check the four.
+        sometimesRandomString(random, out);
         randomString(random, out);
         randomString(random, out);
+        out.write(random.nextInt(16) == 0 ? random.nextInt(0x80) : 0);
+        sometimesRandomString(random, out);
         if (random.nextInt(20) == 0) {
             out.write(random.nextInt(256));
         }
@@ -74,6 +80,14 @@ class JoinStringFuzzTest {
             frame = java.util.Arrays.copyOf(frame, 1 + random.nextInt(frame.length - 1));
         }
         return frame;
+    }
+
+    private static void sometimesRandomString(SplittableRandom random, ByteArrayOutputStream out) {
+        if (random.nextInt(8) == 0) {
+            randomString(random, out);
+        } else {
+            out.write(0x80);
+        }
     }
 
     private static void randomString(SplittableRandom random, ByteArrayOutputStream out) {
@@ -162,6 +176,10 @@ class JoinStringFuzzTest {
     /** The frame read by a new Kryo {@code Input}, whose char buffer holds nothing from before. */
     private static Join kryoFresh(byte[] frame) {
         Input in = new Input(frame, 1, frame.length - 1);
-        return new Join(in.readString(), in.readString());
+        int version = in.readVarInt(true);
+        String game = in.readString();
+        String roomId = in.readString();
+        String name = in.readString();
+        return new Join(version, game, roomId, name, in.readVarInt(true), in.readString());
     }
 }

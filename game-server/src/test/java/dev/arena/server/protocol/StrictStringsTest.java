@@ -30,7 +30,8 @@ class StrictStringsTest {
         // Kryo's reader skipped lead bytes it did not know without writing a char, so the name below came
         // back as the first 12 chars the same codec had decoded before: another player's name and room id.
         codec.decodeClient(codec.encode(new Join("secret-room-id", "Sécret name")));
-        byte[] probe = HexFormat.of().parseHex("01" + "80" + "8d" + "80".repeat(12));
+        // JOIN v2: version 2, game null, room id null, then the name.
+        byte[] probe = HexFormat.of().parseHex("01" + "02" + "80" + "80" + "8d" + "80".repeat(12));
 
         assertThatThrownBy(() -> codec.decodeClient(probe))
                 .isInstanceOfSatisfying(ProtocolException.class, e -> {

@@ -42,9 +42,13 @@ class StringLeakTest {
     }
 
     @ParameterizedTest(name = "probe {0}")
-    @ValueSource(strings = {"as the name: 01 80 8d 80x12", "as the room id: 01 8d 80x12 80"})
+    @ValueSource(strings = {"as the name: 01 02 80 80 8d 80x12", "as the room id: 01 02 80 8d 80x12 80",
+            "as the game: 01 02 8d 80x12 80 80"})
     void playerBNeverObtainsACharOfPlayerAsStrings(String probe) throws Exception {
-        String hex = probe.contains("name") ? "01808d" + "80".repeat(12) : "018d" + "80".repeat(12) + "80";
+        // JOIN v2 (PROTOCOL.md): version 2, then game, room id and name; the probe is one of the three.
+        String hex = probe.contains("name") ? "0102" + "8080" + "8d" + "80".repeat(12)
+                : probe.contains("room id") ? "0102" + "80" + "8d" + "80".repeat(12) + "80"
+                : "0102" + "8d" + "80".repeat(12) + "8080";
         double before = server.counter("arena.frames.rejected", "reason", "bad_string");
         try (TestClient a = TestClient.connect(server.vertx, server.port());
              TestClient b = TestClient.connect(server.vertx, server.port())) {

@@ -5,6 +5,7 @@ import dev.arena.server.game.arena.ArenaSettings;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.MessageTags;
+import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.Welcome;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -12,6 +13,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -98,9 +100,13 @@ final class FloorLoop {
         s.name = join.name() == null || join.name().isBlank() ? "Player" : join.name().strip();
         Channel ch = s.channel();
         ArenaSettings arena = ArenaSettings.BENCHMARK;
-        byte[] welcome = codec.encode(new Welcome(FloorWorld.OWN_ID, room, settings.tickHz(), settings.tickHz(),
-                System.currentTimeMillis(), arena.worldWidth(), arena.worldHeight(), arena.positionScale(),
-                Map.of("playerSpeed", (float) arena.playerSpeed())));
+        // The arena's WELCOME as the game server writes it (a public room, a player), so the bots play it.
+        Map<String, Float> params = new LinkedHashMap<>();
+        params.put("playerSpeed", (float) arena.playerSpeed());
+        params.put("chatMaxLength", (float) arena.chatMaxLength());
+        byte[] welcome = codec.encode(new Welcome(ProtocolVersion.CURRENT, FloorWorld.OWN_ID, room, "arena", 0, null,
+                settings.tickHz(), settings.tickHz(), System.currentTimeMillis(), arena.worldWidth(),
+                arena.worldHeight(), arena.positionScale(), params));
         ch.write(new BinaryWebSocketFrame(ch.alloc().buffer(welcome.length).writeBytes(welcome)), ch.voidPromise());
         ch.writeAndFlush(snapshot(ch, s), ch.voidPromise());
         s.sentSeq = s.latestSeq;

@@ -1,6 +1,8 @@
 package dev.arena.server.game.arena;
 
 import dev.arena.server.game.Game;
+import dev.arena.server.game.GameContext;
+import dev.arena.server.game.GameDefinition;
 import dev.arena.server.game.GameInfo;
 import dev.arena.server.game.RadiusVisibility;
 import dev.arena.server.game.ViewGrid;
@@ -26,9 +28,17 @@ import java.util.random.RandomGenerator;
  * player with fields x, y, lastSeq, score; kind {@value #KIND_ORB} orb with
  * fields x, y. Positions are quantized by {@code positionScale}. With a
  * {@code viewRadius}, a player sees the entities within it
- * ({@link RadiusVisibility}), else the whole world.
+ * ({@link RadiusVisibility}), else the whole world. Players chat with game
+ * MESSAGEs ({@link ArenaChat}).
  */
 public final class ArenaGame implements Game {
+    /** The arena as the server offers it: its settings are the {@code arena.*} keys; rooms take {@code room.*}. */
+    public static final GameDefinition DEFINITION = GameDefinition.builder("arena")
+            .description("Steer around a walled square and collect drifting orbs; chat with the room.")
+            .setting(ArenaSettings.DECLARED.toArray(new dev.arena.server.game.Setting[0]))
+            .messageType(ArenaChat.TYPE, ArenaChat.NAME)
+            .create(ArenaGame::new);
+
     public static final int KIND_PLAYER = 1;
     public static final int KIND_ORB = 2;
     public static final int FIELD_X = 0;
@@ -45,15 +55,28 @@ public final class ArenaGame implements Game {
     /** In ascending id order (ids only grow), so a lookup is a binary search. */
     private final List<Player> players = new ArrayList<>();
     private final List<Orb> orbs = new ArrayList<>();
+    /** Null when the game was made without a context: then chat messages are ignored. */
+    private final ArenaChat chat;
     /** The players sorted by x, once per tick: an orb only looks at those within its collect radius in x. */
     private Player[] byX = new Player[16];
     /** The x of each player of {@link #byX}, so the search reads an array instead of chasing players. */
     private double[] xs = new double[16];
 
+    /** The arena of a room, with the settings the server validated. */
+    public ArenaGame(GameContext context) {
+        this(context.world(), ArenaSettings.from(context.settings()), context.random(), context);
+    }
+
+    /** An arena without a room context (step tests of the world alone): no chat. */
     public ArenaGame(World world, ArenaSettings settings, RandomGenerator random) {
+        this(world, settings, random, null);
+    }
+
+    private ArenaGame(World world, ArenaSettings settings, RandomGenerator random, GameContext context) {
         this.world = world;
         this.settings = settings;
         this.random = random;
+        this.chat = context == null ? null : new ArenaChat(context, settings.chatMaxLength());
         for (int i = 0; i < settings.orbs(); i++) {
             orbs.add(spawnOrb());
         }
@@ -61,9 +84,12 @@ public final class ArenaGame implements Game {
 
     @Override
     public GameInfo info() {
-        // The browser client predicts its own player with this speed, and draws the view radius on its minimap.
+        // The browser client predicts its own player with this speed, bounds its chat input with the length and
+        // draws the view radius on its minimap.
+        // (In this order on the wire: Map.of would iterate in a different order on every start.)
         Map<String, Float> params = new LinkedHashMap<>();
         params.put("playerSpeed", (float) settings.playerSpeed());
+        params.put("chatMaxLength", (float) settings.chatMaxLength());
         if (settings.viewRadius() > 0) {
             params.put("viewRadius", (float) settings.viewRadius());
         }
@@ -82,7 +108,7 @@ public final class ArenaGame implements Game {
 
     @Override
     public int onJoin(String name) {
-        Player p = new Player(world.spawn(KIND_PLAYER, name, PLAYER_FIELDS),
+        Player p = new Player(world.spawn(KIND_PLAYER, name, PLAYER_FIELDS), name,
                 random.nextDouble() * settings.worldWidth(), random.nextDouble() * settings.worldHeight());
         players.add(p);
         writePosition(p.id, p.x, p.y);
@@ -114,6 +140,14 @@ public final class ArenaGame implements Game {
         p.lastSeq = input.seq();
         p.hasInput = true;
         world.set(p.id, FIELD_LAST_SEQ, p.lastSeq);
+    }
+
+    @Override
+    public void onMessage(int playerId, int type, byte[] payload) {
+        Player p = find(playerId);
+        if (type == ArenaChat.TYPE && chat != null && p != null) {
+            chat.onMessage(playerId, p.name, payload);
+        }
     }
 
     @Override
@@ -219,6 +253,7 @@ public final class ArenaGame implements Game {
 
     private static final class Player {
         final int id;
+        final String name;
         double x;
         double y;
         double dirX;
@@ -227,8 +262,9 @@ public final class ArenaGame implements Game {
         boolean hasInput;
         int score;
 
-        Player(int id, double x, double y) {
+        Player(int id, String name, double x, double y) {
             this.id = id;
+            this.name = name;
             this.x = x;
             this.y = y;
         }

@@ -1,0 +1,368 @@
+/**
+ * The client side of PROTOCOL.md's session state machine:
+ *
+ *   idle/closed --join--> connecting --open--> lobby --JOIN--> joining
+ *   joining --WELCOME + SNAPSHOT--> playing;  joining --ERROR 400x--> lobby
+ *   playing --LEAVE--> lobby;  any --close--> closed (code shown, rejoin offered)
+ *
+ * Answers the server's PING with a PONG at once, sends its own PING every
+ * `pingIntervalMs` for the RTT, sends INPUTs while playing (InputScheduler),
+ * sends and receives the game's MESSAGEs, and feeds WELCOME/SNAPSHOT/DELTA
+ * into a RoomState that the game shapes (`createRoom`). A spectator (a JOIN
+ * with `spectate`) gets the same stream and sends neither INPUT nor MESSAGE.
+ * All clocks and the socket are injected, so tests drive it with simulated
+ * time.
+ */
+import { describeClose, describeCode } from '../protocol/close-messages.js';
+import { CloseCode, PROTOCOL_VERSION } from '../protocol/constants.js';
+import { JOIN_SPECTATE } from '../protocol/client-messages.js';
+import { joinFields } from './join-request.js';
+
+/** @typedef {import('./join-request.js').JoinRequest} JoinRequest */
+/** @typedef {import('./join-request.js').JoinFields} JoinFields */
+import { InputScheduler } from '../input/input-scheduler.js';
+import { Phase } from '../state/phase.js';
+import { RateMeter } from '../state/rate-meter.js';
+import { RoomState } from '../state/room-state.js';
+import { RttEstimator } from '../state/rtt.js';
+import { Connection } from './connection.js';
+
+export { Phase };
+
+/**
+ * @typedef {object} SessionOptions
+ * @property {string} url the WebSocket URL (`ws://host:8080/ws`)
+ * @property {(url: string) => WebSocket} [createSocket]
+ * @property {() => number} [now] local clock, ms (performance.now)
+ * @property {(fn: Function, ms: number) => any} [setInterval]
+ * @property {(handle: any) => void} [clearInterval]
+ * @property {number} [pingIntervalMs]
+ * @property {number} [inputIntervalMs]
+ * @property {(what: string) => void} [onChange] called after anything visible changed
+ * @property {(welcome: import('../state/room-state.js').Welcome) => RoomState} [createRoom] the game's room
+ *   state for a WELCOME (its entity views and prediction); default a RoomState that knows no game
+ * @property {(type: number, payload: Uint8Array) => void} [onMessage] a game MESSAGE from the server
+ */
+
+export class Session {
+  /** @param {SessionOptions} options */
+  constructor(options) {
+    this.url = options.url;
+    this.createSocket = options.createSocket ?? ((url) => new WebSocket(url));
+    this.now = options.now ?? (() => performance.now());
+    this.timers = {
+      set: options.setInterval ?? ((fn, ms) => setInterval(fn, ms)),
+      clear: options.clearInterval ?? ((h) => clearInterval(h)),
+    };
+    this.pingIntervalMs = options.pingIntervalMs ?? 1000;
+    this.onChange = options.onChange ?? (() => {});
+    this.createRoom = options.createRoom ?? ((welcome) => new RoomState(welcome));
+    this.onGameMessage = options.onMessage ?? (() => {});
+    this.scheduler = new InputScheduler({ intervalMs: options.inputIntervalMs ?? 50 });
+    this.rtt = new RttEstimator();
+    this.bytesIn = new RateMeter();
+    /** @type {import('../state/phase.js').PhaseName} */
+    this.phase = Phase.IDLE;
+    /** @type {Connection|null} */
+    this.connection = null;
+    /** @type {RoomState|null} the room joined (kept after a close, frozen, for the last picture) */
+    this.room = null;
+    /** @type {{code: number|null, message: string, text: string}|null} the last refusal or client-side failure */
+    this.lastError = null;
+    /** @type {{code: number, reason: string, text: string}|null} why the connection closed */
+    this.closeInfo = null;
+    /** @type {JoinFields|null} the last JOIN asked for, for rejoin */
+    this.lastJoin = null;
+    this.pendingJoin = null;
+    this.errorBeforeClose = null;
+    /** @type {string|null} the room of the last WELCOME, for rejoin */
+    this.lastRoomId = null;
+    /** @type {string|null} the code of the last private room joined, for rejoin */
+    this.lastPrivateCode = null;
+    this.seq = 0;
+    this.pingTimer = null;
+    this.leftRoom = false;
+    this.failed = false;
+    this.closedAt = null;
+  }
+
+  /**
+   * The time to draw the room at: now, or the moment of the close, so the
+   * last picture stays still instead of predicting on forever.
+   * @returns {number} ms of the local clock
+   */
+  viewTime() {
+    return this.phase === Phase.CLOSED && this.closedAt !== null ? this.closedAt : this.now();
+  }
+
+  /** @returns {boolean} whether the WebSocket is open */
+  get connected() {
+    return this.connection !== null && this.connection.open;
+  }
+
+  /**
+   * Joins a room, connecting first if needed. Ignored while a join is
+   * pending or a room is joined: PROTOCOL.md closes the connection (1002) on
+   * a JOIN outside the lobby.
+   * @param {JoinRequest|string|null} request what to join; a room id (null = quick-join) with `name`
+   *   is the short form
+   * @param {string} [name] the display name, in the short form
+   */
+  join(request, name) {
+    const r = typeof request === 'object' && request !== null ? request : { roomId: request, name };
+    if (this.phase === Phase.JOINING || this.phase === Phase.PLAYING) return;
+    const fields = joinFields(r);
+    this.lastJoin = fields;
+    this.lastError = null;
+    if (this.phase === Phase.LOBBY && this.connected) {
+      this.sendJoin(fields);
+    } else if (this.phase === Phase.CONNECTING) {
+      this.pendingJoin = fields;
+    } else {
+      this.open(fields);
+    }
+    this.onChange('phase');
+  }
+
+  /**
+   * Joins again after a close: the same room, or any room of the game if that
+   * one was closed. A private room created by this client is rejoined by its code.
+   */
+  rejoin() {
+    if (!this.lastJoin) return;
+    const closedRoom = this.closeInfo && this.closeInfo.code === CloseCode.ROOM_CLOSED;
+    const last = this.lastJoin;
+    const code = last.privateCode ?? this.lastPrivateCode;
+    if (closedRoom) {
+      this.join({ game: last.game, name: last.name, spectate: (last.flags & JOIN_SPECTATE) !== 0 });
+    } else {
+      this.join({ game: last.game, roomId: code ? null : this.lastRoomId ?? last.roomId, name: last.name,
+        spectate: (last.flags & JOIN_SPECTATE) !== 0, privateCode: code });
+    }
+  }
+
+  /**
+   * Sends a game MESSAGE (PROTOCOL.md "MESSAGE"); only a player in a room may.
+   * @param {number} type 0..65535, the game's own
+   * @param {Uint8Array} payload e.g. `new PayloadWriter().string('hi').toBytes()`
+   * @returns {boolean} whether it was sent
+   */
+  sendMessage(type, payload) {
+    if (this.phase !== Phase.PLAYING || !this.room || this.room.spectator) return false;
+    return this.send('CLIENT_MESSAGE', { type, payload });
+  }
+
+  /** Leaves the room; the connection stays open in the lobby. */
+  leave() {
+    if (this.phase !== Phase.PLAYING && this.phase !== Phase.JOINING) return;
+    this.send('CLIENT_LEAVE');
+    this.phase = Phase.LOBBY;
+    this.room = null;
+    // States already on the way from the room left are dropped until the next WELCOME.
+    this.leftRoom = true;
+    this.onChange('phase');
+  }
+
+  /** After a close, drops the frozen picture of the last room (back to the lobby view). */
+  forgetRoom() {
+    if (this.phase !== Phase.CLOSED) return;
+    this.room = null;
+    this.onChange('room');
+  }
+
+  /**
+   * Called often (every few ms) with the current steering; sends an INPUT
+   * when the scheduler says so.
+   * @param {import('../input/direction.js').Direction} direction
+   * @returns {boolean} whether an INPUT was sent
+   */
+  steer(direction) {
+    if (this.phase !== Phase.PLAYING || !this.room || this.room.spectator) return false;
+    const now = this.now();
+    if (!this.scheduler.due(now, direction)) return false;
+    // The server sees f32 values: predict with exactly those.
+    const dx = Math.fround(direction.dx);
+    const dy = Math.fround(direction.dy);
+    this.seq = (this.seq + 1) | 0;
+    if (!this.send('CLIENT_INPUT', { seq: this.seq, dx, dy, buttons: 0 })) return false;
+    this.room.recordInput(this.seq, dx, dy, now);
+    this.scheduler.sent(now, direction);
+    return true;
+  }
+
+  /**
+   * Encodes and sends one message on the connection, if there is one and it is open.
+   * @param {string} message e.g. `CLIENT_INPUT`
+   * @param {object} [fields]
+   * @returns {boolean} whether it was sent
+   */
+  send(message, fields = {}) {
+    return this.connection !== null && this.connection.send(message, fields);
+  }
+
+  /** @param {JoinFields} request */
+  open(request) {
+    this.stopTimers();
+    this.leftRoom = false;
+    this.failed = false;
+    this.pendingJoin = request;
+    this.closeInfo = null;
+    this.errorBeforeClose = null;
+    this.phase = Phase.CONNECTING;
+    this.connection = new Connection(this.url, this.createSocket, {
+      onOpen: () => this.onOpen(),
+      onMessage: (m, bytes) => this.onMessage(m, bytes),
+      onBadMessage: (error, bytes) => this.onBadMessage(error, bytes),
+      onClose: (code, reason) => this.onClose(code, reason),
+    });
+  }
+
+  onOpen() {
+    this.phase = Phase.LOBBY;
+    this.pingTimer = this.timers.set(() => this.ping(), this.pingIntervalMs);
+    this.ping();
+    if (this.pendingJoin) {
+      const request = this.pendingJoin;
+      this.pendingJoin = null;
+      this.sendJoin(request);
+    }
+    this.onChange('phase');
+  }
+
+  /** @param {JoinFields} request */
+  sendJoin(request) {
+    // The previous room's picture goes; WELCOME brings the new one.
+    this.room = null;
+    this.send('CLIENT_JOIN', request);
+    this.phase = Phase.JOINING;
+  }
+
+  ping() {
+    if (this.connected) this.send('CLIENT_PING', { time: RttEstimator.pingTime(this.now()) });
+  }
+
+  /**
+   * @param {import('../protocol/codec.js').DecodedMessage} decoded
+   * @param {number} byteLength
+   */
+  onMessage({ message, fields }, byteLength) {
+    const now = this.now();
+    this.bytesIn.add(now, byteLength);
+    // After a failure the socket is closing: nothing more is applied.
+    if (this.failed) return;
+    try {
+      this.handle(message, fields, now);
+    } catch (error) {
+      // A state the client cannot apply: PROTOCOL.md calls it a bug. Stop rather than show a wrong world.
+      this.fail(error);
+    }
+  }
+
+  /**
+   * @param {string} message
+   * @param {any} fields
+   * @param {number} now
+   */
+  handle(message, fields, now) {
+    switch (message) {
+      case 'SERVER_PING':
+        this.send('CLIENT_PONG', { time: fields.time });
+        return;
+      case 'SERVER_PONG':
+        this.rtt.onPong(fields.time, now);
+        this.onChange('rtt');
+        return;
+      case 'SERVER_WELCOME':
+        if (fields.protocolVersion !== PROTOCOL_VERSION) {
+          throw new Error(`the server speaks protocol version ${fields.protocolVersion}, this client ${PROTOCOL_VERSION}`);
+        }
+        this.leftRoom = false;
+        this.room = this.createRoom(fields);
+        this.lastRoomId = fields.roomId;
+        this.lastPrivateCode = fields.privateCode ?? null;
+        this.seq = 0;
+        this.scheduler.reset();
+        this.onChange('room');
+        return;
+      case 'SERVER_SNAPSHOT':
+        if (!this.room && this.leftRoom) return;
+        if (!this.room) throw new Error('SNAPSHOT before WELCOME');
+        this.room.applySnapshot(fields, now);
+        if (this.phase === Phase.JOINING) {
+          this.phase = Phase.PLAYING;
+          this.onChange('phase');
+        }
+        return;
+      case 'SERVER_DELTA':
+        if (!this.room && this.leftRoom) return;
+        if (!this.room) throw new Error('DELTA before WELCOME');
+        this.room.applyDelta(fields, now);
+        return;
+      case 'SERVER_ERROR':
+        this.onError(fields);
+        return;
+      case 'SERVER_MESSAGE':
+        if (!this.room) return;
+        this.onGameMessage(fields.type, fields.payload);
+        return;
+      default:
+        throw new Error(`unexpected ${message}`);
+    }
+  }
+
+  /** @param {{code: number, message: string|null}} error the ERROR's fields */
+  onError({ code, message }) {
+    const error = { code, message: message ?? '', text: describeCode(code) };
+    this.errorBeforeClose = error;
+    if (this.phase === Phase.JOINING && !this.room) {
+      // A refused JOIN: still connected, back in the lobby, may try again.
+      this.phase = Phase.LOBBY;
+      this.lastError = error;
+      this.onChange('phase');
+    } else {
+      // Sent right before a close with an application code: shown with the close.
+      this.lastError = error;
+      this.onChange('error');
+    }
+  }
+
+  /**
+   * @param {Error} error
+   * @param {number} byteLength
+   */
+  onBadMessage(error, byteLength) {
+    this.bytesIn.add(this.now(), byteLength);
+    this.fail(error);
+  }
+
+  /** @param {any} error what could not be applied */
+  fail(error) {
+    this.failed = true;
+    console.error('arena: cannot use a server message, closing:', error);
+    this.lastError = { code: null, message: String(error.message ?? error), text: 'Client error (a bug): the connection was closed.' };
+    this.errorBeforeClose = this.lastError;
+    this.connection?.close(1000, 'client could not apply a message');
+    this.onChange('error');
+  }
+
+  /**
+   * @param {number} code
+   * @param {string} reason
+   */
+  onClose(code, reason) {
+    this.stopTimers();
+    this.pendingJoin = null;
+    // The ERROR sent right before the close (same code), or our own failure, says more than a close reason.
+    const e = this.errorBeforeClose;
+    const detail = (e && (e.code === null || e.code === code) && e.message) || reason || '';
+    this.closeInfo = { code, reason, text: describeClose(code, detail) };
+    this.closedAt = this.now();
+    this.phase = Phase.CLOSED;
+    this.onChange('phase');
+  }
+
+  stopTimers() {
+    if (this.pingTimer !== null) this.timers.clear(this.pingTimer);
+    this.pingTimer = null;
+  }
+}
