@@ -1,37 +1,45 @@
 package dev.arena.server;
 
+import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ServerConfig;
-import dev.arena.server.game.GameFactory;
-import dev.arena.server.game.arena.ArenaGame;
-import dev.arena.server.game.arena.ArenaSettings;
+import dev.arena.server.config.TlsConfig;
+import dev.arena.server.game.GameDefinition;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.metrics.MicrometerGameMetrics;
+import dev.arena.server.metrics.TlsMetrics;
 import dev.arena.server.ops.EventLoopProbe;
 import dev.arena.server.ops.ManagementVerticle;
 import dev.arena.server.ops.Readiness;
 import dev.arena.server.ops.RoomScheduleCheck;
 import dev.arena.server.ops.ServerLifecycle;
+import dev.arena.server.room.Addresses;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
+import dev.arena.server.room.OfferedGame;
 import dev.arena.server.room.RoomRegistryVerticle;
 import dev.arena.server.room.ResumeRequest;
 import dev.arena.server.room.RoomStatus;
 import dev.arena.server.room.SeatEvent;
 import dev.arena.server.room.TickMonitor;
+import dev.arena.server.transport.ConnectionLimits;
 import dev.arena.server.transport.GameHttpVerticle;
 import dev.arena.server.transport.SeatDirectory;
+import dev.arena.server.transport.tls.CertificateWatcher;
+import dev.arena.server.transport.tls.PemCertificate;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One game server node on a {@link Vertx}: the room registry, the players'
@@ -45,8 +53,10 @@ public final class GameServer {
     private final long drainMillis;
     private final ServerLifecycle lifecycle = new ServerLifecycle();
     private final List<String> deployments = new ArrayList<>();
+    private final List<GameHttpVerticle> playerServers = new ArrayList<>();
     private int httpPort;
     private int managementPort;
+    private boolean tls;
     private Promise<Void> drain;
     private Future<Void> stopped;
 
@@ -55,25 +65,23 @@ public final class GameServer {
         this.drainMillis = drainMillis;
     }
 
-    /** Names of the games {@link #builtInGames} provides. */
-    public static final java.util.Set<String> BUILT_IN_GAMES = java.util.Set.of("arena");
-
-    /** The games this server ships with, by {@code room.game} name. */
-    public static Map<String, GameFactory> builtInGames(ArenaSettings arena) {
-        return Map.of("arena", (world, random) -> new ArenaGame(world, arena, random));
-    }
-
     /**
-     * Deploys a server node.
+     * Deploys a server node offering the games of {@code room.games}.
      *
+     * @param games    every game the configuration was validated with ({@link ServerConfig#fromJson})
      * @param registry where meters go; its scrape is served on the management port
      */
-    public static Future<GameServer> start(Vertx vertx, ServerConfig config, Map<String, GameFactory> games,
+    public static Future<GameServer> start(Vertx vertx, ServerConfig config, List<GameDefinition> games,
                                            PrometheusMeterRegistry registry) {
         GameServer server = new GameServer(vertx, config.management().shutdownDrainMillis());
         registerCodecs(vertx.eventBus());
         GameMetrics metrics = new MicrometerGameMetrics(registry);
-        GameFactory game = games.get(config.room().game());
+        List<OfferedGame> offered;
+        try {
+            offered = offered(config, games, metrics);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
         long tooSlowNanos = config.session().tooSlowMillis() * 1_000_000L;
         TickMonitor ticks = new TickMonitor();
         Readiness readiness = new Readiness(List.of(server.lifecycle,
@@ -83,24 +91,41 @@ public final class GameServer {
         // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
         // random port among servers that ask for the same negative port.
         int httpPort = config.http().port() == 0 ? -1 : config.http().port();
+        TlsConfig tls = config.http().tls();
+        PemCertificate certificate;
+        try {
+            // Bad files stop start-up naming the key, before anything is deployed. Reading two small
+            // files blocks the caller briefly, once.
+            certificate = tls.enabled() ? PemCertificate.read(vertx, tls) : null;
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
+        }
         SeatDirectory seats = new SeatDirectory(vertx, config.room().reconnectGraceMillis(), metrics);
-        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics);
+        ConnectionLimits limits = new ConnectionLimits(config.http().admission());
+        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics,
+                limits, certificate);
+        List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
-                .compose(v -> server.deploy(new RoomRegistryVerticle(config.room(), tooSlowNanos, game, metrics, ticks,
-                        server.lifecycle::isStopping)))
-                .compose(v -> server.deploy(firstHttp))
+                .compose(v -> server.deploy(new RoomRegistryVerticle(offered, config.room().game(), tooSlowNanos,
+                        config.http().maxFrameBytes(), metrics, ticks, server.lifecycle::isStopping)))
+                .compose(v -> server.deployPlayerServer(firstHttp))
                 .compose(v -> {
                     server.managementPort = management.actualPort();
                     server.httpPort = firstHttp.actualPort();
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
-                        more = more.compose(x -> server.deploy(
-                                new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics)));
+                        GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), seats,
+                                metrics, limits, certificate);
+                        http.add(next);
+                        more = more.compose(x -> server.deployPlayerServer(next));
                     }
                     return more;
                 })
+                .compose(v -> certificate == null ? Future.succeededFuture() : server.deploy(new CertificateWatcher(
+                        tls, certificate, http.stream().map(GameHttpVerticle::httpServer).toList(), new TlsMetrics(registry))))
                 .map(v -> {
+                    server.tls = certificate != null;
                     server.lifecycle.running();
                     return server;
                 })
@@ -108,11 +133,28 @@ public final class GameServer {
                 .recover(e -> server.undeployAll().transform(x -> Future.<GameServer>failedFuture(e)));
     }
 
+    /** The games of {@code room.games} with their configuration and meters (registered now, at zero). */
+    private static List<OfferedGame> offered(ServerConfig config, List<GameDefinition> games, GameMetrics metrics) {
+        List<OfferedGame> out = new ArrayList<>();
+        for (String name : config.room().games()) {
+            GameDefinition definition = games.stream().filter(g -> g.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("room.games offers " + name
+                            + ", which is not among the games given: " + games));
+            out.add(new OfferedGame(definition, config.game(name), config.room().forGame(config.game(name)),
+                    metrics.game(name, definition.messageTypes())));
+        }
+        return out;
+    }
+
     private Future<Void> deploy(io.vertx.core.Deployable verticle) {
         return vertx.deployVerticle(verticle).map(id -> {
             deployments.add(id);
             return null;
         });
+    }
+
+    private Future<Void> deployPlayerServer(GameHttpVerticle verticle) {
+        return deploy(verticle).onSuccess(v -> playerServers.add(verticle));
     }
 
     private static void registerCodecs(EventBus bus) {
@@ -135,6 +177,11 @@ public final class GameServer {
         return managementPort;
     }
 
+    /** True when the game port speaks https and wss ({@code http.tls.*} set). */
+    public boolean tls() {
+        return tls;
+    }
+
     /**
      * Shuts the server down: {@code /ready} fails at once, then after
      * {@code management.shutdownDrainMillis} everything this server deployed
@@ -150,13 +197,30 @@ public final class GameServer {
         lifecycle.stopping();
         drain = Promise.promise();
         if (drainMillis > 0) {
-            log.info("shutting down: /ready fails now, players are disconnected in {} ms", drainMillis);
+            log.info("stopping: /ready fails now, players are disconnected in {} ms", drainMillis);
             vertx.setTimer(drainMillis, id -> drain.tryComplete());
         } else {
+            log.info("stopping: /ready fails now, players are disconnected now");
             drain.complete();
         }
-        stopped = drain.future().compose(v -> undeployAll());
+        stopped = drain.future().compose(v -> seated()).compose(seated -> undeployAll().onComplete(done ->
+                log.info("disconnected {} ({} connections in all)", seated,
+                        playerServers.stream().mapToInt(GameHttpVerticle::closedOnStop).sum())));
         return stopped;
+    }
+
+    /** "N players in M rooms", as the registry counts them now. */
+    private Future<String> seated() {
+        return vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_LIST, null, new DeliveryOptions().setSendTimeout(1000))
+                .map(reply -> {
+                    JsonArray rooms = reply.body().getJsonArray("rooms");
+                    int players = 0;
+                    for (int i = 0; i < rooms.size(); i++) {
+                        players += rooms.getJsonObject(i).getInteger("players");
+                    }
+                    return players + " players in " + rooms.size() + " rooms";
+                })
+                .otherwise(e -> "an unknown number of players (the room registry did not answer: " + e.getMessage() + ")");
     }
 
     private Future<Void> undeployAll() {

@@ -1,5 +1,7 @@
 package dev.arena.loadtest;
 
+import dev.arena.loadtest.floor.FloorServer;
+import dev.arena.loadtest.floor.FloorSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -8,18 +10,23 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The bench runner: starts the server jar as a child process with the JVM
- * flags under test, runs the bots against it, and adds the server's CPU time
- * over the measured window and its peak RSS to the figures. The capacity
+ * The bench runner: starts the server jar (or, with {@code --floor}, the
+ * floor server) as a child process with the JVM flags under test, runs the
+ * bots against it, and adds the server's CPU time over the measured window
+ * and its peak RSS to the figures, and with {@code --floor-result} its
+ * ratio to the floor's. The capacity
  * search repeats that with more rooms until input latency p99 reaches the
  * limit or anything goes wrong, each step on a fresh server.
  */
 public final class Bench {
     /** A capacity search stops after this many runs whatever happens. */
     private static final int MAX_RUNS = 16;
+    /** P of the arena-bench room whose mean DELTA the floor writes. */
+    private static final int ARENA_BENCH_PLAYERS = 20;
 
     private Bench() {
     }
@@ -28,9 +35,23 @@ public final class Bench {
     public static RunResult bench(Options o, int rooms, Path out, PrintStream progress) throws Exception {
         Files.createDirectories(out);
         Path log = out.resolve("server.log");
-        progress.println("starting " + o.serverJar + " " + String.join(" ", o.jvmFlags) + " (log: " + log + ")");
-        try (ServerProcess server = ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players, log)) {
+        progress.println("starting " + (o.floor ? "the floor server" : o.serverJar) + " " + String.join(" ", o.jvmFlags)
+                + (o.floor ? "" : " " + o.workload.option() + " workload " + o.workload.serverSettings())
+                + " (log: " + log + ")");
+        try (ServerProcess server = o.floor ? ServerProcess.startFloor(o.jvmFlags, log)
+                : ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players, o.workload.serverSettings(), log)) {
             Options run = o.withRun(URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws"), rooms, out);
+            if (o.floor && o.players != ARENA_BENCH_PLAYERS) {
+                progress.println("note: the floor writes arena-bench's mean DELTA (" + FloorSettings.ARENA_BENCH_UPDATE_BYTES
+                        + " bytes, rooms of " + ARENA_BENCH_PLAYERS + "); a game server's rooms of " + o.players
+                        + " send another size");
+            }
+            if (o.floorResult != null) {
+                // Said now, not only in the report: a pair that is not like for like is better stopped early.
+                for (String warning : o.floorResult.warnings(RunResult.parameters(run), o.jvmFlags, Instant.now())) {
+                    progress.println("warning: --floor-result: " + warning);
+                }
+            }
             long[][] cpu = new long[2][];
             long[][] sys = new long[2][];
             LoadRun load = new LoadRun(run, progress, new LoadRun.Listener() {
@@ -57,9 +78,21 @@ public final class Bench {
                 counters.put("writeSyscallsPerSecond", Math.rint((sys[1][1] - sys[0][1]) / result.measuredSeconds));
                 counters.put("contextSwitchesPerSecond", Math.rint((sys[1][2] - sys[0][2]) / result.measuredSeconds));
             }
-            result.server = new RunResult.ServerFigures(o.serverJar.toString(), o.jvmFlags, server.pid(),
+            result.server = new RunResult.ServerFigures(
+                    o.floor ? RunResult.ServerFigures.FLOOR : RunResult.ServerFigures.GAME_SERVER,
+                    o.floor ? floorCode() : o.serverJar.toString(), o.jvmFlags, server.pid(),
                     user + system, user, system, server.peakRssBytes(), counters);
+            result.floor = o.floorResult;
             return result;
+        }
+    }
+
+    /** Where the floor server's code came from: this tool's jar (or classes directory). */
+    private static String floorCode() {
+        try {
+            return Path.of(FloorServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return FloorServer.class.getName();
         }
     }
 
@@ -105,6 +138,7 @@ public final class Bench {
                 .put("p99LimitMs", o.p99LimitMillis)
                 .put("warmupSeconds", o.warmupSeconds)
                 .put("durationSeconds", o.durationSeconds)
+                .put("server", o.floor ? RunResult.ServerFigures.FLOOR : o.serverJar.toString())
                 .put("jvmFlags", new JsonArray(o.jvmFlags))
                 .put("availableProcessors", Runtime.getRuntime().availableProcessors())
                 .put("capacityRooms", lastPass)

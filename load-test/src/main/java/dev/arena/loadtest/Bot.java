@@ -1,22 +1,23 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
-import dev.arena.server.game.arena.ArenaGame;
 import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.GameMessage;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Ping;
 import dev.arena.server.protocol.Pong;
 import dev.arena.server.protocol.ProtocolException;
+import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
-import dev.arena.server.protocol.EntityRecord;
 import dev.arena.server.state.ReplicatedWorld;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -24,14 +25,17 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import java.util.SplittableRandom;
 
 /**
- * One simulated player of the arena-bench workload (BENCHMARK.md): connects,
- * joins (quick-join for the first bot of a room, by room id for the others),
- * rebuilds the room state from SNAPSHOT/DELTA with the server's own
- * {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms sends INPUT
- * ({@link BotInputs}) with an increasing seq and a unit direction that changes at random about
- * once a second. An input's latency ends at the first update whose own
- * player's {@code lastSeq} reaches it ({@link LatencyTracker}). Answers server
- * PINGs with PONGs.
+ * One simulated player: connects, joins the game of {@code --game} (quick-join
+ * for the first bot of a room, by room id for the others), rebuilds the room
+ * state (its view of it, when the room has views: the entities it holds,
+ * entering and leaving, are counted) from SNAPSHOT/DELTA with the server's own
+ * {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms lets its
+ * game's {@link BotBehaviour} act: in the arena-bench workload
+ * (docs/PERFORMANCE.md) an INPUT with an increasing seq and a unit direction
+ * that changes at random about once a second. An input's latency ends at the
+ * first update whose acknowledged seq reaches it ({@link LatencyTracker}; in
+ * the arena, the own player's {@code lastSeq}). Answers server PINGs with
+ * PONGs. The pacing and the measured inputs are {@link BotInputs}'.
  *
  * <p>With {@code --drop-every}, a playing bot cuts its TCP connection
  * without a close frame about that often (jittered, half to one and a half
@@ -41,7 +45,7 @@ import java.util.SplittableRandom;
  * <p>Every method runs on its {@link BotGroup}'s event loop, except the
  * volatile join outcome the runner polls.
  */
-final class Bot {
+final class Bot implements BotBehaviour.BotActions {
     enum Outcome { PENDING, JOINED, FAILED }
 
     enum State { IDLE, CONNECTING, JOINING, PLAYING, RESUMING, CLOSED }
@@ -56,8 +60,14 @@ final class Bot {
     private final WebSocketClient client;
     private final FrameCodec codec;
     private final Stats stats;
+    private final int inputHz;
+    /** The game to join, or null for the server's default game. */
+    private final String game;
+    private final SplittableRandom random;
     private final ReplicatedWorld world = new ReplicatedWorld();
     private final BotInputs inputs;
+    /** The bot's network cuts and comebacks, or null without {@code --drop-every}. */
+    private final BotResume resume;
     private final Promise<Void> closed = Promise.promise();
     private WebSocket ws;
     private State state = State.IDLE;
@@ -65,12 +75,16 @@ final class Bot {
     private volatile String roomId;
     private volatile String failure;
     private int playerId;
+    private BotBehaviour behaviour;
     private long joinTimer = -1;
     private boolean stopping;
-    private final BotResume resume;
 
-    /** @param dropEveryMillis how often the bot cuts its connection and resumes, about; 0 never */
-    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, int inputHz, long seed, long dropEveryMillis) {
+    /**
+     * @param game            the game to join, or null for the server's default game
+     * @param dropEveryMillis how often the bot cuts its connection and resumes, about; 0 never
+     */
+    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, String game, int inputHz, long seed,
+        long dropEveryMillis) {
         this.index = index;
         this.room = room;
         this.leader = leader;
@@ -78,7 +92,9 @@ final class Bot {
         this.client = group.client();
         this.codec = group.codec();
         this.stats = stats;
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+        this.game = game;
+        this.inputHz = inputHz;
+        this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
         this.inputs = new BotInputs(group.vertx(), codec, stats, inputHz, random);
         this.resume = dropEveryMillis > 0 ? new BotResume(this, group, stats, dropEveryMillis, random.split()) : null;
     }
@@ -94,6 +110,14 @@ final class Bot {
 
     String failure() {
         return failure;
+    }
+
+    /**
+     * Whether this bot's game behaviour measures input latency (false before its WELCOME). Any thread: the
+     * volatile outcome, written after the behaviour, is read first.
+     */
+    boolean measuresLatency() {
+        return outcome == Outcome.JOINED && behaviour.measuresLatency();
     }
 
     BotGroup group() {
@@ -125,6 +149,16 @@ final class Bot {
             }
         });
         client.connect(options).onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof UpgradeRejectedException refused) {
+                String body = refused.getBody() == null ? "" : refused.getBody().toString().strip();
+                String reason = refused.getHeaders() == null ? null : refused.getHeaders().get("X-Arena-Refusal");
+                stats.upgradeRefused(reason != null ? reason : "http_" + refused.getStatus(), refused.getStatus(), body);
+                rejectJoin("upgrade_" + (reason != null ? reason : refused.getStatus()),
+                        "upgrade refused: HTTP " + refused.getStatus() + " " + body);
+                state = State.CLOSED;
+                closed.tryComplete();
+                return;
+            }
             if (ar.failed()) {
                 fail(Count.CONNECT_FAILURES, "connect failed: " + FailureReasons.causes(ar.cause()));
                 state = State.CLOSED;
@@ -137,7 +171,7 @@ final class Bot {
                 return;
             }
             state = State.JOINING;
-            send(new Join(targetRoom, "bot" + index));
+            send(new Join(ProtocolVersion.CURRENT, game, targetRoom, "bot" + index, 0, null));
         });
     }
 
@@ -247,10 +281,12 @@ final class Bot {
             try {
                 world.apply(delta);
             } catch (IllegalStateException e) {
-                // A delta against a baseline this bot does not hold: a server bug (PROTOCOL.md).
+                // A delta against a baseline this bot does not hold, or one that does not fit its view: a server bug.
                 stats.increment(Count.STATE_ERRORS);
                 return;
             }
+            stats.add(Count.ENTERED, delta.spawns().size());
+            stats.add(Count.LEFT, delta.removed().length);
             onUpdate(now);
         } else if (message instanceof Snapshot snapshot) {
             if (state != State.PLAYING) {
@@ -264,6 +300,10 @@ final class Bot {
             stats.increment(Count.PINGS_ANSWERED);
         } else if (message instanceof Welcome welcome) {
             onWelcome(welcome);
+        } else if (message instanceof GameMessage gameMessage) {
+            if (state == State.PLAYING && !stopping) {
+                behaviour.onMessage(this, gameMessage);
+            }
         } else if (message instanceof ErrorMessage error) {
             if (state == State.RESUMING) {
                 resume.refused(error);
@@ -295,6 +335,7 @@ final class Bot {
         state = State.PLAYING;
         playerId = welcome.playerId();
         roomId = welcome.roomId();
+        behaviour = BotBehaviours.forGame(welcome.game(), inputHz, random);
         stats.increment(Count.JOINED);
         stats.playing(1);
         outcome = Outcome.JOINED;
@@ -305,15 +346,51 @@ final class Bot {
 
     private void onUpdate(long now) {
         stats.increment(Count.UPDATES);
+        // The bot's view (PROTOCOL.md "Views"): what it holds is what the server lets it see.
+        stats.add(Count.VIEW_ENTITIES, world.size());
         if (!stopping) {
-            inputs.start(() -> state == State.PLAYING && !stopping ? ws : null);
+            inputs.start(this::act);
         }
-        EntityRecord me = world.get(playerId);
-        if (me == null) {
+        if (world.get(playerId) == null) {
             stats.increment(Count.STATE_ERRORS);
             return;
         }
-        inputs.acknowledged(me.fields()[ArenaGame.FIELD_LAST_SEQ], now);
+        int acknowledged = behaviour.acknowledgedSeq(world, playerId);
+        if (acknowledged != BotBehaviour.NO_ACK) {
+            inputs.acknowledged(acknowledged, now);
+        }
+    }
+
+    private void act() {
+        if (state != State.PLAYING || stopping) {
+            return;
+        }
+        if (ws.writeQueueFull()) {
+            // Never queue without bound: a server that does not read gets no more inputs.
+            stats.increment(Count.INPUTS_SKIPPED);
+            return;
+        }
+        behaviour.act(this);
+    }
+
+    @Override
+    public void steer(float dx, float dy, int buttons) {
+        inputs.steer(ws, dx, dy, buttons);
+    }
+
+    @Override
+    public void message(int type, byte[] payload) {
+        send(new GameMessage(type, payload));
+    }
+
+    @Override
+    public ReplicatedWorld world() {
+        return world;
+    }
+
+    @Override
+    public int playerId() {
+        return playerId;
     }
 
     void send(dev.arena.server.protocol.ClientMessage message) {

@@ -1,6 +1,6 @@
 package dev.arena.loadtest;
 
-import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.CloseReason;
 
 /** Why a bot failed, in the words a run reports: reason labels and messages a tester can act on. */
 final class FailureReasons {
@@ -9,14 +9,13 @@ final class FailureReasons {
 
     /** The reason a refused JOIN is reported under: the server's metric label for its ERROR code. */
     static String refusedJoin(int code) {
-        return switch (code) {
-            case CloseCodes.ROOM_FULL -> "room_full";
-            case CloseCodes.UNKNOWN_ROOM -> "unknown_room";
-            case CloseCodes.SERVER_FULL -> "server_full";
-            case CloseCodes.BAD_REQUEST -> "bad_request";
-            case CloseCodes.SHUTTING_DOWN -> "shutting_down";
-            default -> "error_" + code;
-        };
+        for (CloseReason reason : CloseReason.values()) {
+            // Any code announced by ERROR: a JOIN may also be answered with one that closes (version_mismatch).
+            if (reason.code() == code && reason.sendsError()) {
+                return reason.label();
+            }
+        }
+        return "error_" + code;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
+import dev.arena.loadtest.floor.FloorComparison;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -90,9 +91,22 @@ public final class HtmlReport {
         row(b, "load generator CPU", String.format(Locale.ROOT, "%.1f s", r.botCpuNanos / 1e9));
         if (r.server != null) {
             JsonObject server = json.getJsonObject("server");
-            row(b, "server CPU", String.format(Locale.ROOT, "%.2f s (%.1f%% of one core; %.2f s per 1,000 players per minute)",
+            String who = r.server.floor() ? "floor server (bare Netty, no game)" : "server";
+            row(b, who + " CPU", String.format(Locale.ROOT, "%.2f s (%.1f%% of one core; %.2f s per 1,000 players per minute)",
                     server.getDouble("cpuSeconds"), server.getDouble("cpuPercentOfOneCore"),
                     server.getDouble("cpuSecondsPer1000PlayersPerMinute")));
+            row(b, who + " CPU per 1,000 players per minute, user / system", String.format(Locale.ROOT, "%.2f s / %.2f s",
+                    server.getDouble("userCpuSecondsPer1000PlayersPerMinute"),
+                    server.getDouble("systemCpuSecondsPer1000PlayersPerMinute")));
+            FloorComparison vsFloor = r.floorComparison();
+            if (vsFloor != null) {
+                row(b, "server CPU, ratio to the floor (user / system)", FloorComparison.times(vsFloor.cpuRatio()) + " ("
+                        + FloorComparison.times(vsFloor.userCpuRatio()) + " / " + FloorComparison.times(vsFloor.systemCpuRatio())
+                        + "), floor " + r.floor.file);
+                for (String warning : vsFloor.warnings()) {
+                    row(b, "warning", warning);
+                }
+            }
             row(b, "server peak RSS", String.format(Locale.ROOT, "%.0f MiB", server.getDouble("peakRssMiB")));
             row(b, "server JVM flags", String.join(" ", r.server.jvmFlags()));
         }

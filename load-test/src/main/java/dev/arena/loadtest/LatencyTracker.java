@@ -4,7 +4,7 @@ import java.util.function.LongConsumer;
 
 /**
  * One bot's inputs that the server has not yet acknowledged, oldest first,
- * with the time each was sent (BENCHMARK.md: the latency of input {@code k}
+ * with the time each was sent (arena-bench, docs/PERFORMANCE.md: the latency of input {@code k}
  * runs from its send until the first state update in which the bot's own
  * player has {@code lastSeq >= k}; that update completes every pending input
  * {@code <= k}).

@@ -88,7 +88,7 @@ public final class LoadRun {
             for (int i = 0; i < bots.length; i++) {
                 BotGroup group = groups.get(i % loops);
                 bots[i] = new Bot(i, i / options.players, i % options.players == 0, group, stats,
-                        options.inputHz, options.seed, options.dropEverySeconds * 1000L);
+                        options.game, options.inputHz, options.seed, options.dropEverySeconds * 1000L);
                 group.add(bots[i]);
             }
             return drive(bots);
@@ -228,9 +228,13 @@ public final class LoadRun {
                 failures.add("bot " + b.index + ": " + b.failure());
             }
         }
-        return new RunResult(options, startedAt, samples, measured, all, measureStart, measureEnd,
+        RunResult result = new RunResult(options, startedAt, samples, measured, all, measureStart, measureEnd,
                 (measureEndNanos - measureStartNanos) / 1e9, cpuEnd - cpuStart, stats.playing(),
                 stats.rejectedJoinsByReason(), failures, rampNote);
+        result.latencyExpected = java.util.Arrays.stream(bots).noneMatch(b -> b.outcome() == Bot.Outcome.JOINED)
+                || java.util.Arrays.stream(bots).anyMatch(Bot::measuresLatency);
+        result.refusals = stats.refusals();
+        return result;
     }
 
     /** Every bot of the room has joined or failed. */

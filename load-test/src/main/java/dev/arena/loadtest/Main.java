@@ -1,5 +1,6 @@
 package dev.arena.loadtest;
 
+import dev.arena.server.ops.BuildInfo;
 import io.vertx.core.json.JsonObject;
 
 import java.io.PrintStream;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * {@code java -jar load-test.jar [run|bench|capacity] --option value ...}
- * (see {@link Options#USAGE}). Progress goes to standard error; the human
+ * (see {@link Options#USAGE}), or {@code hostile --url ...} ({@link Hostile}). Progress goes to standard error; the human
  * summary and then the result as one JSON object on one line go to standard
  * output. Exit status: 0 done, 1 the run could not be done, 2 a bad command
  * line (the message names the option).
@@ -27,6 +28,16 @@ public final class Main {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")
                 || (args.length > 0 && args[0].equals("help"))) {
             out.println(Options.USAGE);
+            out.println("security check:");
+            out.println(Hostile.USAGE);
+            return 0;
+        }
+        if (args.length > 0 && args[0].equals("hostile")) {
+            return Hostile.run(args, out, err);
+        }
+        if (args.length == 1 && args[0].equals("--version")) {
+            // The bots share the server's protocol code, so they are always the same build as a server jar beside them.
+            out.println(BuildInfo.current().describe("load-test"));
             return 0;
         }
         Options options;

@@ -1,5 +1,7 @@
 package dev.arena.loadtest;
 
+import dev.arena.loadtest.floor.FloorResult;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,22 +19,32 @@ import java.util.Set;
 public final class Options {
     public enum Command { RUN, BENCH, CAPACITY }
 
-    private static final Set<String> COMMON = Set.of("rooms", "players", "duration", "warmup", "ramp", "input-hz",
-            "seed", "out", "loops", "drop-every");
-    private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags");
+    private static final Set<String> COMMON = Set.of("workload", "rooms", "players", "duration", "warmup", "ramp",
+            "input-hz", "seed", "out", "loops", "game", "drop-every");
+    /** A game's name as the server knows it (its GameDefinition's rule). */
+    private static final java.util.regex.Pattern GAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]{0,23}");
+    private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags", "floor");
+    /** The floor a bench run divides its server CPU by. */
+    private static final Set<String> BENCH = Set.of("floor-result");
     private static final Set<String> CAPACITY = Set.of("start-rooms", "step-rooms", "max-rooms", "p99-limit-ms");
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("insecure");
+    private static final Set<String> FLAGS = Set.of("insecure", "floor");
 
     public static final String USAGE = """
             usage:
               java -jar load-test.jar run      --url ws://127.0.0.1:8080/ws [--insecure] [workload options]
-              java -jar load-test.jar bench    --server-jar game-server/target/game-server.jar [--jvm-flags "..."] [workload options]
+              java -jar load-test.jar bench    --server-jar game-server/target/game-server.jar [--jvm-flags "..."]
+                                               [--floor-result target/floor/result.json] [workload options]
+              java -jar load-test.jar bench    --floor [--jvm-flags "..."] [workload options]
               java -jar load-test.jar capacity --server-jar game-server/target/game-server.jar [--jvm-flags "..."]
                                                [--start-rooms 50] [--step-rooms 50] [--max-rooms 400] [--p99-limit-ms 100] [workload options]
+              java -jar load-test.jar --version | --help
             workload options (arena-bench defaults):
-              --rooms 50        rooms R, filled P bots at a time
-              --players 20      players P per room
+              --workload arena  arena: arena-bench, R=50 x P=20; large: arena-bench-large, one room of 500
+                                in a 20,000 x 20,000 world with 2,000 orbs and a view radius of 1,000
+                                (bench starts the server so; for run, start it with the settings in load-test/README.md)
+              --rooms 50        rooms R, filled P bots at a time (default: the workload's)
+              --players 20      players P per room (default: the workload's)
               --duration 60     measured seconds
               --warmup 10       seconds after the last join before measuring
               --ramp 500        joins per second
@@ -40,13 +52,18 @@ public final class Options {
               --seed 1          seed of the bots' random steering
               --out target/arena-bench   directory for result.json, summary.txt, report.html
               --loops 2         event loops the bots run on
+              --game NAME       the game the bots join (default: the server's default game, room.game)
               --drop-every 0    seconds between each bot's network cuts (jittered, +-50%): it ends its TCP
                                 connection without a close frame and takes its seat back with RESUME; 0 = never
             run takes any ws:// or wss:// URL; wss checks the server's certificate against the
             JVM trust store, or trusts any certificate with --insecure (a self-signed test server).
-            The server must run with room.capacity = --players (bench and capacity start it so).""";
+            The server must run with room.capacity = --players (bench and capacity start it so).
+            bench --floor and capacity --floor run the floor server (bare Netty, no game: the same traffic with no
+            server logic) instead of a server jar; bench --floor-result FILE divides this run's server CPU by that
+            floor run's (its result.json).""";
 
     public final Command command;
+    public final Workload workload;
     public final URI url;
     /** Trust any TLS certificate (run with a wss:// URL only). */
     public final boolean insecure;
@@ -59,9 +76,16 @@ public final class Options {
     public final long seed;
     public final Path out;
     public final int loops;
+    /** The game the bots join, or null for the server's default game. */
+    public final String game;
+    /** Null with {@link #floor}. */
     /** Seconds between a bot's network cuts, about (0: never). */
     public final int dropEverySeconds;
     public final Path serverJar;
+    /** Start the floor server instead of a server jar. */
+    public final boolean floor;
+    /** The floor run this bench run's server CPU is divided by; null when none was given. */
+    public final FloorResult floorResult;
     public final List<String> jvmFlags;
     public final int startRooms;
     public final int stepRooms;
@@ -70,13 +94,17 @@ public final class Options {
 
     private Options(Command command, Map<String, String> v) {
         this.command = command;
+        this.workload = v.containsKey("workload") ? Workload.parse(v.get("workload")) : Workload.ARENA;
+        if (command == Command.CAPACITY && workload != Workload.ARENA) {
+            throw new UsageException("--workload " + workload.option() + " is one room: measure it with bench, not capacity");
+        }
         this.url = command == Command.RUN ? Target.parse(require(v, "url")) : null;
         this.insecure = v.containsKey("insecure");
         if (insecure && !url.getScheme().equals("wss")) {
             throw new UsageException("--insecure applies to wss:// URLs only, got --url " + url);
         }
-        this.rooms = integer(v, "rooms", 50, 1, 10_000);
-        this.players = integer(v, "players", 20, 1, 1_000);
+        this.rooms = integer(v, "rooms", workload.rooms, 1, 10_000);
+        this.players = integer(v, "players", workload.players, 1, 1_000);
         this.durationSeconds = integer(v, "duration", 60, 1, 86_400);
         this.warmupSeconds = integer(v, "warmup", 10, 0, 3_600);
         this.rampPerSecond = integer(v, "ramp", 500, 1, 100_000);
@@ -85,9 +113,24 @@ public final class Options {
         this.out = Path.of(v.getOrDefault("out", "target/arena-bench"));
         this.loops = integer(v, "loops", 2, 1, 64);
         this.dropEverySeconds = integer(v, "drop-every", 0, 0, 86_400);
+        this.game = v.get("game");
+        if (game != null && !GAME.matcher(game).matches()) {
+            throw new UsageException("--game must be a game's name (lower-case letters and digits), got '" + game + "'");
+        }
+        this.floor = v.containsKey("floor");
+        if (floor && v.containsKey("server-jar")) {
+            throw new UsageException("--server-jar does not apply with --floor: the floor server is in this tool's jar");
+        }
+        if (floor && dropEverySeconds > 0) {
+            throw new UsageException("--drop-every does not apply with --floor: the floor server holds no seats to resume");
+        }
+        if (floor && game != null && !game.equals("arena")) {
+            throw new UsageException("--game " + game + " does not apply with --floor: the floor server plays only "
+                    + "the arena's traffic");
+        }
         if (command != Command.RUN) {
-            this.serverJar = Path.of(require(v, "server-jar"));
-            if (!Files.isRegularFile(serverJar)) {
+            this.serverJar = floor ? null : Path.of(require(v, "server-jar"));
+            if (serverJar != null && !Files.isRegularFile(serverJar)) {
                 throw new UsageException("--server-jar: no such file " + serverJar
                         + " (build it with: mvn -B -q -DskipTests package)");
             }
@@ -97,6 +140,7 @@ public final class Options {
             this.serverJar = null;
             this.jvmFlags = List.of();
         }
+        this.floorResult = v.containsKey("floor-result") ? FloorResult.read(Path.of(require(v, "floor-result"))) : null;
         this.startRooms = integer(v, "start-rooms", 50, 1, 10_000);
         this.stepRooms = integer(v, "step-rooms", 50, 1, 10_000);
         this.maxRooms = integer(v, "max-rooms", 400, 1, 10_000);
@@ -127,9 +171,12 @@ public final class Options {
         Set<String> allowed = new java.util.HashSet<>(COMMON);
         if (command == Command.RUN) {
             allowed.add("url");
-            allowed.addAll(FLAGS);
+            allowed.add("insecure");
         } else {
             allowed.addAll(SERVER);
+        }
+        if (command == Command.BENCH) {
+            allowed.addAll(BENCH);
         }
         if (command == Command.CAPACITY) {
             allowed.addAll(CAPACITY);
@@ -177,6 +224,7 @@ public final class Options {
 
     private Options(Options o, URI url, int rooms, Path out) {
         this.command = o.command;
+        this.workload = o.workload;
         this.url = url;
         this.insecure = o.insecure;
         this.rooms = rooms;
@@ -189,7 +237,10 @@ public final class Options {
         this.out = out;
         this.loops = o.loops;
         this.dropEverySeconds = o.dropEverySeconds;
+        this.game = o.game;
         this.serverJar = o.serverJar;
+        this.floor = o.floor;
+        this.floorResult = o.floorResult;
         this.jvmFlags = o.jvmFlags;
         this.startRooms = o.startRooms;
         this.stepRooms = o.stepRooms;
@@ -240,9 +291,11 @@ public final class Options {
     @Override
     public String toString() {
         return command.name().toLowerCase() + (url != null ? " --url " + url : "") + (insecure ? " --insecure" : "")
+                + " --workload " + workload.option()
+                + (floor ? " --floor" : "")
                 + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
-                + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops
+                + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + (game != null ? " --game " + game : "")
                 + (dropEverySeconds > 0 ? " --drop-every " + dropEverySeconds : "") + " --out " + out;
     }
 }

@@ -1,6 +1,8 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
+import dev.arena.loadtest.floor.FloorComparison;
+import dev.arena.loadtest.floor.FloorResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;
@@ -11,15 +13,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The figures of one run (BENCHMARK.md, "The figures a run reports"): what
+ * The figures of one run (load-test/README.md, "Output"): what
  * the bots measured, plus what the bench runner measured of the server
  * process when it started one ({@link #server}).
  */
 public final class RunResult {
-    /** The server process's figures over the measured window; null when the server was not started by this tool. */
-    public record ServerFigures(String jar, List<String> jvmFlags, long pid, double cpuSeconds, double userCpuSeconds,
-                                double systemCpuSeconds, long peakRssBytes,
+    /**
+     * The server process's figures over the measured window; null when the server was not started by this tool.
+     *
+     * @param kind {@link #GAME_SERVER} or {@link #FLOOR}
+     */
+    public record ServerFigures(String kind, String jar, List<String> jvmFlags, long pid, double cpuSeconds,
+                                double userCpuSeconds, double systemCpuSeconds, long peakRssBytes,
                                 Map<String, Double> metrics) {
+        public static final String GAME_SERVER = "game-server";
+        public static final String FLOOR = "floor";
+
+        public boolean floor() {
+            return FLOOR.equals(kind);
+        }
     }
 
     public final Options options;
@@ -39,6 +51,13 @@ public final class RunResult {
     public final List<String> failures;
     public final String note;
     public ServerFigures server;
+    /** Whether the game's bots measure input latency (the arena's do; see {@link BotBehaviour#measuresLatency}). */
+    public boolean latencyExpected = true;
+    /** Upgrades the server refused before any 101, by reason (empty when none). */
+    public Map<String, Stats.Refusal> refusals = Map.of();
+
+    /** The floor run the server's CPU is divided by ({@code --floor-result}); null when none. */
+    public FloorResult floor;
 
     RunResult(Options options, Instant startedAt, List<LoadRun.Sample> samples, Histogram measured, Histogram all,
               long[] measureStart, long[] measureEnd, double measuredSeconds, long botCpuNanos, int playingAtEnd,
@@ -86,10 +105,13 @@ public final class RunResult {
         return measured.getTotalCount() == 0 ? 0 : measured.getMaxValue() / 1000.0;
     }
 
-    /** Zero errors, disconnects and refused joins, every bot joined and latencies were measured. */
+    /**
+     * Zero errors, disconnects and refused joins, every bot joined and
+     * latencies were measured (when the game's bots measure any).
+     */
     public boolean clean() {
         return errors() == 0 && total(Count.JOINED) == options.bots() && playingAtEnd == options.bots()
-                && measured.getTotalCount() > 0;
+                && (measured.getTotalCount() > 0 || !latencyExpected);
     }
 
     public double rate(Count c) {
@@ -101,25 +123,54 @@ public final class RunResult {
         return players <= 0 ? 0 : rate(c) / players;
     }
 
+    /** Mean entities a bot held after an update over the measured window: the room, or its view. */
+    public double entitiesPerUpdate() {
+        long updates = measured(Count.UPDATES);
+        return updates == 0 ? 0 : measured(Count.VIEW_ENTITIES) / (double) updates;
+    }
+
+    /** The workload and how it was run: the {@code parameters} of the JSON, which a floor result is compared on. */
+    static JsonObject parameters(Options options) {
+        return new JsonObject()
+                .put("mode", options.command.name().toLowerCase(Locale.ROOT))
+                .put("workload", options.workload.option())
+                .put("serverSettings", new JsonObject(new java.util.LinkedHashMap<>(options.workload.serverSettings())))
+                .put("url", String.valueOf(options.url))
+                .put("insecure", options.insecure)
+                .put("game", options.game)
+                .put("rooms", options.rooms)
+                .put("playersPerRoom", options.players)
+                .put("bots", options.bots())
+                .put("warmupSeconds", options.warmupSeconds)
+                .put("durationSeconds", options.durationSeconds)
+                .put("rampJoinsPerSecond", options.rampPerSecond)
+                .put("inputHz", options.inputHz)
+                .put("seed", options.seed)
+                .put("botEventLoops", options.loops)
+                .put("dropEverySeconds", options.dropEverySeconds)
+                .put("availableProcessors", Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Server CPU seconds scaled to 1,000 players and one minute of the measured window. */
+    public double perThousandPlayersPerMinute(double cpuSeconds) {
+        return cpuSeconds / (Math.max(1, averagePlayers()) / 1000.0) / (measuredSeconds / 60.0);
+    }
+
+    /** This run's server CPU against {@link #floor}; null without a server or a floor. */
+    public FloorComparison floorComparison() {
+        if (server == null || floor == null) {
+            return null;
+        }
+        return floor.compare(perThousandPlayersPerMinute(server.cpuSeconds()),
+                perThousandPlayersPerMinute(server.userCpuSeconds()), perThousandPlayersPerMinute(server.systemCpuSeconds()),
+                parameters(options), server.jvmFlags(), startedAt);
+    }
+
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
-                .put("benchmark", "arena-bench")
+                .put("benchmark", options.workload.benchmark)
                 .put("startedAt", startedAt.toString())
-                .put("parameters", new JsonObject()
-                        .put("mode", options.command.name().toLowerCase(Locale.ROOT))
-                        .put("url", String.valueOf(options.url))
-                        .put("insecure", options.insecure)
-                        .put("rooms", options.rooms)
-                        .put("playersPerRoom", options.players)
-                        .put("bots", options.bots())
-                        .put("warmupSeconds", options.warmupSeconds)
-                        .put("durationSeconds", options.durationSeconds)
-                        .put("rampJoinsPerSecond", options.rampPerSecond)
-                        .put("inputHz", options.inputHz)
-                        .put("seed", options.seed)
-                        .put("botEventLoops", options.loops)
-                        .put("dropEverySeconds", options.dropEverySeconds)
-                        .put("availableProcessors", Runtime.getRuntime().availableProcessors()))
+                .put("parameters", parameters(options))
                 .put("measuredSeconds", round(measuredSeconds, 3))
                 .put("inputLatencyMs", new JsonObject()
                         .put("p50", round(latencyMillis(50), 3))
@@ -142,6 +193,10 @@ public final class RunResult {
                         .put("clientToServer", round(rate(Count.MESSAGES_OUT), 1)))
                 .put("inputsPerSecond", round(rate(Count.INPUTS_SENT), 1))
                 .put("updatesPerSecond", round(rate(Count.UPDATES), 1))
+                .put("view", new JsonObject()
+                        .put("entitiesPerUpdate", round(entitiesPerUpdate(), 1))
+                        .put("enteredPerPlayerPerSecond", round(perPlayer(Count.ENTERED), 2))
+                        .put("leftPerPlayerPerSecond", round(perPlayer(Count.LEFT), 2)))
                 .put("inputsSkippedCongested", total(Count.INPUTS_SKIPPED))
                 .put("errors", errorsJson())
                 .put("disconnects", total(Count.DISCONNECTS))
@@ -151,26 +206,31 @@ public final class RunResult {
                         .put("failed", total(Count.RESUMES_FAILED)))
                 .put("rejectedJoins", total(Count.REJECTED_JOINS))
                 .put("rejectedJoinsByReason", new JsonObject(new java.util.LinkedHashMap<>(rejectedJoinsByReason)))
+                .put("upgradesRefused", refusalsJson())
                 .put("loadGenerator", new JsonObject()
                         .put("cpuSeconds", round(botCpuNanos / 1e9, 3))
                         .put("cpuPercentOfOneCore", round(measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds, 1)))
                 .put("clean", clean());
         if (server != null) {
-            double players = Math.max(1, averagePlayers());
             JsonObject metrics = new JsonObject();
             server.metrics().forEach(metrics::put);
-            json.put("server", new JsonObject()
+            JsonObject serverJson = new JsonObject()
+                    .put("kind", server.kind())
                     .put("jar", server.jar())
                     .put("jvmFlags", new JsonArray(server.jvmFlags()))
                     .put("cpuSeconds", round(server.cpuSeconds(), 3))
                     .put("userCpuSeconds", round(server.userCpuSeconds(), 3))
                     .put("systemCpuSeconds", round(server.systemCpuSeconds(), 3))
-                    .put("cpuSecondsPer1000PlayersPerMinute",
-                            round(server.cpuSeconds() / (players / 1000.0) / (measuredSeconds / 60.0), 3))
+                    .put("cpuSecondsPer1000PlayersPerMinute", round(perThousandPlayersPerMinute(server.cpuSeconds()), 3))
+                    .put("userCpuSecondsPer1000PlayersPerMinute", round(perThousandPlayersPerMinute(server.userCpuSeconds()), 3))
+                    .put("systemCpuSecondsPer1000PlayersPerMinute",
+                            round(perThousandPlayersPerMinute(server.systemCpuSeconds()), 3))
                     .put("cpuPercentOfOneCore", round(server.cpuSeconds() / measuredSeconds * 100, 2))
                     .put("peakRssBytes", server.peakRssBytes())
                     .put("peakRssMiB", round(server.peakRssBytes() / 1048576.0, 1))
-                    .put("metrics", metrics));
+                    .put("metrics", metrics);
+            FloorComparison vsFloor = floorComparison();
+            json.put("server", vsFloor == null ? serverJson : vsFloor.addTo(serverJson));
         }
         if (!failures.isEmpty()) {
             json.put("firstFailures", new JsonArray(failures));
@@ -179,6 +239,13 @@ public final class RunResult {
             json.put("note", note);
         }
         return json;
+    }
+
+    private JsonObject refusalsJson() {
+        JsonObject out = new JsonObject();
+        refusals.forEach((reason, r) -> out.put(reason, new JsonObject().put("count", r.count().sum())
+                .put("status", r.status()).put("setting", Refusals.setting(reason)).put("message", r.message())));
+        return out;
     }
 
     private JsonObject errorsJson() {
@@ -194,8 +261,12 @@ public final class RunResult {
     /** The human summary. */
     public String summary() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "arena-bench: %d rooms x %d players = %d bots, %d s measured after %d s warm-up, inputs at %d Hz%n",
-                options.rooms, options.players, options.bots(), Math.round(measuredSeconds), options.warmupSeconds, options.inputHz));
+        b.append(String.format(Locale.ROOT, "%s: %d rooms x %d players = %d bots, %d s measured after %d s warm-up, inputs at %d Hz%n",
+                options.workload.benchmark, options.rooms, options.players, options.bots(), Math.round(measuredSeconds),
+                options.warmupSeconds, options.inputHz));
+        if (!options.workload.serverSettings().isEmpty()) {
+            b.append("  server settings ").append(options.workload.serverSettings()).append(System.lineSeparator());
+        }
         b.append(String.format(Locale.ROOT, "  players       %d joined of %d, %d playing at the end (%.0f on average while measuring)%n",
                 total(Count.JOINED), options.bots(), playingAtEnd, averagePlayers()));
         b.append(String.format(Locale.ROOT, "  input latency p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms  (%d inputs)%n",
@@ -203,6 +274,8 @@ public final class RunResult {
                 measured.getTotalCount()));
         b.append(String.format(Locale.ROOT, "  server->client %.0f B per player per second, %.0f messages/s; client->server %.0f B per player per second, %.0f messages/s%n",
                 perPlayer(Count.BYTES_IN), rate(Count.MESSAGES_IN), perPlayer(Count.BYTES_OUT), rate(Count.MESSAGES_OUT)));
+        b.append(String.format(Locale.ROOT, "  view          %.1f entities held per update; %.2f entered and %.2f left per player per second%n",
+                entitiesPerUpdate(), perPlayer(Count.ENTERED), perPlayer(Count.LEFT)));
         b.append(String.format(Locale.ROOT, "  errors %d, disconnects %d, rejected joins %d%s%n",
                 errors(), total(Count.DISCONNECTS), total(Count.REJECTED_JOINS), rejectedJoinReasons()));
         if (options.dropEverySeconds > 0) {
@@ -210,14 +283,22 @@ public final class RunResult {
                     total(Count.RESUMES_ATTEMPTED), total(Count.RESUMES_SUCCEEDED), total(Count.RESUMES_FAILED),
                     options.dropEverySeconds));
         }
+        refusals.forEach((reason, r) -> b.append(String.format(Locale.ROOT,
+                "  upgrades refused: %d x HTTP %d %s (\"%s\"): %s%n", r.count().sum(), r.status(), reason, r.message(),
+                Refusals.advice(reason))));
         b.append(String.format(Locale.ROOT, "  load generator CPU %.1f s (%.0f%% of one core)%n",
                 botCpuNanos / 1e9, measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds));
         if (server != null) {
-            b.append(String.format(Locale.ROOT, "  server CPU %.2f s = %.2f user + %.2f sys (%.1f%% of one core, %.2f s per 1,000 players per minute), peak RSS %.0f MiB%n",
+            b.append(String.format(Locale.ROOT, "  %s CPU %.2f s = %.2f user + %.2f sys (%.1f%% of one core; per 1,000 players per minute %.2f s = %.2f user + %.2f sys), peak RSS %.0f MiB%n",
+                    server.floor() ? "floor server (bare Netty, no game)" : "server",
                     server.cpuSeconds(), server.userCpuSeconds(), server.systemCpuSeconds(),
-                    server.cpuSeconds() / measuredSeconds * 100,
-                    server.cpuSeconds() / (Math.max(1, averagePlayers()) / 1000.0) / (measuredSeconds / 60.0),
+                    server.cpuSeconds() / measuredSeconds * 100, perThousandPlayersPerMinute(server.cpuSeconds()),
+                    perThousandPlayersPerMinute(server.userCpuSeconds()), perThousandPlayersPerMinute(server.systemCpuSeconds()),
                     server.peakRssBytes() / 1048576.0));
+        }
+        FloorComparison vsFloor = floorComparison();
+        if (vsFloor != null) {
+            b.append(vsFloor.summary());
         }
         for (String f : failures) {
             b.append("  ").append(f).append(System.lineSeparator());

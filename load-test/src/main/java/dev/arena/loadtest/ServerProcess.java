@@ -1,5 +1,9 @@
 package dev.arena.loadtest;
 
+import dev.arena.server.config.ConfigLoader;
+import dev.arena.loadtest.floor.FloorServer;
+import dev.arena.loadtest.floor.FloorSettings;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The game server jar as a child process on free loopback ports, for the
- * bench runner: started with the JVM flags under test and the settings the
- * workload needs ({@code room.capacity = P}, enough rooms), waited for until
+ * The game server jar (or the floor server, {@link #startFloor}) as a child
+ * process on free loopback ports, for the bench runner: started with the JVM
+ * flags under test and the settings the workload needs ({@code room.capacity
+ * = P}, enough rooms, a per-address connection cap that holds every bot),
+ * waited for until
  * it accepts connections, measured through {@code /proc}, and always
  * stopped: by {@link #close} and, if this JVM is interrupted, by a shutdown
  * hook.
@@ -48,9 +54,11 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Starts the server and returns once its players' port accepts connections.
      *
-     * @param log where the server's output goes
+     * @param settings configuration keys of the workload (config/README.md), set as {@code -Darena.<key>}
+     * @param log      where the server's output goes
      */
-    static ServerProcess start(Path jar, List<String> jvmFlags, int rooms, int players, Path log) throws IOException {
+    static ServerProcess start(Path jar, List<String> jvmFlags, int rooms, int players, Map<String, String> settings,
+                               Path log) throws IOException {
         int http = freePort();
         int management = freePort();
         while (management == http) {
@@ -66,8 +74,35 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Darena.management.port=" + management);
         command.add("-Darena.room.capacity=" + players);
         command.add("-Darena.room.maxRooms=" + Math.max(rooms + 10, 500));
+        // Every bot connects from this machine's one address: the per-address cap must hold them all.
+        long bots = (long) rooms * players;
+        command.add("-Darena.http.maxConnectionsPerIp=" + (bots + 64));
+        command.add("-Darena.http.maxConnections=" + Math.max(20_000, bots + 64));
+        settings.forEach((key, value) -> command.add("-D" + ConfigLoader.PROPERTY_PREFIX + key + "=" + value));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
+        return launch(command, http, management, log);
+    }
+
+    /**
+     * Starts the floor server ({@link FloorServer}, from this tool's own jar
+     * or class path) with the JVM flags under test and its arena-bench
+     * defaults, and returns once it accepts connections. It has no
+     * management port.
+     */
+    static ServerProcess startFloor(List<String> jvmFlags, Path log) throws IOException {
+        int http = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(FloorServer.class.getName());
+        command.addAll(FloorSettings.defaults().on("127.0.0.1", http).toArgs());
+        return launch(command, http, -1, log);
+    }
+
+    private static ServerProcess launch(List<String> command, int http, int management, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -125,15 +160,21 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * The server's own counters of trouble, summed over their labels, from
-     * its Prometheus scrape: errors seen from the server's side.
+     * its Prometheus scrape: errors seen from the server's side. With views,
+     * also the mean grid cells encoded per send tick since the server
+     * started ({@code viewCellsEncodedPerSendTick}), which the bots cannot see.
      */
     Map<String, Double> troubleCounters() {
         Map<String, Double> out = new TreeMap<>();
+        if (managementPort < 0) {
+            return out; // the floor server counts nothing
+        }
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + managementPort + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            double[] cells = new double[2];
             for (String line : response.body().split("\n")) {
                 if (line.startsWith("#") || line.isBlank()) {
                     continue;
@@ -141,6 +182,9 @@ final class ServerProcess implements AutoCloseable {
                 int brace = line.indexOf('{');
                 int space = line.lastIndexOf(' ');
                 String name = line.substring(0, brace >= 0 ? brace : line.indexOf(' '));
+                if (name.equals("arena_view_cells_encoded_sum") || name.equals("arena_view_cells_encoded_count")) {
+                    cells[name.endsWith("_sum") ? 0 : 1] = Double.parseDouble(line.substring(space + 1));
+                }
                 if (name.matches("arena_(joins_refused|frames_rejected|connections_closed|inputs_dropped|snapshots_skipped"
                         + "|ticks_dropped|ticks_slow|rooms_failed|joins|connections_opened|resumes)_total")) {
                     String key = name.substring("arena_".length(), name.length() - "_total".length());
@@ -152,6 +196,9 @@ final class ServerProcess implements AutoCloseable {
                     }
                     out.merge(key, Double.parseDouble(line.substring(space + 1)), Double::sum);
                 }
+            }
+            if (cells[1] > 0) {
+                out.put("viewCellsEncodedPerSendTick", Math.rint(cells[0] / cells[1] * 10) / 10);
             }
         } catch (IOException | RuntimeException e) {
             out.put("scrapeFailed", 1.0);

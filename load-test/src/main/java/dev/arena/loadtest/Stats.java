@@ -18,12 +18,17 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Stats {
     /** Monotonic counters. The error kinds are summed into the run's error figure. */
     public enum Count {
-        BYTES_IN, BYTES_OUT, MESSAGES_IN, MESSAGES_OUT, INPUTS_SENT, INPUTS_SKIPPED, UPDATES, PINGS_ANSWERED,
-        JOINED, REJECTED_JOINS, DISCONNECTS, RESUMES_ATTEMPTED, RESUMES_SUCCEEDED,
+        BYTES_IN, BYTES_OUT, MESSAGES_IN, MESSAGES_OUT, INPUTS_SENT, INPUTS_SKIPPED, UPDATES,
+        /** Entities each bot held after each update, summed: divided by UPDATES, the mean view. */
+        VIEW_ENTITIES,
+        /** Entities that appeared (spawned or entered the view) and disappeared in deltas. */
+        ENTERED, LEFT,
+        PINGS_ANSWERED,
+        JOINED, REJECTED_JOINS, UPGRADES_REFUSED, DISCONNECTS, RESUMES_ATTEMPTED, RESUMES_SUCCEEDED,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
         ROOM_MISPLACED, RESUMES_FAILED;
 
-        /** Whether this count is one of the error kinds of BENCHMARK.md ("errors, disconnects, rejected joins"). */
+        /** Whether this count is one of the error kinds of arena-bench ("errors, disconnects, rejected joins"). */
         public boolean isError() {
             return ordinal() >= ERROR_MESSAGES.ordinal();
         }
@@ -33,6 +38,7 @@ public final class Stats {
     private final AtomicInteger playing = new AtomicInteger();
     /** Why joins failed ({@link Count#REJECTED_JOINS}): a handful of reasons, never an id. */
     private final Map<String, LongAdder> rejectedJoinReasons = new ConcurrentHashMap<>();
+    private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
     /** Input latency, microseconds. Auto-resizing, 3 significant digits. */
     final Recorder latency = new Recorder(3);
 
@@ -60,6 +66,28 @@ public final class Stats {
         Map<String, Long> byReason = new TreeMap<>();
         rejectedJoinReasons.forEach((reason, n) -> byReason.put(reason, n.sum()));
         return byReason;
+    }
+
+    /**
+     * The server answered a WebSocket upgrade with an HTTP status instead of
+     * 101 (docs/SECURITY.md).
+     *
+     * @param reason  its {@code X-Arena-Refusal} header ({@code per_ip}, {@code server_full}, {@code origin}),
+     *                or {@code http_<status>} when it sent none
+     * @param message the response body, which names the setting
+     */
+    public void upgradeRefused(String reason, int status, String message) {
+        increment(Count.UPGRADES_REFUSED);
+        refusals.computeIfAbsent(reason, r -> new Refusal(status, message, new LongAdder())).count().increment();
+    }
+
+    /** Refused upgrades so far, by reason. */
+    public Map<String, Refusal> refusals() {
+        return Map.copyOf(refusals);
+    }
+
+    /** @param message the body of the first refusal of this reason */
+    public record Refusal(int status, String message, LongAdder count) {
     }
 
     /** Records one input latency. */

@@ -64,7 +64,9 @@ record Target(URI url, boolean insecure) {
                 .setHost(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)
                 .setPort(port())
                 .setSsl(secure())
-                .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery());
+                .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())
+                // A bot is no browser page: it sends no Origin (the server's Origin allow-list is for pages).
+                .setAllowOriginHeader(false);
     }
 
     /** One line for the start of a run: where the bots go and how the server's identity is checked. */

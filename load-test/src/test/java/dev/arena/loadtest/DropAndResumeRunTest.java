@@ -1,6 +1,8 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
+import dev.arena.server.game.arena.ArenaGame;
+import dev.arena.server.support.TallyGame;
 import dev.arena.server.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in this JVM in which every bot cuts its TCP connection about once a second
  * (no close frame) and takes its seat back with RESUME. Every resume
  * succeeds, nothing counts as an error or a disconnect, and the server saw
- * the same resumes the bots did.
+ * the same resumes the bots did; the bots of a game of the second API
+ * (game MESSAGEs, no acknowledged inputs) resume just as well.
  */
 class DropAndResumeRunTest {
     @Test
@@ -62,5 +66,23 @@ class DropAndResumeRunTest {
         assertThat(json.getJsonObject("parameters").getInteger("dropEverySeconds")).isEqualTo(1);
         assertThat(Files.readString(out.resolve(Reports.SUMMARY)))
                 .contains("resumes       " + attempted + " attempted, " + succeeded + " succeeded, 0 failed");
+    }
+
+    @Test
+    @Timeout(60)
+    void theBotsOfAnotherGameResumeToo(@TempDir Path out) throws Exception {
+        try (TestServer server = TestServer.start(Map.of(), List.of(ArenaGame.DEFINITION, TallyGame.DEFINITION))) {
+            Options options = Options.parse("run", "--url", "ws://127.0.0.1:" + server.port() + "/ws", "--game", "tally",
+                    "--rooms", "2", "--players", "2", "--warmup", "0", "--duration", "4", "--ramp", "100", "--seed", "4",
+                    "--drop-every", "1", "--out", out.toString());
+            RunResult result = new LoadRun(options, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8), new LoadRun.Listener() { }).run();
+            assertThat(result.total(Count.RESUMES_ATTEMPTED)).as("4 bots cutting about once a second").isGreaterThanOrEqualTo(6);
+            assertThat(result.total(Count.RESUMES_FAILED)).as("failed resumes; first failures: %s", result.failures).isZero();
+            assertThat(result.errors()).as("errors; first failures: %s", result.failures).isZero();
+            assertThat(result.clean()).isTrue();
+            assertThat(server.counter("arena.resumes", "result", "resumed")
+                    + server.counter("arena.resumes", "result", "taken_over")).isPositive();
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The latency bookkeeping of BENCHMARK.md, on a simulated clock (nanoseconds as plain numbers). */
+/** The latency bookkeeping of arena-bench (docs/PERFORMANCE.md), on a simulated clock (nanoseconds as plain numbers). */
 class LatencyTrackerTest {
     private static final long MS = 1_000_000L;
     private final LatencyTracker tracker = new LatencyTracker(8);

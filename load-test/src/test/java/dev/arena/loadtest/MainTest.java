@@ -1,5 +1,6 @@
 package dev.arena.loadtest;
 
+import dev.arena.server.ops.BuildInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad command lines exit with status 2 and a message that names the option. */
 class MainTest {
@@ -23,6 +25,7 @@ class MainTest {
             "--input-hz 0 --url ws://127.0.0.1:8080/ws|--input-hz",
             "--seed x --url ws://127.0.0.1:8080/ws|--seed",
             "--loops 0 --url ws://127.0.0.1:8080/ws|--loops",
+            "--game Tag! --url ws://127.0.0.1:8080/ws|--game must be a game's name",
             "--rooms 5|--url is required",
             "--drop-every -1 --url ws://127.0.0.1:8080/ws|--drop-every must be an integer from 0 to 86400",
             "--url http://127.0.0.1:8080/ws|--url must be a ws:// or wss:// URL",
@@ -42,6 +45,13 @@ class MainTest {
             "capacity --rooms 5 --server-jar x|unknown option --rooms",
             "fly|unknown command 'fly'",
             "--rooms 1000 --players 1000 --url ws://127.0.0.1:1/ws|--rooms x --players",
+            "--workload huge --url ws://127.0.0.1:1/ws|--workload must be arena or large",
+            "capacity --workload large --server-jar x|--workload large is one room: measure it with bench",
+            "bench --floor --server-jar x|--server-jar does not apply with --floor",
+            "bench --floor=yes|--floor takes no value",
+            "bench --floor --floor-result /no/such/result.json|--floor-result /no/such/result.json: cannot be read",
+            "run --url ws://127.0.0.1:1/ws --floor|unknown option --floor",
+            "capacity --floor --floor-result x.json|unknown option --floor-result",
     })
     void aBadCommandLineExitsWithTwoAndNamesTheOption(String line, String expected) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -63,6 +73,17 @@ class MainTest {
     }
 
     @Test
+    void versionPrintsTheBuildAndExitsZero() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Main.run(new String[]{"--version"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(BuildInfo.current().describe("load-test") + "\n");
+        assertThat(BuildInfo.current().describe("load-test")).matches("arena load-test \\S+ \\(commit \\S+\\)");
+    }
+
+    @Test
     void goodOptionsParseWithTheBenchmarkDefaults() {
         Options o = Options.parse("--url=ws://localhost:9000/ws", "--rooms", "3");
 
@@ -75,6 +96,34 @@ class MainTest {
         assertThat(o.url.getPort()).isEqualTo(9000);
         assertThat(o.dropEverySeconds).as("bots never cut their connection unless asked").isZero();
         assertThat(Options.parse("bench", "--server-jar", "pom.xml", "--drop-every", "30").dropEverySeconds).isEqualTo(30);
+        assertThat(o.game).as("the server's default game").isNull();
+        assertThat(Options.parse("--url=ws://localhost:9000/ws", "--game", "tag").game).isEqualTo("tag");
+        assertThat(o.workload).isEqualTo(Workload.ARENA);
+    }
+
+    @Test
+    void theLargeWorkloadIsOneRoomOfFiveHundredUnlessToldOtherwise() {
+        Options o = Options.parse("--workload", "large", "--url=ws://localhost:9000/ws");
+        assertThat(o.rooms).isEqualTo(1);
+        assertThat(o.players).isEqualTo(500);
+        assertThat(Options.parse("--workload=large", "--players", "8", "--url=ws://localhost:9000/ws").players).isEqualTo(8);
+    }
+
+    @Test
+    void benchAndCapacityRunTheFloorServerWithoutAServerJar() {
+        Options bench = Options.parse("bench", "--floor", "--rooms", "3");
+        Options capacity = Options.parse("capacity", "--floor", "--max-rooms", "60");
+
+        assertThat(bench.floor).isTrue();
+        assertThat(bench.serverJar).isNull();
+        assertThat(bench.floorResult).isNull();
+        assertThat(bench.withRun(java.net.URI.create("ws://127.0.0.1:1/ws"), 3, bench.out).floor).isTrue();
+        assertThat(capacity.floor).isTrue();
+        assertThat(Options.parse("--url", "ws://127.0.0.1:1/ws").floor).isFalse();
+        assertThatThrownBy(() -> Options.parse("bench", "--floor", "--game", "tag"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--game tag does not apply with --floor");
+        assertThatThrownBy(() -> Options.parse("bench", "--floor", "--drop-every", "30"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--drop-every does not apply with --floor");
     }
 
     @Test

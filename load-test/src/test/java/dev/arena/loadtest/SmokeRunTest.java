@@ -63,5 +63,27 @@ class SmokeRunTest {
         assertThat(doc.getElementsByTagName("path").getLength()).isPositive();
         assertThat(html).as("self-contained").doesNotContain("<script", "src=", "href=", "@import");
         assertThat(Files.readString(out.resolve(Reports.SUMMARY))).contains("input latency p50");
+        assertThat(json.getJsonObject("upgradesRefused")).isEmpty();
+    }
+
+    @Test
+    @Timeout(60)
+    void upgradesTheServerRefusesAreReportedByReasonWithTheKeyToRaise(@TempDir Path out) throws Exception {
+        RunResult result;
+        try (TestServer server = TestServer.start(Map.of("room.capacity", "5", "http.maxConnectionsPerIp", "3"))) {
+            Options options = Options.parse("run", "--url", "ws://127.0.0.1:" + server.port() + "/ws", "--rooms", "1",
+                    "--players", "5", "--warmup", "0", "--duration", "1", "--ramp", "200", "--out", out.toString());
+            result = new LoadRun(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new LoadRun.Listener() { }).run();
+        }
+        assertThat(result.total(Count.JOINED)).isEqualTo(3);
+        assertThat(result.total(Count.UPGRADES_REFUSED)).isEqualTo(2);
+        assertThat(result.total(Count.REJECTED_JOINS)).isEqualTo(2);
+        assertThat(result.clean()).isFalse();
+        JsonObject perIp = result.toJson().getJsonObject("upgradesRefused").getJsonObject("per_ip");
+        assertThat(perIp.getLong("count")).isEqualTo(2);
+        assertThat(perIp.getInteger("status")).isEqualTo(503);
+        assertThat(perIp.getString("setting")).isEqualTo("http.maxConnectionsPerIp");
+        assertThat(result.summary()).contains("upgrades refused: 2 x HTTP 503 per_ip", "-Darena.http.maxConnectionsPerIp=");
     }
 }

@@ -9,7 +9,9 @@ package dev.arena.server.config;
  * @param readyTickLagMillis     {@code /ready} fails when a room's tick is overdue, or ran late, by more than this
  * @param shutdownDrainMillis    on shutdown, how long {@code /ready} fails before players are disconnected,
  *                               so load balancers and matchmakers stop sending players first
+ * @param token                  when not empty, {@code /metrics} and {@code /ready} need
+ *                               {@code Authorization: Bearer <token>}
  */
 public record ManagementConfig(String host, int port, int readyLoopTimeoutMillis, int readyTickLagMillis,
-                               int shutdownDrainMillis) {
+                               int shutdownDrainMillis, Secret token) {
 }

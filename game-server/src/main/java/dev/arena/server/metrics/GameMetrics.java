@@ -1,5 +1,6 @@
 package dev.arena.server.metrics;
 
+import dev.arena.server.game.MessageTypes;
 import dev.arena.server.protocol.CloseReason;
 
 /**
@@ -36,6 +37,13 @@ public interface GameMetrics {
     /** Round-trip time measured by a server PING and the client's PONG. */
     void roundTrip(long nanos);
 
+    /**
+     * A connection refused before any WebSocket existed, by a reason of
+     * {@link MetricReasons#UPGRADE_REFUSALS}: an upgrade answered with 503 or
+     * 403, or a connection closed because it sent no whole request in time.
+     */
+    void upgradeRefused(String reason);
+
     /** A WebSocket connection opened. */
     void connectionOpened();
 
@@ -57,6 +65,12 @@ public interface GameMetrics {
 
     /** A join refused, by a reason of {@link MetricReasons#JOIN_REFUSALS}. */
     void joinRefused(CloseReason reason);
+
+    /**
+     * The meters of one game, registered at zero on the first call and the
+     * same object on every later call for that game.
+     */
+    GameMeters game(String name, MessageTypes types);
 
     /** A room started ticking. */
     void roomStarted();
@@ -84,6 +98,17 @@ public interface GameMetrics {
 
     /** Size of one encoded update, counted once per encode, not per recipient. */
     void snapshotEncoded(boolean full, int bytes);
+
+    /**
+     * One state update handed to one client of a room with views: the
+     * entities its view holds after it and the frame's size. Called per
+     * client per send tick on the room's thread (rooms without views send
+     * every up-to-date client one shared frame, seen by {@link #snapshotEncoded}).
+     */
+    void updateSent(int entities, int bytes);
+
+    /** Grid cells of a room with views whose entities' changes one send tick encoded. */
+    void cellsEncoded(int cells);
 
     /** An update not sent to a client whose socket was congested. */
     void snapshotSkipped();

@@ -1,5 +1,6 @@
 package dev.arena.server.metrics;
 
+import dev.arena.server.game.MessageTypes;
 import dev.arena.server.protocol.CloseReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -11,6 +12,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,13 +50,20 @@ public final class MicrometerGameMetrics implements GameMetrics {
     private final Counter bytesSent;
     private final DistributionSummary fullSize;
     private final DistributionSummary deltaSize;
+    private final DistributionSummary updateEntities;
+    private final DistributionSummary updateSize;
+    private final DistributionSummary cellsEncoded;
     private final Counter snapshotsSkipped;
     private final Counter inputsDropped;
     private final ByReason closes;
     private final ByReason refusals;
     private final ByReason rejections;
+    private final ByReason upgradeRefusals;
+    private final MeterRegistry registry;
+    private final Map<String, GameMeters> games = new ConcurrentHashMap<>();
 
     public MicrometerGameMetrics(MeterRegistry registry) {
+        this.registry = registry;
         tickDuration = Timer.builder("arena.tick.duration")
                 .description("Wall time of one simulation step (inputs applied and the game's tick)")
                 .serviceLevelObjectives(millis(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250))
@@ -102,14 +113,30 @@ public final class MicrometerGameMetrics implements GameMetrics {
                 .description("WebSocket payload bytes written, counted per recipient").register(registry);
         fullSize = sizeSummary(registry, "full");
         deltaSize = sizeSummary(registry, "delta");
+        updateEntities = DistributionSummary.builder("arena.update.entities")
+                .description("Entities in the view of one client after one update, in rooms with views")
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+                .register(registry);
+        updateSize = DistributionSummary.builder("arena.update.size").baseUnit("bytes")
+                .description("Size of the state update written to one client of a room with views")
+                .serviceLevelObjectives(32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 65536)
+                .register(registry);
+        cellsEncoded = DistributionSummary.builder("arena.view.cells.encoded")
+                .description("Grid cells whose entities' changes one send tick of a room with views encoded")
+                .serviceLevelObjectives(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+                .register(registry);
         snapshotsSkipped = counter(registry, "arena.snapshots.skipped",
                 "Updates not sent to a client whose socket was congested");
         inputsDropped = counter(registry, "arena.inputs.dropped", "Inputs dropped on a full room input queue");
         closes = new ByReason(registry, "arena.connections.closed", "WebSocket connections closed, by reason",
-                MetricReasons.CONNECTION_CLOSES);
-        refusals = new ByReason(registry, "arena.joins.refused", "Joins refused, by reason", MetricReasons.JOIN_REFUSALS);
+                MetricReasons.labels(MetricReasons.CONNECTION_CLOSES));
+        refusals = new ByReason(registry, "arena.joins.refused", "Joins refused, by reason",
+                MetricReasons.labels(MetricReasons.JOIN_REFUSALS));
         rejections = new ByReason(registry, "arena.frames.rejected", "Client frames refused (the connection is closed), by reason",
-                MetricReasons.FRAME_REJECTIONS);
+                MetricReasons.labels(MetricReasons.FRAME_REJECTIONS));
+        upgradeRefusals = new ByReason(registry, "arena.upgrades.refused",
+                "Connections refused before the WebSocket upgrade (503, 403 or handshake timeout), by reason",
+                MetricReasons.UPGRADE_REFUSALS);
     }
 
     private static void gauge(MeterRegistry registry, String name, String description, AtomicInteger value) {
@@ -121,22 +148,26 @@ public final class MicrometerGameMetrics implements GameMetrics {
         return Counter.builder(name).description(description).register(registry);
     }
 
-    /** One counter per reason of a closed set, plus {@link MetricReasons#OTHER}; all registered now, at zero. */
+    /** One counter per label of a closed set, plus {@link MetricReasons#OTHER}; all registered now, at zero. */
     private static final class ByReason {
-        private final Map<CloseReason, Counter> known = new EnumMap<>(CloseReason.class);
+        private final Map<String, Counter> known;
         private final Counter other;
 
-        ByReason(MeterRegistry registry, String name, String description, Set<CloseReason> reasons) {
-            for (CloseReason reason : reasons) {
-                known.put(reason, Counter.builder(name).description(description).tag("reason", reason.label())
-                        .register(registry));
-            }
+        ByReason(MeterRegistry registry, String name, String description, Set<String> labels) {
+            known = labels.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                    label -> Counter.builder(name).description(description).tag("reason", label).register(registry)));
             other = Counter.builder(name).description(description).tag("reason", MetricReasons.OTHER).register(registry);
         }
 
+        /** Counts a reason; one outside the set (a join refusal passed as a frame rejection, or null) as other. */
         void increment(CloseReason reason) {
-            // EnumMap answers null for a null key: a null reason is counted as other, never thrown on a close path.
-            known.getOrDefault(reason, other).increment();
+            increment(reason == null ? null : reason.label());
+        }
+
+        void increment(String label) {
+            // Immutable maps refuse a null key, and a null reason must not throw on a close path.
+            Counter counter = label == null ? null : known.get(label);
+            (counter != null ? counter : other).increment();
         }
     }
 
@@ -191,6 +222,11 @@ public final class MicrometerGameMetrics implements GameMetrics {
     }
 
     @Override
+    public void upgradeRefused(String reason) {
+        upgradeRefusals.increment(reason);
+    }
+
+    @Override
     public void connectionOpened() {
         connections.incrementAndGet();
         connectionsOpened.increment();
@@ -221,6 +257,11 @@ public final class MicrometerGameMetrics implements GameMetrics {
     @Override
     public void joinRefused(CloseReason reason) {
         refusals.increment(reason);
+    }
+
+    @Override
+    public GameMeters game(String name, MessageTypes types) {
+        return games.computeIfAbsent(name, n -> new MicrometerGameMeters(registry, n, types));
     }
 
     @Override
@@ -268,6 +309,17 @@ public final class MicrometerGameMetrics implements GameMetrics {
     @Override
     public void snapshotEncoded(boolean full, int bytes) {
         (full ? fullSize : deltaSize).record(bytes);
+    }
+
+    @Override
+    public void updateSent(int entities, int bytes) {
+        updateEntities.record(entities);
+        updateSize.record(bytes);
+    }
+
+    @Override
+    public void cellsEncoded(int cells) {
+        cellsEncoded.record(cells);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.arena.server.metrics;
 
+import dev.arena.server.ops.BuildInfo;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -21,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The registry gets Vert.x's HTTP server, WebSocket and event-bus meters
  * ({@code vertx_*}), the JVM and process meters Vert.x binds
  * ({@code jvm_*}, {@code process_*}, {@code system_*}), open file
- * descriptors, and the game's own {@code arena_*} meters once a
- * {@link MicrometerGameMetrics} is built on it.
+ * descriptors, {@code arena_build_info}, and the game's own {@code arena_*}
+ * meters once a {@link MicrometerGameMetrics} is built on it.
  */
 public final class PrometheusRegistryFactory {
     /**
@@ -51,16 +53,25 @@ public final class PrometheusRegistryFactory {
         registry.config().meterFilter(MeterFilter.deny(id -> LINT_FAILING_METERS.contains(id.getName())));
         // A WebSocket server runs out of descriptors before it runs out of CPU; Vert.x does not bind this one.
         new FileDescriptorMetrics().bindTo(registry);
+        // The Prometheus "info" idiom: always 1, the build in its labels, so a query can join on it
+        // (which version runs where, and when a roll-out reached each node).
+        BuildInfo build = BuildInfo.current();
+        Gauge.builder("arena.build.info", () -> 1)
+                .description("always 1; the version and git commit this server was built from are its labels")
+                .tags("version", build.version(), "commit", build.commit())
+                .register(registry);
         return registry;
     }
 
     /**
      * A Vert.x whose metrics (HTTP server, WebSocket, event bus, JVM, process)
-     * go to {@code registry}.
+     * go to {@code registry}, on the native transport where there is one
+     * (epoll on Linux), so tests run on the transport production runs on.
      *
-     * @param options event-loop sizes and the like; its metrics options are replaced
+     * @param options event-loop sizes and the like; its metrics and transport options are replaced
      */
     public static Vertx newVertx(PrometheusMeterRegistry registry, VertxOptions options) {
+        options.setPreferNativeTransport(true);
         options.setMetricsOptions(new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setRegistryName("arena-" + SEQUENCE.incrementAndGet())

@@ -1,6 +1,7 @@
 package dev.arena.server.ops;
 
 import dev.arena.server.config.ManagementConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,12 +15,17 @@ import io.vertx.ext.web.RoutingContext;
  * address ({@code management.host}) so game traffic never reaches it and it
  * can stay private:
  * <ul>
- *   <li>{@code GET /health}: liveness, 200 {@code {"status":"UP"}} whenever
- *       the process can answer at all;</li>
+ *   <li>{@code GET /health}: liveness, 200 {@code {"status":"UP"}} with the
+ *       build's {@code version} and {@code commit} whenever the process can
+ *       answer at all;</li>
  *   <li>{@code GET /ready}: readiness, 200 when every {@link Readiness} check
  *       passes, else 503; both with the checks as JSON;</li>
  *   <li>{@code GET /metrics}: every meter in the Prometheus text format.</li>
  * </ul>
+ * With {@code management.token} set, {@code /ready} and {@code /metrics}
+ * need {@code Authorization: Bearer <token>} (else 401, counted in
+ * {@code arena_management_unauthorized_total}); {@code /health} stays open
+ * for liveness probes that cannot send headers.
  * It is the first part of a server to start and the last to stop, so
  * {@code /ready} answers 503 for the whole shutdown.
  */
@@ -46,7 +52,17 @@ public final class ManagementVerticle extends VerticleBase {
             ctx.response().putHeader("Cache-Control", "no-store");
             ctx.next();
         });
-        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+        if (!config.token().isEmpty()) {
+            Counter refused = Counter.builder("arena.management.unauthorized")
+                    .description("Management requests refused with 401: no or a wrong bearer token")
+                    .register(registry);
+            BearerTokenHandler auth = new BearerTokenHandler(config.token(), "arena-management", refused::increment);
+            router.route("/ready").handler(auth);
+            router.route("/metrics").handler(auth);
+        }
+        BuildInfo build = BuildInfo.current();
+        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")
+                .put("version", build.version()).put("commit", build.commit())));
         router.get("/ready").handler(this::ready);
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", PROMETHEUS_TEXT)
                 .end(registry.scrape()));

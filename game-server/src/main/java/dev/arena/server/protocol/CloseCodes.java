@@ -3,7 +3,7 @@ package dev.arena.server.protocol;
 /**
  * WebSocket close codes and ERROR message codes (PROTOCOL.md, "Close codes").
  * Standard codes where one fits, 4000+ for the application's own. The browser
- * client mirrors these in {@code game-client-js/protocol/constants.js}.
+ * client mirrors these in {@code game-client-js/sdk/protocol/constants.js}.
  */
 public final class CloseCodes {
     public static final int NORMAL = 1000;
@@ -25,6 +25,9 @@ public final class CloseCodes {
     public static final int TAKEN_OVER = 4009;
     public static final int PEER_TIMEOUT = 4010;
     public static final int VERSION_MISMATCH = 4011;
+    public static final int WRONG_CODE = 4012;
+    public static final int UNKNOWN_GAME = 4013;
+    public static final int SPECTATORS_FULL = 4014;
 
     private CloseCodes() {
     }

@@ -19,6 +19,9 @@ public enum CloseReason {
     SERVER_FULL(CloseCodes.SERVER_FULL, "server_full", Kind.JOIN_REFUSAL),
     BAD_REQUEST(CloseCodes.BAD_REQUEST, "bad_request", Kind.JOIN_REFUSAL),
     SHUTTING_DOWN(CloseCodes.SHUTTING_DOWN, "shutting_down", Kind.JOIN_REFUSAL),
+    WRONG_CODE(CloseCodes.WRONG_CODE, "wrong_code", Kind.JOIN_REFUSAL),
+    UNKNOWN_GAME(CloseCodes.UNKNOWN_GAME, "unknown_game", Kind.JOIN_REFUSAL),
+    SPECTATORS_FULL(CloseCodes.SPECTATORS_FULL, "spectators_full", Kind.JOIN_REFUSAL),
 
     // A client frame refused: the connection is closed with the code.
     TEXT(CloseCodes.UNSUPPORTED_DATA, "text", Kind.FRAME_REJECTION),
@@ -34,6 +37,8 @@ public enum CloseReason {
     BAD_LENGTH(CloseCodes.PROTOCOL_ERROR, "bad_length", Kind.FRAME_REJECTION),
     BAD_VALUE(CloseCodes.PROTOCOL_ERROR, "bad_value", Kind.FRAME_REJECTION),
     STRING_TOO_LONG(CloseCodes.PROTOCOL_ERROR, "string_too_long", Kind.FRAME_REJECTION),
+    /** A string whose bytes are not a valid encoding (PROTOCOL.md, "Strict decoding"). */
+    BAD_STRING(CloseCodes.PROTOCOL_ERROR, "bad_string", Kind.FRAME_REJECTION),
     BAD_STATE(CloseCodes.PROTOCOL_ERROR, "bad_state", Kind.FRAME_REJECTION),
 
     // The end of a connection for another cause.
@@ -51,7 +56,7 @@ public enum CloseReason {
     TAKEN_OVER(CloseCodes.TAKEN_OVER, "taken_over", Kind.CONNECTION_CLOSE),
     /** A seated client answered no server PING within {@code session.pongTimeoutMillis}. */
     PEER_TIMEOUT(CloseCodes.PEER_TIMEOUT, "peer_timeout", Kind.CONNECTION_CLOSE),
-    /** The client speaks another protocol version than {@link ProtocolVersion#CURRENT}. */
+    /** A JOIN or RESUME of another protocol version: ERROR + close, the client cannot speak this server's protocol. */
     VERSION_MISMATCH(CloseCodes.VERSION_MISMATCH, "version_mismatch", Kind.CONNECTION_CLOSE);
 
     /** Which counter a reason is counted by. */

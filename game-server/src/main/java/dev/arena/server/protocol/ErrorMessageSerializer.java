@@ -15,6 +15,6 @@ final class ErrorMessageSerializer extends Serializer<ErrorMessage> {
 
     @Override
     public ErrorMessage read(Kryo kryo, Input in, Class<? extends ErrorMessage> type) {
-        return new ErrorMessage(in.readVarInt(true), in.readString());
+        return new ErrorMessage(in.readVarInt(true), StrictStrings.read(in, "message"));
     }
 }

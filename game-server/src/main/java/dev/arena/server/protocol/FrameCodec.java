@@ -21,6 +21,15 @@ import java.util.Map;
  * per event loop, verticle or bot thread.
  */
 public final class FrameCodec {
+    static {
+        // Kryo uses sun.misc.Unsafe when it can, which Java 24+ warns about at start and a later Java will refuse.
+        // Our serializers write explicit Output primitives and never need it. Kryo reads this property once,
+        // when its first instance is made, so it is set before the first codec (server, bots and tests alike).
+        if (System.getProperty("kryo.unsafe") == null) {
+            System.setProperty("kryo.unsafe", "false");
+        }
+    }
+
     /** Upper bound of one encoded frame; a room's full snapshot must fit. */
     public static final int MAX_ENCODED_BYTES = 1 << 20;
 
@@ -42,6 +51,8 @@ public final class FrameCodec {
         both(MessageTags.CLIENT_PONG, MessageTags.SERVER_PONG, Pong.class, new PongSerializer(), 104);
         client(MessageTags.CLIENT_LEAVE, Leave.class, new LeaveSerializer(), 105);
         client(MessageTags.CLIENT_RESUME, Resume.class, new ResumeSerializer(), 106);
+        // One class both ways, like PING and PONG: the layout is the same. (Kryo id 170 stays unused.)
+        both(MessageTags.CLIENT_MESSAGE, MessageTags.SERVER_MESSAGE, GameMessage.class, new GameMessageSerializer(), 107);
         server(MessageTags.SERVER_WELCOME, Welcome.class, new WelcomeSerializer(), 164);
         server(MessageTags.SERVER_SNAPSHOT, Snapshot.class, new SnapshotSerializer(), 165);
         server(MessageTags.SERVER_DELTA, Delta.class, new DeltaSerializer(), 166);

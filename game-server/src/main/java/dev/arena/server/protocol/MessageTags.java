@@ -2,7 +2,7 @@ package dev.arena.server.protocol;
 
 /**
  * The first byte of every message, grouped by direction (PROTOCOL.md, "Tags").
- * The browser client mirrors these in {@code game-client-js/protocol/constants.js};
+ * The browser client mirrors these in {@code game-client-js/sdk/protocol/constants.js};
  * a test keeps the two in step.
  */
 public final class MessageTags {
@@ -12,6 +12,7 @@ public final class MessageTags {
     public static final int CLIENT_PONG = 4;
     public static final int CLIENT_LEAVE = 5;
     public static final int CLIENT_RESUME = 6;
+    public static final int CLIENT_MESSAGE = 7;
 
     public static final int SERVER_WELCOME = 64;
     public static final int SERVER_SNAPSHOT = 65;
@@ -19,6 +20,7 @@ public final class MessageTags {
     public static final int SERVER_PING = 67;
     public static final int SERVER_PONG = 68;
     public static final int SERVER_ERROR = 69;
+    public static final int SERVER_MESSAGE = 70;
 
     private MessageTags() {
     }

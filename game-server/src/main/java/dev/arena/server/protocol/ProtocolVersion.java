@@ -1,10 +1,11 @@
 package dev.arena.server.protocol;
 
 /**
- * The version of the wire protocol this server speaks (PROTOCOL.md, "Protocol
- * version"). A client names it in the first message that starts a session
- * (RESUME); a mismatch is ERROR + close 4011 naming both versions. The
- * browser client mirrors it in {@code game-client-js/protocol/constants.js}.
+ * The version of PROTOCOL.md this code speaks. The first message of a session
+ * carries the client's version first (JOIN or RESUME) and WELCOME the server's;
+ * any other version is answered with ERROR 4011 naming both, and the
+ * connection is closed. The browser client mirrors it in
+ * {@code game-client-js/sdk/protocol/constants.js}.
  */
 public final class ProtocolVersion {
     public static final int CURRENT = 2;

@@ -3,7 +3,8 @@ package dev.arena.server.protocol;
 /**
  * RESUME: take back a seat held after a dropped connection, on a new one.
  *
- * @param protocolVersion the protocol version the client speaks ({@link ProtocolVersion#CURRENT})
+ * @param protocolVersion the protocol version the client speaks; a RESUME of another version carries nothing
+ *                        else (token null, lastTick -1) and is answered with ERROR 4011
  * @param token           the resume token of the WELCOME that seated the player; a secret
  * @param lastTick        the tick of the last state the client holds, or -1 for none
  */

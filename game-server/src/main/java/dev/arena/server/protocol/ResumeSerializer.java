@@ -8,6 +8,10 @@ import com.esotericsoftware.kryo.io.Output;
 /**
  * PROTOCOL.md "RESUME (tag 6)": {@code [protocolVersion] (varint) [token] (string)
  * [lastTick] (varint, the tick + 1; 0 = no state held)}.
+ *
+ * <p>The version comes first, as in JOIN, so that a client of any version is
+ * told the versions differ rather than that its message is malformed: a
+ * RESUME of another version is read no further (its other bytes are skipped).
  */
 final class ResumeSerializer extends Serializer<Resume> {
     /** Tokens the server hands out are 32 chars; anything much longer is not one of them. */
@@ -23,7 +27,11 @@ final class ResumeSerializer extends Serializer<Resume> {
     @Override
     public Resume read(Kryo kryo, Input in, Class<? extends Resume> type) {
         int version = in.readVarInt(true);
-        String token = WireFormat.readBoundedString(in, MAX_TOKEN_CHARS, "token");
+        if (version != ProtocolVersion.CURRENT) {
+            in.setPosition(in.limit());
+            return new Resume(version, null, -1);
+        }
+        String token = StrictStrings.read(in, MAX_TOKEN_CHARS, "token");
         // Ticks start at 1, so the shift keeps "none" in one byte; an absurd tick merely finds no baseline.
         int lastTick = in.readVarInt(true) - 1;
         return new Resume(version, token, lastTick);

@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * PROTOCOL.md "WELCOME (tag 64)": {@code [playerId] (varint) [roomId] (string)
+ * PROTOCOL.md "WELCOME (tag 64)": {@code [protocolVersion] (varint) [playerId] (varint)
+ * [roomId] (string) [game] (string) [flags] (varint) [privateCode] (string)
  * [tickHz] (varint) [sendHz] (varint) [serverTime] (varlong) [worldWidth] (varint)
  * [worldHeight] (varint) [positionScale] (varint) [paramCount] (varint)
  * ([name] (string) [value] (f32)) x paramCount [reconnectGraceMillis] (varint)
@@ -18,8 +19,12 @@ import java.util.Map;
 final class WelcomeSerializer extends Serializer<Welcome> {
     @Override
     public void write(Kryo kryo, Output out, Welcome w) {
+        out.writeVarInt(w.protocolVersion(), true);
         out.writeVarInt(w.playerId(), true);
         out.writeString(w.roomId());
+        out.writeString(w.game());
+        out.writeVarInt(w.flags(), true);
+        out.writeString(w.privateCode());
         out.writeVarInt(w.tickHz(), true);
         out.writeVarInt(w.sendHz(), true);
         out.writeVarLong(w.serverTime(), true);
@@ -37,8 +42,12 @@ final class WelcomeSerializer extends Serializer<Welcome> {
 
     @Override
     public Welcome read(Kryo kryo, Input in, Class<? extends Welcome> type) {
+        int version = in.readVarInt(true);
         int playerId = in.readVarInt(true);
-        String roomId = in.readString();
+        String roomId = StrictStrings.read(in, "roomId");
+        String game = StrictStrings.read(in, "game");
+        int flags = in.readVarInt(true);
+        String privateCode = StrictStrings.read(in, "privateCode");
         int tickHz = in.readVarInt(true);
         int sendHz = in.readVarInt(true);
         long serverTime = in.readVarLong(true);
@@ -48,11 +57,11 @@ final class WelcomeSerializer extends Serializer<Welcome> {
         int count = WireFormat.readCount(in, "params");
         Map<String, Float> params = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            params.put(in.readString(), in.readFloat());
+            params.put(StrictStrings.read(in, "param name"), in.readFloat());
         }
         int reconnectGraceMillis = in.readVarInt(true);
-        String resumeToken = in.readString();
-        return new Welcome(playerId, roomId, tickHz, sendHz, serverTime, worldWidth, worldHeight, positionScale, params,
-                reconnectGraceMillis, resumeToken);
+        String resumeToken = StrictStrings.read(in, "resumeToken");
+        return new Welcome(version, playerId, roomId, game, flags, privateCode, tickHz, sendHz, serverTime,
+                worldWidth, worldHeight, positionScale, params, reconnectGraceMillis, resumeToken);
     }
 }

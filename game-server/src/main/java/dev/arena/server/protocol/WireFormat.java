@@ -6,7 +6,7 @@ import com.esotericsoftware.kryo.io.Output;
 /**
  * Layouts shared by more than one message (PROTOCOL.md, "Entities" and
  * "DELTA"), each one's write beside its read, and reads that guard against
- * hostile lengths. The writes have one caller, the room's SNAPSHOT/DELTA
+ * hostile lengths (strings are read by {@link StrictStrings}). The writes have one caller, the room's SNAPSHOT/DELTA
  * writer ({@code dev.arena.server.state.SnapshotEncoder}); the reads are the
  * message serializers'.
  */
@@ -33,7 +33,7 @@ public final class WireFormat {
     static EntityRecord readEntity(Input in) {
         int id = in.readVarInt(true);
         int kind = in.readVarInt(true);
-        String label = in.readString();
+        String label = StrictStrings.read(in, "label");
         int count = readCount(in, "entity fields");
         int[] fields = new int[count];
         for (int i = 0; i < count; i++) {
@@ -63,64 +63,5 @@ public final class WireFormat {
                     + " exceeds the " + (in.limit() - in.position()) + " bytes left");
         }
         return count;
-    }
-
-    /**
-     * Reads a Kryo string of at most {@code maxChars} UTF-16 units, checking
-     * the declared length before Kryo allocates for it.
-     */
-    static String readBoundedString(Input in, int maxChars, String field) {
-        byte[] buf = in.getBuffer();
-        int limit = in.limit();
-        int p = in.position();
-        if (p >= limit) {
-            throw truncated(field);
-        }
-        int first = buf[p] & 0xFF;
-        if ((first & 0x80) == 0) {
-            int end = p;
-            while (end < limit && (buf[end] & 0x80) == 0) {
-                end++;
-            }
-            if (end == limit) {
-                throw truncated(field);
-            }
-            checkLength(end - p + 1, maxChars, field);
-            return in.readString();
-        }
-        int n = first & 0x3F;
-        boolean more = (first & 0x40) != 0;
-        int shift = 6;
-        int q = p + 1;
-        while (more) {
-            if (q >= limit || shift > 27) {
-                throw more && q >= limit ? truncated(field)
-                        : new ProtocolException(CloseReason.BAD_LENGTH, field + " has an overlong length");
-            }
-            int b = buf[q++];
-            n |= (b & 0x7F) << shift;
-            shift += 7;
-            more = (b & 0x80) != 0;
-        }
-        if (n == 0) {
-            in.setPosition(q);
-            return null;
-        }
-        int chars = n - 1;
-        if (chars < 0 || chars > limit - q) {
-            throw truncated(field);
-        }
-        checkLength(chars, maxChars, field);
-        return in.readString();
-    }
-
-    private static void checkLength(int chars, int maxChars, String field) {
-        if (chars > maxChars) {
-            throw new ProtocolException(CloseReason.STRING_TOO_LONG, field + " is " + chars + " chars, at most " + maxChars);
-        }
-    }
-
-    private static ProtocolException truncated(String field) {
-        return new ProtocolException(CloseReason.TRUNCATED, "message ends inside " + field);
     }
 }

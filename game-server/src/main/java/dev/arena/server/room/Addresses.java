@@ -9,9 +9,14 @@ package dev.arena.server.room;
 public final class Addresses {
     /** Join requests ({@link JoinRequest}), answered with a {@link JoinResult}. */
     public static final String REGISTRY_JOIN = "arena.registry.join";
-    /** Room listing requests, answered with {@code {"rooms": [...]}}. */
+    /**
+     * Room listing requests ({@code {"game": name or null, "filters": {key: value}}}), answered with
+     * {@code {"rooms": [...]}}, or failed with 404 for an unknown game.
+     */
     public static final String REGISTRY_LIST = "arena.registry.list";
-    /** A room's player count changed ({@link RoomStatus}). */
+    /** Game listing requests, answered with {@code {"default": name, "games": [...]}}. */
+    public static final String REGISTRY_GAMES = "arena.registry.games";
+    /** A room's player or spectator count, or its metadata, changed ({@link RoomStatus}). */
     public static final String REGISTRY_STATUS = "arena.registry.status";
     /** An empty room asks to be disposed (room id); answered true when it may go. */
     public static final String REGISTRY_DISPOSE = "arena.registry.dispose";
@@ -26,7 +31,7 @@ public final class Addresses {
         return "arena.room." + roomId + ".join";
     }
 
-    /** A player (entity id) leaves one room. */
+    /** A player (entity id) or spectator (negative seat) leaves one room. */
     public static String roomLeave(String roomId) {
         return "arena.room." + roomId + ".leave";
     }

@@ -1,13 +1,14 @@
 package dev.arena.server.room;
 
 import dev.arena.server.metrics.GameMetrics;
-import dev.arena.server.protocol.Input;
+import dev.arena.server.protocol.ClientMessage;
 
 /**
- * One room's inbound inputs, handed to a player's connection with its seat
- * ({@link JoinResult#inputs()}): any thread may offer, the room drains it at
- * its next step. Bounded by {@code room.inputQueueSize}; an input offered to
- * a full queue is dropped and counted.
+ * One room's inbound inputs and game MESSAGEs, handed to a player's
+ * connection with its seat ({@link JoinResult#inputs()}): any thread may
+ * offer, the room drains it at its next step, in arrival order. Bounded by
+ * {@code room.inputQueueSize}; an input or message offered to a full queue
+ * is dropped and counted.
  *
  * <p>Why not the event bus: inputs are only read at the next tick, so waking
  * the room's event loop for each one (an event-bus message, a task and an
@@ -34,11 +35,12 @@ public final class InputQueue {
     }
 
     /**
-     * Queues an input for the room's next step; false (and counted) when the queue is full. Thread-safe.
+     * Queues an INPUT or a game MESSAGE for the room's next step; false (and counted) when the queue is full.
+     * Thread-safe.
      *
      * @param arrivalNanos {@link System#nanoTime()} when its frame arrived, for the input-latency metric
      */
-    public boolean offer(int playerId, Input input, long arrivalNanos) {
+    public boolean offer(int playerId, ClientMessage input, long arrivalNanos) {
         boolean added;
         synchronized (this) {
             added = filling.add(playerId, input, arrivalNanos);
@@ -63,20 +65,20 @@ public final class InputQueue {
         return drained;
     }
 
-    /** Inputs in arrival order, each with its sender and arrival time at the same index. */
+    /** Inputs and messages in arrival order, each with its sender and arrival time at the same index. */
     static final class Batch {
         private final int[] playerIds;
-        private final Input[] inputs;
+        private final ClientMessage[] inputs;
         private final long[] arrivals;
         private int size;
 
         Batch(int capacity) {
             playerIds = new int[capacity];
-            inputs = new Input[capacity];
+            inputs = new ClientMessage[capacity];
             arrivals = new long[capacity];
         }
 
-        private boolean add(int playerId, Input input, long arrivalNanos) {
+        private boolean add(int playerId, ClientMessage input, long arrivalNanos) {
             if (size == inputs.length) {
                 return false;
             }
@@ -100,7 +102,7 @@ public final class InputQueue {
             return playerIds[i];
         }
 
-        Input input(int i) {
+        ClientMessage input(int i) {
             return inputs[i];
         }
 

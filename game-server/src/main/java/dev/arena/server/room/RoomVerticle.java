@@ -1,7 +1,6 @@
 package dev.arena.server.room;
 
 import dev.arena.server.config.RoomConfig;
-import dev.arena.server.game.GameFactory;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.CloseReason;
 import io.vertx.core.Future;
@@ -20,11 +19,14 @@ import java.util.function.Supplier;
 /**
  * Runs one {@link Room} on one thread at a time: a timer steps it on a fixed
  * schedule and event-bus consumers feed it joins, leaves, drops and resumes,
- * all on the verticle's context, so the room needs no locks. Inputs bypass
- * the bus: connections put them in the room's {@link InputQueue}, which the
- * next step drains. An empty room asks the registry to dispose of it after
+ * all on the verticle's context, so the room needs no locks. Inputs and game
+ * messages bypass the bus: connections put them in the room's
+ * {@link InputQueue}, which the next step drains. What the room list shows of
+ * the room (players, spectators, metadata) is reported to the registry when
+ * it changes. A room nobody is in asks the registry to dispose of it after
  * the configured grace period (a seat held for a dropped player keeps it
- * from being empty).
+ * from being empty). Log lines carry the room's id, and the player's, in the
+ * MDC ({@link LogIds}).
  *
  * <p>Game code fails this room alone. Anything it throws, errors included
  * (see {@link GameFaults#isFatal}), stops the room at once: its players get ERROR +
@@ -37,10 +39,9 @@ import java.util.function.Supplier;
 public final class RoomVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(RoomVerticle.class);
 
+    private final RoomSetup setup;
     private final String roomId;
     private final RoomConfig config;
-    private final long tooSlowNanos;
-    private final GameFactory gameFactory;
     private final GameMetrics metrics;
     private final TickMonitor monitor;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -58,12 +59,10 @@ public final class RoomVerticle extends VerticleBase {
     private boolean disposing;
 
     /** @param monitor where this room reports its schedule, for the readiness check and the watchdog */
-    public RoomVerticle(String roomId, RoomConfig config, long tooSlowNanos, GameFactory gameFactory, GameMetrics metrics,
-                        TickMonitor monitor) {
-        this.roomId = roomId;
-        this.config = config;
-        this.tooSlowNanos = tooSlowNanos;
-        this.gameFactory = gameFactory;
+    public RoomVerticle(RoomSetup setup, GameMetrics metrics, TickMonitor monitor) {
+        this.setup = setup;
+        this.roomId = setup.id();
+        this.config = setup.game().rooms();
         this.metrics = metrics;
         this.monitor = monitor;
     }
@@ -71,14 +70,18 @@ public final class RoomVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         try {
-            room = new Room(roomId, config, tooSlowNanos, gameFactory, new SplittableRandom(), metrics);
+            room = new Room(setup, new SplittableRandom(), metrics);
         } catch (Throwable e) {
             if (GameFaults.isFatal(e)) {
                 throw e;
             }
-            // The game's constructor is game code too; the registry drops a room that fails to deploy.
-            log.error("room {} could not start: its game threw", roomId, e);
+            // The game is created here: one that throws in its constructor fails this room's deployment only
+            // (the registry drops a room that fails to deploy).
+            try (var ids = ids(0)) {
+                log.error("room {} could not start: the game {} threw", roomId, config.game(), e);
+            }
             metrics.roomFailed();
+            ended.set(true);
             return Future.failedFuture(e);
         }
         long now = System.nanoTime();
@@ -88,29 +91,60 @@ public final class RoomVerticle extends VerticleBase {
         EventBus bus = vertx.eventBus();
         consumers.add(bus.<JoinRequest>localConsumer(Addresses.roomJoin(roomId), msg -> {
             JoinRequest request = msg.body();
-            JoinResult result = guarded(() -> room.join(request.name(), request.channel(), request.resumeToken()));
+            JoinResult result = guarded(() -> room.join(request.name(), request.spectate(), request.channel(),
+                    request.resumeToken()));
+            if (result == null) {
+                result = JoinResult.refused(CloseReason.UNKNOWN_ROOM, "room " + roomId + " has closed");
+            } else if (result.accepted() && log.isDebugEnabled()) {
+                try (var ids = ids(result.playerId())) {
+                    log.debug("player {} joined room {} ({} players)", result.playerId(), roomId, result.players());
+                }
+            }
             // The reply carries the new player count: a separate status message would reach the
             // registry before the reply and count the seat twice for a moment.
-            msg.reply(result != null ? result
-                    : JoinResult.refused(CloseReason.UNKNOWN_ROOM, "room " + roomId + " has closed"));
+            msg.reply(result);
+            reportIfChanged();
         }));
         consumers.add(bus.<Integer>localConsumer(Addresses.roomLeave(roomId), msg -> {
+            if (log.isDebugEnabled()) {
+                try (var ids = ids(msg.body())) {
+                    log.debug("player {} left room {}", msg.body(), roomId);
+                }
+            }
             guarded(() -> {
                 room.leave(msg.body());
                 return null;
             });
             reportStatus();
         }));
-        consumers.add(bus.<SeatEvent>localConsumer(Addresses.roomDisconnect(roomId), msg -> guarded(() -> {
-            room.disconnect(msg.body().playerId(), msg.body().generation());
-            return null;
-        })));
+        consumers.add(bus.<SeatEvent>localConsumer(Addresses.roomDisconnect(roomId), msg -> {
+            if (log.isDebugEnabled()) {
+                try (var ids = ids(msg.body().playerId())) {
+                    log.debug("player {} dropped from room {}: seat held", msg.body().playerId(), roomId);
+                }
+            }
+            guarded(() -> {
+                room.disconnect(msg.body().playerId(), msg.body().generation());
+                return null;
+            });
+        }));
         consumers.add(bus.<ResumeRequest>localConsumer(Addresses.roomResume(roomId), msg -> {
             ResumeRequest r = msg.body();
-            msg.reply(Boolean.TRUE.equals(guarded(() -> room.resume(r.playerId(), r.generation(), r.lastTick(),
-                    r.channel(), r.resumeToken()))));
+            boolean resumed = Boolean.TRUE.equals(guarded(() -> room.resume(r.playerId(), r.generation(), r.lastTick(),
+                    r.channel(), r.resumeToken())));
+            if (log.isDebugEnabled()) {
+                try (var ids = ids(r.playerId())) {
+                    log.debug("player {} {} room {}", r.playerId(), resumed ? "resumed in" : "could not resume in", roomId);
+                }
+            }
+            msg.reply(resumed);
         }));
+        // The game may have set metadata as it started.
+        reportIfChanged();
         emptySince = now;
+        try (var ids = ids(0)) {
+            log.info("room {} opened ({}, {} Hz)", roomId, config.game(), config.tickHz());
+        }
         schedule(now);
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
@@ -162,6 +196,7 @@ public final class RoomVerticle extends VerticleBase {
             }) == null) {
                 return;
             }
+            reportIfChanged();
         }
         checkEmpty(now);
         schedule(System.nanoTime());
@@ -173,7 +208,7 @@ public final class RoomVerticle extends VerticleBase {
     }
 
     private void checkEmpty(long now) {
-        if (room.players() > 0) {
+        if (!room.empty()) {
             emptySince = now;
             return;
         }
@@ -182,6 +217,9 @@ public final class RoomVerticle extends VerticleBase {
             vertx.eventBus().<Boolean>request(Addresses.REGISTRY_DISPOSE, roomId).onComplete(reply -> {
                 disposing = false;
                 if (reply.succeeded() && Boolean.TRUE.equals(reply.result().body())) {
+                    try (var ids = ids(0)) {
+                        log.info("room {} closed: empty for {} ms", roomId, config.emptyGraceMillis());
+                    }
                     vertx.undeploy(deploymentID());
                 } else {
                     emptySince = System.nanoTime();
@@ -190,9 +228,22 @@ public final class RoomVerticle extends VerticleBase {
         }
     }
 
+    private LogIds ids(int playerId) {
+        return LogIds.of(roomId, playerId);
+    }
+
     private void reportStatus() {
         if (!ended.get()) {
-            vertx.eventBus().send(Addresses.REGISTRY_STATUS, new RoomStatus(roomId, room.players()));
+            room.takeStatusChange();
+            vertx.eventBus().send(Addresses.REGISTRY_STATUS,
+                    new RoomStatus(roomId, room.players(), room.spectators(), room.metadata()));
+        }
+    }
+
+    /** Reports spectators or metadata that changed: the player count travels with join replies and leaves. */
+    private void reportIfChanged() {
+        if (!ended.get() && room.takeStatusChange()) {
+            reportStatus();
         }
     }
 
@@ -232,14 +283,18 @@ public final class RoomVerticle extends VerticleBase {
         long took = System.nanoTime() - start;
         if (took > config.maxTickMillis() * 1_000_000L) {
             metrics.tickTooLong();
-            log.warn("room {}: game code ran for {} ms, over room.maxTickMillis ({} ms)", roomId, took / 1_000_000,
-                    config.maxTickMillis());
+            try (var ids = ids(0)) {
+                log.warn("room {}: game code ran for {} ms, over room.maxTickMillis ({} ms)", roomId, took / 1_000_000,
+                        config.maxTickMillis());
+            }
         }
         if (ended.get()) {
             // The watchdog failed the room while this call was stuck; it has returned at last. Its players
             // were let go and no frame can reach them: drop what it did, stop the timer, free the context.
-            log.warn("room {}: the stuck game call returned after {} ms; the room had failed, its result is discarded",
-                    roomId, took / 1_000_000);
+            try (var ids = ids(0)) {
+                log.warn("room {}: the stuck game call returned after {} ms; the room had failed, its result is "
+                        + "discarded", roomId, took / 1_000_000);
+            }
             vertx.cancelTimer(timerId);
             vertx.undeploy(deploymentID());
             return null;
@@ -254,7 +309,9 @@ public final class RoomVerticle extends VerticleBase {
             vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
         }
         if (end(CloseReason.ROOM_CLOSED, "room " + roomId + " closed: the game failed")) {
-            log.error("room {} stopped: its game threw", roomId, cause);
+            try (var ids = ids(0)) {
+                log.error("room {} stopped: it threw", roomId, cause);
+            }
             metrics.roomFailed();
         }
         vertx.cancelTimer(timerId);
@@ -279,8 +336,12 @@ public final class RoomVerticle extends VerticleBase {
         }
         Thread stuck = busyThread;
         Exception where = GameFaults.stuckAt(roomId, busy / 1_000_000, stuck);
-        log.error("room {} failed: a game call has not returned for {} ms (room.failTickMillis {} ms); its players "
-                + "were closed and it left the directory", roomId, busy / 1_000_000, failTickNanos / 1_000_000, where);
+        try (var ids = ids(0)) {
+            // Logged from the watchdog's thread: the MDC is set here, not inherited from the stuck one.
+            log.error("room {} failed: a game call has not returned for {} ms (room.failTickMillis {} ms); its "
+                    + "players were closed and it left the directory", roomId, busy / 1_000_000,
+                    failTickNanos / 1_000_000, where);
+        }
         metrics.roomFailed();
         synchronized (busyLock) {
             // Under the lock the room's thread clears busyThread with: never an interrupt for another task.

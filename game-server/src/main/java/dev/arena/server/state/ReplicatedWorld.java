@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A client's copy of a room's state, rebuilt from SNAPSHOT and DELTA
- * messages exactly as PROTOCOL.md says. Bots and tests use it; the browser
- * client has its own in JavaScript.
+ * A client's copy of a room's state (its view of it, when the room has
+ * views), rebuilt from SNAPSHOT and DELTA messages exactly as PROTOCOL.md
+ * says: an id removed may come back later as a spawn (it left the view and
+ * entered it again). Bots and tests use it; the browser client has its own
+ * in JavaScript.
  */
 public final class ReplicatedWorld {
     // Sorted by id: SNAPSHOT, DELTA and every list in them are in ascending id order, so applying an
@@ -71,6 +73,10 @@ public final class ReplicatedWorld {
             remove(removed);
         }
         for (EntityRecord e : delta.spawns()) {
+            if (get(e.id()) != null) {
+                // An entity the client holds cannot be new to it (nor enter its view twice): a server bug.
+                throw new IllegalStateException("delta spawns entity " + e.id() + ", which the client holds");
+            }
             insert(copy(e));
         }
         int i = 0;

@@ -1,5 +1,7 @@
 package dev.arena.server.state;
 
+import dev.arena.server.game.Visibility;
+import dev.arena.server.metrics.GameMetrics;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -11,8 +13,13 @@ import io.vertx.core.buffer.Buffer;
  * client whose socket can take one. Frames are SNAPSHOT or DELTA messages
  * (PROTOCOL.md), tag included, ready to write.
  *
- * <p>Encoding is shared: clients that hold the same baseline get the same
- * {@link Buffer}, encoded once per send tick. A client skipped for a while
+ * <p>What a client is sent is its view (PROTOCOL.md, "Views"), which the
+ * game's {@link Visibility} rule decides: the whole room by default
+ * ({@link BaselineReplication}), or per client ({@link ViewReplication}).
+ *
+ * <p>Encoding is shared: clients that see the whole room and hold the same
+ * baseline get the same {@link Buffer}, encoded once per send tick; clients
+ * with views share each entity's encoded changes. A client skipped for a while
  * (congested, or disconnected and waiting to resume) keeps its older
  * baseline and gets a delta from it, or a SNAPSHOT once it has left the
  * room's history ({@code room.snapshotHistory} states).
@@ -21,11 +28,31 @@ import io.vertx.core.buffer.Buffer;
  */
 public interface Replication {
     /**
-     * The replication state of a new client, player or spectator, with no
-     * baseline: its first frame is a SNAPSHOT. Keep it with the seat for as
-     * long as the client may come back; dropping it is all it takes to let go.
+     * The replication of a room whose game sees through {@code rule}.
+     *
+     * @param world       the room's live state, which the game writes
+     * @param historySize states kept as baselines (config {@code room.snapshotHistory})
+     * @param metrics     told frame sizes, view sizes and cells encoded
      */
-    Replica newReplica();
+    static Replication of(EntityStore world, Visibility rule, int historySize, GameMetrics metrics) {
+        return rule == Visibility.everything() ? new BaselineReplication(world, historySize, metrics)
+                : new ViewReplication(world, rule, historySize, metrics);
+    }
+
+    /**
+     * The replication state of a new client with no baseline: its first
+     * frame is a SNAPSHOT. Keep it with the seat for as long as the client
+     * may come back; dropping it is all it takes to let go.
+     *
+     * @param viewer the client's own entity, whose view it gets; 0 for a
+     *               client without one (a spectator)
+     */
+    Replica newReplica(int viewer);
+
+    /** {@link #newReplica(int)} for a client without an entity of its own (a spectator). */
+    default Replica newReplica() {
+        return newReplica(0);
+    }
 
     /**
      * Starts a send tick: freezes the room's live state as the state of

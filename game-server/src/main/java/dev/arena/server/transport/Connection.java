@@ -189,11 +189,15 @@ final class Connection {
     }
 
     /**
-     * Closes with 1001 because the server stops; call on this connection's event loop.
+     * Sends ERROR 4007 and closes with 1001 because the server stops; call on this connection's event loop.
      *
-     * @return completes when the close frame is written
+     * @return completes when the connection is closed
      */
     Future<Void> goAway() {
+        if (closing) {
+            return Future.succeededFuture();
+        }
+        send(new ErrorMessage(CloseCodes.SHUTTING_DOWN, "the server is shutting down"));
         return close(CloseReason.GOING_AWAY, "the server is shutting down");
     }
 

@@ -6,6 +6,7 @@ import dev.arena.server.metrics.ResumeResult;
 import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.ErrorMessage;
+import dev.arena.server.protocol.GameMessage;
 import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Leave;
@@ -22,9 +23,11 @@ import io.vertx.core.Vertx;
  * One connection's session, the dispatch side: the state machine of
  * PROTOCOL.md ("Session state machine") and what each client message does in
  * each state. Joins go to the room registry over the event bus, resumes to
- * the held seat's room, inputs to the room's queue through the {@link Seat},
- * leaves back over the bus. It never reads room state and never touches the
- * socket but through its {@link Connection}.
+ * the held seat's room, inputs and game MESSAGEs to the room's queue through
+ * the {@link Seat}, leaves back over the bus. A spectator plays no part: its
+ * INPUT or MESSAGE is a protocol error, and its seat is not held when its
+ * connection drops (it has no resume token). It never reads room state and
+ * never touches the socket but through its {@link Connection}.
  *
  * <p>A session lives as long as its connection, on that connection's event
  * loop; what outlives a dropped connection is the {@link Seat}, which a
@@ -40,6 +43,7 @@ final class PlayerSession implements Connection.Listener {
     private final Connection connection;
     private State state = State.LOBBY;
     private Seat seat;
+    private boolean spectating;
     private long joinTimer = -1;
 
     PlayerSession(Vertx vertx, SessionConfig config, SeatDirectory seats, GameMetrics metrics, Connection connection) {
@@ -55,6 +59,8 @@ final class PlayerSession implements Connection.Listener {
     public void onMessage(ClientMessage message, long arrivalNanos) {
         if (message instanceof Input input) {
             onInput(input, arrivalNanos);
+        } else if (message instanceof GameMessage gameMessage) {
+            onInput(gameMessage, arrivalNanos);
         } else if (message instanceof Join join) {
             onJoin(join);
         } else if (message instanceof Leave) {
@@ -79,18 +85,26 @@ final class PlayerSession implements Connection.Listener {
         cancelJoinTimeout();
     }
 
-    private void onInput(Input input, long arrivalNanos) {
+    /** An INPUT or a game MESSAGE: for the room's game, from a player only. */
+    private void onInput(ClientMessage input, long arrivalNanos) {
+        String what = input instanceof Input ? "INPUT" : "MESSAGE";
         if (state == State.LOBBY) {
-            connection.reject(new ProtocolException(CloseReason.BAD_STATE, "INPUT outside a room"));
+            connection.reject(new ProtocolException(CloseReason.BAD_STATE, what + " outside a room"));
+        } else if (spectating) {
+            connection.reject(new ProtocolException(CloseReason.BAD_STATE, what + " from a spectator"));
         } else if (state == State.PLAYING) {
             seat.offer(connection, input, arrivalNanos);
         }
-        // While JOINING or RESUMING the input is dropped: the room does not know this connection yet.
+        // While JOINING or RESUMING it is dropped: the room does not know this connection yet.
     }
 
     private void onJoin(Join join) {
         if (state != State.LOBBY) {
             connection.reject(new ProtocolException(CloseReason.BAD_STATE, "JOIN while " + state.name().toLowerCase()));
+            return;
+        }
+        if (join.protocolVersion() != ProtocolVersion.CURRENT) {
+            versionMismatch(join.protocolVersion());
             return;
         }
         String name = join.name() == null || join.name().isBlank() ? "Player" : join.name().strip();
@@ -99,12 +113,19 @@ final class PlayerSession implements Connection.Listener {
                     "a name must be 1 to " + config.maxNameLength() + " printable characters"));
             return;
         }
+        if (join.spectate() && join.createPrivate()) {
+            refuse(JoinResult.refused(CloseReason.BAD_REQUEST, "a spectator cannot create a private room"));
+            return;
+        }
         state = State.JOINING;
-        Seat joining = new Seat(seats, connection);
+        spectating = join.spectate();
+        // A spectator's place has no token: nothing of it is worth holding after a drop.
+        Seat joining = new Seat(seats, connection, !spectating);
         seat = joining;
         String roomId = join.roomId() == null || join.roomId().isBlank() ? null : join.roomId().strip();
-        vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN,
-                        new JoinRequest(roomId, name, joining.channel(), joining.token()))
+        JoinRequest request = new JoinRequest(join.game(), roomId, name, join.spectate(), join.createPrivate(),
+                join.privateCode(), joining.channel(), joining.token());
+        vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, request)
                 .onComplete(reply -> {
                     JoinResult result = reply.succeeded() ? reply.result().body()
                             : JoinResult.refused(CloseReason.UNKNOWN_ROOM,
@@ -121,6 +142,7 @@ final class PlayerSession implements Connection.Listener {
                     } else {
                         seat = null;
                         state = State.LOBBY;
+                        spectating = false;
                         refuse(result);
                     }
                 });
@@ -138,8 +160,7 @@ final class PlayerSession implements Connection.Listener {
             return;
         }
         if (resume.protocolVersion() != ProtocolVersion.CURRENT) {
-            connection.closeWithError(CloseReason.VERSION_MISMATCH, "this server speaks protocol version "
-                    + ProtocolVersion.CURRENT + ", the client version " + resume.protocolVersion());
+            versionMismatch(resume.protocolVersion());
             return;
         }
         Seat held = seats.find(resume.token());
@@ -189,9 +210,17 @@ final class PlayerSession implements Connection.Listener {
             seat.leave(connection);
             state = State.LOBBY;
             seat = null;
+            spectating = false;
             connection.watchPeer(false);
             armJoinTimeout();
         }
+    }
+
+    /** Nothing else this client sends can be read: tell it why, then close. */
+    private void versionMismatch(int clientVersion) {
+        connection.closeWithError(CloseReason.VERSION_MISMATCH, "this server speaks protocol version "
+                + ProtocolVersion.CURRENT + ", the client version " + Integer.toUnsignedString(clientVersion)
+                + ": update or reload the client");
     }
 
     private void refuse(JoinResult result) {

@@ -1,8 +1,8 @@
 package dev.arena.server.transport;
 
 import dev.arena.server.metrics.ResumeResult;
+import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseReason;
-import dev.arena.server.protocol.Input;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.InputQueue;
 import dev.arena.server.room.JoinResult;
@@ -17,6 +17,8 @@ import io.vertx.core.eventbus.EventBus;
  * to; when that connection closes without LEAVE the seat is held for
  * {@code room.reconnectGraceMillis} and a RESUME on any connection of this
  * node may {@link #claim} it, even while the old connection is still open.
+ * A spectator's place is a seat without a token: freed at once when its
+ * connection closes, as by LEAVE.
  *
  * <p>Thread-safe: the sessions of its connections (on any event loop), its
  * grace timer and its room reach it. Every transition runs under its lock,
@@ -46,16 +48,20 @@ final class Seat {
     private int playerId;
     private InputQueue inputs;
 
-    /** A seat asked for by a JOIN on {@code first}; not yet granted. */
-    Seat(SeatDirectory directory, Connection first) {
+    /**
+     * A seat asked for by a JOIN on {@code first}; not yet granted.
+     *
+     * @param resumable whether it gets a resume token (when resume is on): false for a spectator
+     */
+    Seat(SeatDirectory directory, Connection first, boolean resumable) {
         this.directory = directory;
         this.bus = directory.vertx().eventBus();
-        this.token = directory.newToken();
+        this.token = resumable ? directory.newToken() : null;
         this.connection = first;
         this.channel = new SeatChannel(this, first);
     }
 
-    /** The secret that takes this seat back, or null when resume is off. */
+    /** The secret that takes this seat back, or null when resume is off or for a spectator. */
     String token() {
         return token;
     }
@@ -91,8 +97,11 @@ final class Seat {
         }
     }
 
-    /** Queues an input of the player, when {@code from} holds the seat now. */
-    void offer(Connection from, Input input, long arrivalNanos) {
+    /**
+     * Queues an input or a game MESSAGE of the player for the room's next step (dropped and counted when its queue
+     * is full), when {@code from} holds the seat now.
+     */
+    void offer(Connection from, ClientMessage input, long arrivalNanos) {
         if (connection == from) {
             inputs.offer(playerId, input, arrivalNanos);
         }

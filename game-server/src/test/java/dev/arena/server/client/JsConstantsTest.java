@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The browser client's wire constants ({@code game-client-js/protocol/constants.js})
+ * The browser client's wire constants ({@code game-client-js/sdk/protocol/constants.js})
  * are the server's: same names, same numbers, none missing on either side, and
  * the same protocol version.
  */
 class JsConstantsTest {
-    private static final Path CONSTANTS = Path.of("..", "game-client-js", "protocol", "constants.js");
+    private static final Path CONSTANTS = Path.of("..", "game-client-js", "sdk", "protocol", "constants.js");
 
     @Test
     void messageTagsMatchTheJavaOnes() throws Exception {
@@ -37,9 +37,9 @@ class JsConstantsTest {
     }
 
     @Test
-    void protocolVersionMatchesTheJavaOne() throws Exception {
+    void theProtocolVersionIsTheJavaOne() throws Exception {
         Matcher version = Pattern.compile("export const PROTOCOL_VERSION = (\\d+);").matcher(Files.readString(CONSTANTS));
-        assertThat(version.find()).as("%s declares `export const PROTOCOL_VERSION = n;`", CONSTANTS).isTrue();
+        assertThat(version.find()).as("%s declares `export const PROTOCOL_VERSION = N;`", CONSTANTS).isTrue();
         assertThat(Integer.parseInt(version.group(1))).as("PROTOCOL_VERSION in " + CONSTANTS + " vs ProtocolVersion.java")
                 .isEqualTo(ProtocolVersion.CURRENT);
     }

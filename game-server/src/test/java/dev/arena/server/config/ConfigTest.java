@@ -1,6 +1,6 @@
 package dev.arena.server.config;
 
-import dev.arena.server.GameServer;
+import dev.arena.server.game.BuiltInGames;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +38,7 @@ class ConfigTest {
     }
 
     private static ServerConfig config(Map<String, String> properties) throws Exception {
-        return ServerConfig.fromJson(load(null, properties, Map.of()), GameServer.BUILT_IN_GAMES);
+        return ServerConfig.fromJson(load(null, properties, Map.of()), BuiltInGames.ALL);
     }
 
     @Test
@@ -46,7 +48,12 @@ class ConfigTest {
         assertThat(config.management().port()).isEqualTo(8090);
         assertThat(config.room().tickHz()).isEqualTo(20);
         assertThat(config.room().sendHz()).isEqualTo(20);
-        assertThat(config.arena().orbs()).isEqualTo(30);
+        assertThat(config.game("arena").settings().integer("orbs")).isEqualTo(30);
+        assertThat(config.game("arena").settings().integer("viewRadius")).as("the whole world by default").isZero();
+        assertThat(config.management().host()).as("management is private by default").isEqualTo("127.0.0.1");
+        assertThat(config.management().token().isEmpty()).isTrue();
+        assertThat(config.http().tls().enabled()).as("plain http by default").isFalse();
+        assertThat(config.http().tls().reloadCheckMillis()).isEqualTo(10_000);
         assertThat(config.room().reconnectGraceMillis()).isEqualTo(RoomConfig.DEFAULT_RECONNECT_GRACE_MILLIS).isEqualTo(15_000);
         assertThat(config.room().maxTickMillis()).isEqualTo(RoomConfig.DEFAULT_MAX_TICK_MILLIS);
         assertThat(config.room().failTickMillis()).isEqualTo(RoomConfig.DEFAULT_FAIL_TICK_MILLIS);
@@ -66,7 +73,7 @@ class ConfigTest {
         Files.writeString(file, "room:\n  tickHz: 30\n  capacity: 8\nhttp:\n  port: 9000\n");
         JsonObject json = load(file.toString(), Map.of("arena.room.capacity", "10", "arena.http.port", "9100"),
                 Map.of("ARENA_HTTP_PORT", "9200"));
-        ServerConfig config = ServerConfig.fromJson(json, GameServer.BUILT_IN_GAMES);
+        ServerConfig config = ServerConfig.fromJson(json, BuiltInGames.ALL);
         assertThat(config.room().tickHz()).isEqualTo(30);
         assertThat(config.room().capacity()).isEqualTo(10);
         assertThat(config.http().port()).isEqualTo(9200);
@@ -80,7 +87,7 @@ class ConfigTest {
             "room.sendHz|30|room.sendHz must be at most room.tickHz (20), got 30",
             "room.capacity|0|room.capacity must be",
             "room.maxRooms|-1|room.maxRooms must be",
-            "room.game|chess|room.game must be one of [arena], got \"chess\"",
+            "room.game|chess|room.game must be one of the offered games [arena] (room.games), got \"chess\"",
             "room.snapshotHistory|1|room.snapshotHistory must be",
             "room.inputQueueSize|0|room.inputQueueSize must be",
             "room.maxCatchUpTicks|0|room.maxCatchUpTicks must be",
@@ -94,6 +101,8 @@ class ConfigTest {
             "http.instances|0|http.instances must be",
             "http.maxFrameBytes|10|http.maxFrameBytes must be",
             "management.port|-1|management.port must be",
+            "http.tls.reloadCheckMillis|10|http.tls.reloadCheckMillis must be an integer between 100 and 86400000",
+            "http.tls.hstsMaxAgeSeconds|-1|http.tls.hstsMaxAgeSeconds must be",
             "session.maxMessagesPerSecond|0|session.maxMessagesPerSecond must be",
             "session.writeQueueMaxBytes|1|session.writeQueueMaxBytes must be",
             "session.tooSlowMillis|0|session.tooSlowMillis must be",
@@ -104,7 +113,17 @@ class ConfigTest {
             "arena.positionScale|0|arena.positionScale must be",
             "arena.playerSpeed|-1|arena.playerSpeed must be a number between",
             "arena.orbs|-1|arena.orbs must be",
-            "arena.collectRadius|NaN|arena.collectRadius must be a number between"})
+            "arena.collectRadius|NaN|arena.collectRadius must be a number between",
+            "http.handshakeTimeoutMillis|0|http.handshakeTimeoutMillis must be",
+            "http.maxConnectionsPerIp|0|http.maxConnectionsPerIp must be",
+            "http.maxConnections|0|http.maxConnections must be",
+            "http.trustedProxies|10.0.0.0/8,proxy.internal|http.trustedProxies must list IP addresses or CIDR blocks",
+            "http.trustedProxies|10.0.0.0/40|http.trustedProxies must list",
+            "http.allowedOrigins|https://a.example,a.example|http.allowedOrigins must list origins",
+            "http.allowedOrigins|null|http.allowedOrigins must list origins",
+            "http.requireOrigin|yes|http.requireOrigin must be true or false, got \"yes\"",
+            "arena.viewRadius|-1|arena.viewRadius must be"})
+
     void anInvalidValueIsRefusedWithAMessageNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> config(Map.of("arena." + key, value)))
                 .isInstanceOf(ConfigException.class)
@@ -113,11 +132,135 @@ class ConfigTest {
     }
 
     @Test
-    void anUnknownKeyInAFileIsRefusedByName(@TempDir Path dir) throws Exception {
+    void listsComeAsYamlArraysOrCommaSeparatedStrings(@TempDir Path dir) throws Exception {
+        AdmissionConfig defaults = config(Map.of()).http().admission();
+        assertThat(defaults.trustedProxies()).isEmpty();
+        assertThat(defaults.allowedOrigins()).isEmpty();
+        assertThat(defaults.anyOrigin()).isFalse();
+        assertThat(defaults.requireOrigin()).isFalse();
+        assertThat(defaults.handshakeTimeoutMillis()).isEqualTo(5000);
+        assertThat(defaults.maxConnectionsPerIp()).isEqualTo(32);
+        assertThat(defaults.maxConnections()).isEqualTo(20000);
+
+        Path file = dir.resolve("proxy.yaml");
+        Files.writeString(file, "http:\n  trustedProxies: [10.0.0.0/8, \"::1\"]\n  allowedOrigins:\n"
+                + "    - https://play.example.com\n");
+        AdmissionConfig fromFile = ServerConfig.fromJson(load(file.toString(), Map.of(), Map.of()), BuiltInGames.ALL)
+                .http().admission();
+        assertThat(fromFile.trustedProxies()).map(Object::toString).containsExactly("10.0.0.0/8", "::1");
+        assertThat(fromFile.allowedOrigins()).map(Object::toString).containsExactly("https://play.example.com");
+
+        AdmissionConfig fromProperty = config(Map.of("arena.http.trustedProxies", " 10.0.0.0/8 ,192.168.1.7,",
+                "arena.http.allowedOrigins", "*", "arena.http.requireOrigin", "TRUE")).http().admission();
+        assertThat(fromProperty.trustedProxies()).map(Object::toString).containsExactly("10.0.0.0/8", "192.168.1.7");
+        assertThat(fromProperty.anyOrigin()).isTrue();
+        assertThat(fromProperty.requireOrigin()).isTrue();
+
+        AdmissionConfig fromEnv = ServerConfig.fromJson(load(file.toString(), Map.of(),
+                Map.of("ARENA_HTTP_TRUSTEDPROXIES", "")), BuiltInGames.ALL).http().admission();
+        assertThat(fromEnv.trustedProxies()).as("an empty variable empties the file's list").isEmpty();
+    }
+
+    @Test
+    void anUnknownKeyInAFileIsRefusedByNameWithTheClosestKnownKey(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("typo.yaml");
         Files.writeString(file, "room:\n  tickhz: 30\n");
         assertThatThrownBy(() -> load(file.toString(), Map.of(), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown configuration key room.tickhz");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown configuration key room.tickhz: did you mean room.tickHz?");
+    }
+
+    @ParameterizedTest(name = "-D{0}")
+    @CsvSource(delimiter = '|', value = {
+            "arena.room.tickz|arena.room.tickHz",
+            "arena.room.tickhz|arena.room.tickHz",
+            "arena.sesion.tooSlowMillis|arena.session.tooSlowMillis",
+            "arena.http.prot|arena.http.port",
+            "arena.room|arena.room.game",
+            "arena.log.fromat|arena.log.format"})
+    void anUnknownArenaSystemPropertyIsRefusedNamingTheClosestKey(String property, String closest) {
+        assertThatThrownBy(() -> load(null, Map.of("arena.room.capacity", "8", property, "30"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown configuration key in system property -D" + property
+                        + ": did you mean -D" + closest + "?")
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(property));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "ARENA_ROOM_TICKZ|ARENA_ROOM_TICKHZ (room.tickHz)",
+            "ARENA_SESSION_TOOSLOW|ARENA_SESSION_TOOSLOWMILLIS (session.tooSlowMillis)",
+            "ARENA_HTTP_PORTS|ARENA_HTTP_PORT (http.port)",
+            "ARENA_LOG_FORMT|ARENA_LOG_FORMAT (log.format)"})
+    void anUnknownArenaEnvironmentVariableIsRefusedNamingTheClosestKey(String variable, String closest) {
+        assertThatThrownBy(() -> load(null, Map.of(), Map.of("ARENA_HTTP_PORT", "9000", variable, "30")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown configuration key in environment variable " + variable
+                        + ": did you mean " + closest + "?")
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(variable));
+    }
+
+    @Test
+    void propertiesAndVariablesOutsideTheArenaPrefixesAreNotOurs() throws Exception {
+        ServerConfig config = ServerConfig.fromJson(load(null,
+                Map.of("java.version", "17", "arenas.x", "1", "user.arena.room", "1"),
+                Map.of("PATH", "/bin", "ARENAX", "1", "MY_ARENA_ROOM_TICKZ", "1")), BuiltInGames.ALL);
+        assertThat(config.room().tickHz()).isEqualTo(20);
+    }
+
+    @Test
+    void everyKeyOfTheDefaultsIsAcceptedAsAPropertyAndAsAVariable() throws Exception {
+        // The check knows the keys of the embedded server.yaml, not a list of its own: a key added there
+        // is accepted in every layer without touching the loader.
+        List<String> keys = ConfigLoader.keysOf(load(null, Map.of(), Map.of()), "");
+        JsonObject defaults = load(null, Map.of(), Map.of());
+        Map<String, String> properties = new HashMap<>();
+        Map<String, String> env = new HashMap<>();
+        for (String key : keys) {
+            properties.put(ConfigLoader.PROPERTY_PREFIX + key, asText(valueOf(defaults, key)));
+            env.put(ConfigLoader.envName(key), asText(valueOf(defaults, key)));
+        }
+        assertThat(keys).contains("room.tickHz", "log.format").hasSizeGreaterThan(30);
+        JsonObject merged = load(null, properties, env);
+        assertThat(ServerConfig.fromJson(merged, BuiltInGames.ALL))
+                .isEqualTo(ServerConfig.fromJson(defaults, BuiltInGames.ALL));
+    }
+
+    /** A default as a property or variable spells it: a list as comma-separated items. */
+    private static String asText(Object value) {
+        if (value instanceof io.vertx.core.json.JsonArray list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+
+    private static Object valueOf(JsonObject json, String key) {
+        String[] parts = key.split("\\.");
+        JsonObject node = json;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.getJsonObject(parts[i]);
+        }
+        return node.getValue(parts[parts.length - 1]);
+    }
+
+    @Test
+    void theClosestKeyIsTheOneFewestEditsAwayIgnoringCase() {
+        assertThat(ClosestKey.distance("", "abc")).isEqualTo(3);
+        assertThat(ClosestKey.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(ClosestKey.distance("tickhz", "tickhz")).isZero();
+        assertThat(ClosestKey.of("room.TICKHZ", List.of("room.sendHz", "room.tickHz"))).isEqualTo("room.tickHz");
+        assertThat(ClosestKey.of("room.sendz", List.of("room.sendHz", "room.tickHz"))).isEqualTo("room.sendHz");
+        assertThat(ClosestKey.of("x", List.of())).isNull();
+    }
+
+    @Test
+    void theLogFormatIsTextByDefaultAndJsonOnRequest() throws Exception {
+        assertThat(config(Map.of()).log().format()).isEqualTo("text");
+        assertThat(config(Map.of()).log().json()).isFalse();
+        assertThat(config(Map.of("arena.log.format", "json")).log().json()).isTrue();
+        assertThatThrownBy(() -> config(Map.of("arena.log.format", "xml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("log.format must be one of [text, json], got \"xml\"");
     }
 
     @Test

@@ -44,6 +44,8 @@ class HealthAndReadinessTest {
             HttpResponse<String> health = Scrape.get(port, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(json(health).getString("status")).isEqualTo("UP");
+            assertThat(json(health).getString("version")).isEqualTo(BuildInfo.current().version());
+            assertThat(json(health).getString("commit")).isEqualTo(BuildInfo.current().commit());
 
             HttpResponse<String> ready = Scrape.get(port, "/ready");
             JsonObject body = json(ready);

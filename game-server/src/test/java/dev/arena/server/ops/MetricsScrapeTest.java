@@ -47,7 +47,8 @@ class MetricsScrapeTest {
     /** Histograms: each needs _bucket series for histogram_quantile. */
     private static final List<String> HISTOGRAMS = List.of(
             "arena_tick_duration_seconds", "arena_tick_lateness_seconds", "arena_send_duration_seconds",
-            "arena_input_latency_seconds", "arena_rtt_seconds", "arena_snapshot_size_bytes");
+            "arena_input_latency_seconds", "arena_rtt_seconds", "arena_snapshot_size_bytes", "arena_update_size_bytes",
+            "arena_update_entities", "arena_view_cells_encoded");
 
     private static TestServer server;
     private static ScriptedGame game;
@@ -118,8 +119,17 @@ class MetricsScrapeTest {
         assertThat(scrape.samples).as("every resume result exported at zero").filteredOn(s -> s.name().equals("arena_resumes_total"))
                 .extracting(s -> s.labels().get("result")).containsExactlyInAnyOrder("resumed", "taken_over", "expired", "unknown");
         Set<String> labels = new TreeSet<>();
-        scrape.samples.stream().filter(s -> s.name().startsWith("arena_")).forEach(s -> labels.addAll(s.labels().keySet()));
-        assertThat(labels).isSubsetOf("reason", "type", "result", "le");
+        scrape.samples.stream().filter(s -> s.name().startsWith("arena_") && !s.name().equals("arena_build_info"))
+                .forEach(s -> labels.addAll(s.labels().keySet()));
+        assertThat(labels).isSubsetOf("reason", "type", "game", "result", "le");
+    }
+
+    @Test
+    void buildInfoIsOneSeriesOfValueOneLabelledWithTheVersionAndCommit() {
+        BuildInfo build = BuildInfo.current();
+        assertThat(scrape.samples).filteredOn(s -> s.name().equals("arena_build_info"))
+                .containsExactly(new Scrape.Sample("arena_build_info",
+                        Map.of("version", build.version(), "commit", build.commit()), 1.0));
     }
 
     @Test

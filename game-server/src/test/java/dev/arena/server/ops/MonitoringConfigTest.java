@@ -2,8 +2,10 @@ package dev.arena.server.ops;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,18 @@ class MonitoringConfigTest {
         Path config = PROMETHEUS.resolve("prometheus.yml");
         assertSucceeds(Promtool.require().run("", "check", "config", config.toString()), "promtool check config");
         assertThat(Files.readString(config)).contains("localhost:8090").contains("job_name: arena");
+    }
+
+    @Test
+    void theScrapeConfigWithItsTokenLinesUncommentedIsValid(@TempDir Path dir) throws Exception {
+        // promtool checks that the credentials file exists, and rule_files are relative to the config.
+        Path token = Files.writeString(dir.resolve("arena-management.token"), "0123456789abcdef0123456789abcdef\n");
+        Files.copy(PROMETHEUS.resolve("alerts.yml"), dir.resolve("alerts.yml"));
+        Path config = Files.writeString(dir.resolve("prometheus.yml"), ShippedScrapeConfig.withToken(token));
+        assertSucceeds(Promtool.require().run("", "check", "config", config.toString()),
+                "promtool check config with the authorization lines uncommented");
+        assertThat(Files.readString(config)).contains("    authorization:\n      type: Bearer\n"
+                + "      credentials_file: " + token + "\n");
     }
 
     @Test

@@ -44,6 +44,14 @@ final class PrometheusServer implements AutoCloseable {
      * @param targetPort the management port to scrape (job "arena")
      */
     static PrometheusServer start(Path dir, int targetPort) throws Exception {
+        return start(dir, targetPort, "");
+    }
+
+    /**
+     * @param jobSettings more settings of the scrape job, indented four spaces (e.g. an
+     *                    {@code authorization} block)
+     */
+    static PrometheusServer start(Path dir, int targetPort, String jobSettings) throws Exception {
         Path binary = RequiredBinary.locate("prometheus");
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, """
@@ -53,9 +61,9 @@ final class PrometheusServer implements AutoCloseable {
                   evaluation_interval: 1s
                 scrape_configs:
                   - job_name: arena
-                    static_configs:
+                %s    static_configs:
                       - targets: ["127.0.0.1:%d"]
-                """.formatted(targetPort));
+                """.formatted(jobSettings, targetPort));
         int port = freeLoopbackPort();
         Path log = dir.resolve("prometheus.log");
         Process process = new ProcessBuilder(binary.toString(),
@@ -113,6 +121,22 @@ final class PrometheusServer implements AutoCloseable {
             throw new IllegalStateException(promql + " gave " + result.size() + " samples: " + result);
         }
         return Double.valueOf(result.getJsonObject(0).getJsonArray("value").getString(1));
+    }
+
+    /** Each scrape target's health and last error, for failure messages. */
+    String targets() {
+        try {
+            JsonArray active = new JsonObject(get("/api/v1/targets").body()).getJsonObject("data").getJsonArray("activeTargets");
+            StringBuilder out = new StringBuilder();
+            active.forEach(t -> {
+                JsonObject target = (JsonObject) t;
+                out.append(target.getString("scrapeUrl")).append(": ").append(target.getString("health"))
+                        .append(' ').append(target.getString("lastError")).append('\n');
+            });
+            return out.toString();
+        } catch (Exception e) {
+            return "(targets unavailable: " + e + ")";
+        }
     }
 
     String log() {

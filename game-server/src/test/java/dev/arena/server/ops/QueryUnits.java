@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * asks for, or a legend's {@code pNN} names.
  *
  * <p>It knows the shapes our dashboard uses (one metric per query, raw,
- * under {@code rate()} or under {@code histogram_quantile()}); anything else
+ * under {@code rate()} or under {@code histogram_quantile()}, and a
+ * histogram's mean, {@code rate(x_sum) / rate(x_count)}); anything else
  * is an {@link IllegalArgumentException}, so a new kind of query makes the
  * test say what to teach it rather than pass unchecked.
  */
@@ -33,6 +34,15 @@ final class QueryUnits {
 
     /** The Grafana unit id of the values {@code expr} returns: s, bytes, ops, Bps, percentunit or short. */
     static String unitOf(String expr) {
+        String mean = meanOf(expr);
+        if (mean != null) {
+            return switch (measure(mean, false)) {
+                case SECONDS -> "s";
+                case BYTES -> "bytes";
+                case RATIO -> "percentunit";
+                case COUNT -> "short";
+            };
+        }
         String metric = singleMetric(expr);
         boolean bucket = metric.endsWith("_bucket");
         boolean counter = metric.endsWith("_total") || metric.endsWith("_count") || metric.endsWith("_sum");
@@ -44,7 +54,9 @@ final class QueryUnits {
             return switch (measure) {
                 case SECONDS -> "s";
                 case BYTES -> "bytes";
-                default -> throw new IllegalArgumentException("a histogram of " + metric + " has no base unit: " + expr);
+                // a histogram of how many (entities in a view, cells encoded): a plain number
+                case COUNT -> "short";
+                case RATIO -> throw new IllegalArgumentException("a histogram of " + metric + " is a ratio: " + expr);
             };
         }
         if (RATE.matcher(expr).find()) {
@@ -94,6 +106,21 @@ final class QueryUnits {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /**
+     * The histogram whose mean {@code expr} is ({@code rate(x_sum) / rate(x_count)}, each maybe under
+     * {@code sum()}), or null for any other query.
+     */
+    private static String meanOf(String expr) {
+        Set<String> names = metricNames(expr);
+        if (names.size() != 2 || !expr.contains("/") || !RATE.matcher(expr).find()) {
+            return null;
+        }
+        String first = names.iterator().next();
+        String base = first.replaceFirst("_(count|sum)$", "");
+        return names.equals(Set.of(base + "_count", base + "_sum"))
+                && expr.indexOf(base + "_sum") < expr.indexOf(base + "_count") ? base : null;
     }
 
     private static String singleMetric(String expr) {

@@ -34,8 +34,18 @@ final class Scrape {
 
     /** GET {@code path} on the management port, as a string. */
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return get("127.0.0.1", port, path);
+    }
+
+    /** GET {@code path} on {@code host:port}, with {@code headers} (name, value, name, value...). */
+    static HttpResponse<String> get(String host, int port, String path, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static Scrape of(int managementPort) throws IOException, InterruptedException {

@@ -17,13 +17,15 @@ import java.util.Map;
  * Run only for a deliberate protocol change, then review the diff against
  * PROTOCOL.md by hand:
  * {@code mvn -q -pl game-server test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.arena.server.protocol.GenerateVectors -Dexec.args=../protocol/vectors}
+ * -Dexec.mainClass=dev.arena.server.protocol.GenerateVectors -Dexec.args=protocol/vectors}
+ * from the repository root (Maven runs it in its own working directory).
  */
 public final class GenerateVectors {
     private static final int MIN = Integer.MIN_VALUE;
     private static final int MAX = Integer.MAX_VALUE;
     private static final String ASCII_32 = "abcdefghijklmnopqrstuvwxyz012345";
     private static final String ASCII_33 = ASCII_32 + "6";
+    private static final int V = ProtocolVersion.CURRENT;
     /** A resume token as the server makes them: 24 random bytes in unpadded base64url, 32 ASCII chars. */
     private static final String TOKEN = "q3Zt-9vB_xY0aLk2mN8pQr5sTu7wVx1y";
 
@@ -45,6 +47,15 @@ public final class GenerateVectors {
         join.put("non-ASCII name", new Join(null, "Zoë"));
         join.put("emoji name", new Join("r12", "😀"));
         join.put("mixed name with emoji", new Join(null, "ñ😀x"));
+        join.put("named game, quick-join", new Join(V, "tag", null, "ann", 0, null));
+        join.put("empty game is the default game", new Join(V, "", "r3", "bob", 0, null));
+        join.put("spectate a room", new Join(V, "arena", "r7", null, Join.SPECTATE, null));
+        join.put("spectate, quick", new Join(V, null, null, "eve", Join.SPECTATE, null));
+        join.put("create a private room", new Join(V, "board", null, "ann", Join.CREATE_PRIVATE, null));
+        join.put("join a private room by code", new Join(V, null, null, "bob", 0, "K7M2QX"));
+        join.put("watch a private room by code", new Join(V, null, null, null, Join.SPECTATE, "k7m2qx"));
+        join.put("another protocol version: nothing else is read", new Join(3, null, null, null, 0, null));
+        join.put("protocol version 128", new Join(128, null, null, null, 0, null));
 
         Map<String, Object> input = group(files, "client-input", "CLIENT_INPUT");
         input.put("seq 1 moving right", new Input(1, 1f, 0f, 0));
@@ -72,22 +83,45 @@ public final class GenerateVectors {
         group(files, "client-leave", "CLIENT_LEAVE").put("leave", Leave.INSTANCE);
 
         Map<String, Object> resume = group(files, "client-resume", "CLIENT_RESUME");
-        resume.put("holding tick 41", new Resume(ProtocolVersion.CURRENT, TOKEN, 41));
-        resume.put("no state held", new Resume(ProtocolVersion.CURRENT, TOKEN, -1));
-        resume.put("tick 127 (128 on the wire)", new Resume(ProtocolVersion.CURRENT, TOKEN, 127));
-        resume.put("tick 16383 (16384 on the wire)", new Resume(ProtocolVersion.CURRENT, TOKEN, 16383));
-        resume.put("tick int max - 1", new Resume(ProtocolVersion.CURRENT, TOKEN, MAX - 1));
-        resume.put("33-char token, older version", new Resume(1, ASCII_33, 0));
-        resume.put("null token", new Resume(ProtocolVersion.CURRENT, null, 5));
+        resume.put("holding tick 41", new Resume(V, TOKEN, 41));
+        resume.put("no state held", new Resume(V, TOKEN, -1));
+        resume.put("tick 127 (128 on the wire)", new Resume(V, TOKEN, 127));
+        resume.put("tick 16383 (16384 on the wire)", new Resume(V, TOKEN, 16383));
+        resume.put("tick int max - 1", new Resume(V, TOKEN, MAX - 1));
+        resume.put("33-char token", new Resume(V, ASCII_33, 0));
+        resume.put("null token", new Resume(V, null, 5));
+        resume.put("another protocol version: nothing else is read", new Resume(3, null, -1));
 
         Map<String, Object> welcome = group(files, "server-welcome", "SERVER_WELCOME");
-        welcome.put("arena room", new Welcome(7, "r1", 20, 20, 1_795_000_000_000L, 2000, 2000, 4,
-                Map.of("playerSpeed", 200f), 15_000, TOKEN));
-        welcome.put("large ids and rates", new Welcome(16384, "room-with-a-long-identifier-of-33", 120, 60,
-                (1L << 53) - 1, 1_000_000, 10, 1000, ordered("a", 0.5f, "gravity-é", -9.75f, "zero", 0f),
+        welcome.put("arena room", new Welcome(V, 7, "r1", "arena", 0, null, 20, 20, 1_795_000_000_000L, 2000, 2000, 4,
+                ordered("playerSpeed", 200f, "chatMaxLength", 200f), 15_000, TOKEN));
+        welcome.put("large ids and rates", new Welcome(V, 16384, "room-with-a-long-identifier-of-33", "tag", 0, null,
+                120, 60, (1L << 53) - 1, 1_000_000, 10, 1000, ordered("a", 0.5f, "gravity-é", -9.75f, "zero", 0f),
                 86_400_000, ASCII_33));
-        welcome.put("zeros and empty room id, no params, resume off", new Welcome(0, "", 1, 1, 0, 0, 0, 1, Map.of(),
-                0, null));
+        welcome.put("zeros and empty room id, no params, resume off", new Welcome(V, 0, "", "", 0, null, 1, 1, 0, 0, 0, 1,
+                Map.of(), 0, null));
+        welcome.put("spectator of a private room: no resume token", new Welcome(V, 0, "r12", "board", Welcome.SPECTATOR,
+                "K7M2QX", 4, 4, 1_795_000_000_000L, 7, 6, 1, Map.of(), 0, null));
+        welcome.put("creator of a private room", new Welcome(V, 1, "r13", "arena", 0, "23456A", 20, 20, 1_795_000_000_000L,
+                2000, 2000, 4, ordered("playerSpeed", 200f), 15_000, TOKEN));
+
+        Map<String, Object> clientMessage = group(files, "client-message", "CLIENT_MESSAGE");
+        clientMessage.put("type 0, empty payload", new GameMessage(0, new byte[0]));
+        clientMessage.put("chat 'hi'", new GameMessage(1, new PayloadWriter().string("hi").toBytes()));
+        clientMessage.put("type 127, one byte", new GameMessage(127, new byte[] {0x7f}));
+        clientMessage.put("type 128, varint and zigzag", new GameMessage(128, new PayloadWriter().varint(300).zigzag(-3)
+                .toBytes()));
+        clientMessage.put("type 65535 (the largest)", new GameMessage(GameMessage.MAX_TYPE, new byte[] {0}));
+        clientMessage.put("128-byte payload (two-byte length)", new GameMessage(2, sequence(128)));
+        clientMessage.put("f32, bool and emoji string", new GameMessage(3, new PayloadWriter().f32(-1.5f).bool(true)
+                .string("😀").toBytes()));
+
+        Map<String, Object> serverMessage = group(files, "server-message", "SERVER_MESSAGE");
+        serverMessage.put("chat from player 7", new GameMessage(1, new PayloadWriter().varint(7).string("ann")
+                .string("salut à tous").toBytes()));
+        serverMessage.put("type 0, empty payload", new GameMessage(0, new byte[0]));
+        serverMessage.put("type 16384, null string", new GameMessage(16384, new PayloadWriter().string(null).toBytes()));
+        serverMessage.put("300-byte payload", new GameMessage(70, sequence(300)));
 
         Map<String, Object> snapshot = group(files, "server-snapshot", "SERVER_SNAPSHOT");
         snapshot.put("empty world", new Snapshot(0, List.of()));
@@ -99,6 +133,10 @@ public final class GenerateVectors {
                 new EntityRecord(127, 1, "😀", new int[]{-64, -65, MAX, MIN}),
                 new EntityRecord(128, 2, "", new int[]{}),
                 new EntityRecord(16384, 7, ASCII_33, new int[]{16383, -16384, 8191, -8193, 1, 2}))));
+        snapshot.put("a view: the own player among scattered ids", new Snapshot(900, List.of(
+                new EntityRecord(3, 2, null, new int[]{7996, 8004}),
+                new EntityRecord(700, 1, "me", new int[]{8000, 8000, 12, 0}),
+                new EntityRecord(16500, 2, null, new int[]{11200, 7980}))));
 
         Map<String, Object> delta = group(files, "server-delta", "SERVER_DELTA");
         delta.put("nothing changed", new Delta(10, 9, new int[0], List.of(), List.of()));
@@ -113,6 +151,14 @@ public final class GenerateVectors {
                 new EntityRecord(131, 2, null, new int[]{1234, 5678})), List.of(
                 new EntityChange(1, 0b1000, new int[]{1}),
                 new EntityChange(2, 0b1111, new int[]{-1, 1, 2, 1}))));
+        delta.put("view: one enters below the held ids, one leaves, one moves", new Delta(901, 900,
+                new int[]{16500}, List.of(new EntityRecord(2, 2, null, new int[]{4000, 12000})), List.of(
+                new EntityChange(3, 0b11, new int[]{12, -12}))));
+        delta.put("view: the viewer teleported, all but itself replaced", new Delta(950, 949,
+                new int[]{3, 40, 41}, List.of(
+                new EntityRecord(8, 1, "bob", new int[]{72000, 400, 9, 2}),
+                new EntityRecord(16700, 2, null, new int[]{71900, 640})), List.of(
+                new EntityChange(700, 0b111, new int[]{64000, -7600, 1}))));
         delta.put("wrapping and wide masks", new Delta(16384, 0, new int[]{1}, List.of(), List.of(
                 new EntityChange(200, 1 << 31, new int[]{MIN}),
                 new EntityChange(16584, 0b101010, new int[]{MAX, -1, 64}))));
@@ -132,6 +178,11 @@ public final class GenerateVectors {
         error.put("too slow, empty message", new ErrorMessage(CloseCodes.TOO_SLOW, ""));
         error.put("null message", new ErrorMessage(CloseCodes.BAD_REQUEST, null));
         error.put("non-ASCII message", new ErrorMessage(CloseCodes.ROOM_CLOSED, "salle fermée 😀"));
+        error.put("protocol version mismatch", new ErrorMessage(CloseCodes.VERSION_MISMATCH,
+                "this server speaks protocol version 2, the client version 1: update or reload the client"));
+        error.put("wrong private code", new ErrorMessage(CloseCodes.WRONG_CODE, "no private room has the code ABCDEF"));
+        error.put("unknown game", new ErrorMessage(CloseCodes.UNKNOWN_GAME, "no game chess on this server"));
+        error.put("spectators full", new ErrorMessage(CloseCodes.SPECTATORS_FULL, "room r1 has all the spectators it takes (32)"));
 
         for (Map.Entry<String, Map<String, Object>> file : files.entrySet()) {
             String message = (String) file.getValue().remove("@message");
@@ -143,6 +194,15 @@ public final class GenerateVectors {
             }
             Files.writeString(dir.resolve(file.getKey() + ".json"), vectors.encodePrettily() + "\n");
         }
+    }
+
+    /** Bytes 0, 1, 2, ... (wrapping at 256). */
+    private static byte[] sequence(int length) {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = (byte) i;
+        }
+        return out;
     }
 
     private static Map<String, Float> ordered(Object... pairs) {

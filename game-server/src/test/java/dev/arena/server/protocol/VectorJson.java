@@ -19,14 +19,17 @@ final class VectorJson {
 
     static Object message(String name, JsonObject f) {
         return switch (name) {
-            case "CLIENT_JOIN" -> new Join(f.getString("roomId"), f.getString("name"));
+            case "CLIENT_JOIN" -> new Join(f.getInteger("protocolVersion"), f.getString("game"), f.getString("roomId"),
+                    f.getString("name"), f.getInteger("flags"), f.getString("privateCode"));
+            case "CLIENT_MESSAGE", "SERVER_MESSAGE" -> new GameMessage(f.getInteger("type"), hex(f.getString("payload")));
             case "CLIENT_INPUT" -> new Input(f.getInteger("seq"), f.getDouble("dx").floatValue(),
                     f.getDouble("dy").floatValue(), f.getInteger("buttons"));
             case "CLIENT_PING", "SERVER_PING" -> new Ping(f.getLong("time"));
             case "CLIENT_PONG", "SERVER_PONG" -> new Pong(f.getLong("time"));
             case "CLIENT_LEAVE" -> Leave.INSTANCE;
-            case "SERVER_WELCOME" -> new Welcome(f.getInteger("playerId"), f.getString("roomId"), f.getInteger("tickHz"),
-                    f.getInteger("sendHz"), f.getLong("serverTime"), f.getInteger("worldWidth"),
+            case "SERVER_WELCOME" -> new Welcome(f.getInteger("protocolVersion"), f.getInteger("playerId"),
+                    f.getString("roomId"), f.getString("game"), f.getInteger("flags"), f.getString("privateCode"),
+                    f.getInteger("tickHz"), f.getInteger("sendHz"), f.getLong("serverTime"), f.getInteger("worldWidth"),
                     f.getInteger("worldHeight"), f.getInteger("positionScale"), params(f.getJsonObject("params")),
                     f.getInteger("reconnectGraceMillis"), f.getString("resumeToken"));
             case "CLIENT_RESUME" -> new Resume(f.getInteger("protocolVersion"), f.getString("token"),
@@ -41,7 +44,11 @@ final class VectorJson {
 
     static JsonObject fields(Object m) {
         if (m instanceof Join j) {
-            return new JsonObject().put("roomId", j.roomId()).put("name", j.name());
+            return new JsonObject().put("protocolVersion", j.protocolVersion()).put("game", j.game())
+                    .put("roomId", j.roomId()).put("name", j.name()).put("flags", j.flags())
+                    .put("privateCode", j.privateCode());
+        } else if (m instanceof GameMessage g) {
+            return new JsonObject().put("type", g.type()).put("payload", hex(g.payload()));
         } else if (m instanceof Input i) {
             return new JsonObject().put("seq", i.seq()).put("dx", (double) i.dx()).put("dy", (double) i.dy())
                     .put("buttons", i.buttons());
@@ -55,7 +62,9 @@ final class VectorJson {
             return new JsonObject().put("protocolVersion", r.protocolVersion()).put("token", r.token())
                     .put("lastTick", r.lastTick());
         } else if (m instanceof Welcome w) {
-            return new JsonObject().put("playerId", w.playerId()).put("roomId", w.roomId()).put("tickHz", w.tickHz())
+            return new JsonObject().put("protocolVersion", w.protocolVersion()).put("playerId", w.playerId())
+                    .put("roomId", w.roomId()).put("game", w.game()).put("flags", w.flags())
+                    .put("privateCode", w.privateCode()).put("tickHz", w.tickHz())
                     .put("sendHz", w.sendHz()).put("serverTime", w.serverTime()).put("worldWidth", w.worldWidth())
                     .put("worldHeight", w.worldHeight()).put("positionScale", w.positionScale())
                     .put("params", paramsJson(w.params())).put("reconnectGraceMillis", w.reconnectGraceMillis())

@@ -29,13 +29,12 @@ class ArenaRoomStepTest {
 
     @BeforeEach
     void join() {
-        RoomConfig config = new RoomConfig("arena", 20, 20, 20, 1, 5, 4, 1000, 8,
-                RoomConfig.DEFAULT_RECONNECT_GRACE_MILLIS, RoomConfig.DEFAULT_MAX_TICK_MILLIS, RoomConfig.DEFAULT_FAIL_TICK_MILLIS);
+        RoomConfig config = new RoomConfig("arena", 20, 20, 20, 1, 5, 4, 1000, 8);
         room = new Room("r1", config, Long.MAX_VALUE,
                 (world, random) -> new ArenaGame(world, ArenaSettings.BENCHMARK, random),
                 new SplittableRandom(11), new MicrometerGameMetrics(registry));
         client = new RecordingChannel();
-        player = room.join("ann", client, null).playerId();
+        player = room.join("ann", client).playerId();
         stepAndSend();
     }
 

@@ -106,7 +106,7 @@ class GameFaultTest {
         other.awaitWorld(w -> w.tick() > faultyTick + 2);
         assertThat(other.isClosed()).as("another room plays on").isFalse();
         assertThat(server.counter("arena.rooms.failed")).isEqualTo(1);
-        assertThat(roomLog()).anyMatch(line -> line.contains("room " + failing + " stopped: its game threw")
+        assertThat(roomLog()).anyMatch(line -> line.contains("room " + failing + " stopped: it threw")
                 && line.contains(fault == FaultyGame.STACK_OVERFLOW ? "StackOverflowError" : "AssertionError"));
         assertThat(joinedElsewhere()).isEqualTo(other.welcome.roomId());
     }

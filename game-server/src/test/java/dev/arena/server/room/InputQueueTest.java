@@ -1,6 +1,7 @@
 package dev.arena.server.room;
 
 import dev.arena.server.metrics.MicrometerGameMetrics;
+import dev.arena.server.protocol.GameMessage;
 import dev.arena.server.protocol.Input;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,20 @@ class InputQueueTest {
     }
 
     @Test
+    void gameMessagesShareTheQueueAndItsArrivalOrderWithInputs() {
+        Input input = new Input(1, 1, 0, 0);
+        GameMessage chat = new GameMessage(1, new byte[] {'h', (byte) ('i' | 0x80)});
+        queue.offer(7, chat, 100);
+        queue.offer(7, input, 200);
+
+        InputQueue.Batch batch = queue.drain();
+
+        assertThat(batch.size()).isEqualTo(2);
+        assertThat(batch.input(0)).isSameAs(chat);
+        assertThat(batch.input(1)).isSameAs(input);
+    }
+
+    @Test
     void overCapacityBetweenTwoDrainsTheNewestAreDroppedAndCounted() {
         for (int i = 1; i <= 6; i++) {
             assertThat(queue.offer(1, new Input(i, 0, 0, 0), i)).isEqualTo(i <= 4);
@@ -51,10 +66,10 @@ class InputQueueTest {
         assertThat(registry.get("arena.inputs.dropped").counter().count()).isEqualTo(2);
         InputQueue.Batch batch = queue.drain();
         assertThat(batch.size()).isEqualTo(4);
-        assertThat(batch.input(3).seq()).isEqualTo(4);
+        assertThat(((Input) batch.input(3)).seq()).isEqualTo(4);
 
         assertThat(queue.offer(1, new Input(7, 0, 0, 0), 7)).as("room again after a drain").isTrue();
-        assertThat(queue.drain().input(0).seq()).isEqualTo(7);
+        assertThat(((Input) queue.drain().input(0)).seq()).isEqualTo(7);
     }
 
     @Test
@@ -87,7 +102,7 @@ class InputQueueTest {
             InputQueue.Batch batch = big.drain();
             for (int i = 0; i < batch.size(); i++) {
                 int player = batch.playerId(i);
-                Input input = batch.input(i);
+                Input input = (Input) batch.input(i);
                 assertThat(input.seq()).as("sender %d in order", player).isGreaterThan(lastSeq[player]);
                 assertThat(batch.arrivalNanos(i)).as("arrival kept beside its input").isEqualTo(input.seq());
                 lastSeq[player] = input.seq();

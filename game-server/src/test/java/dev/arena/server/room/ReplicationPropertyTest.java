@@ -32,8 +32,7 @@ class ReplicationPropertyTest {
     void everyClientRebuildsTheExactStateFromWhatItWasSent(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        RoomConfig config = new RoomConfig("churn", 20, 20, 16, 1, 5, 64, 1000, HISTORY,
-                RoomConfig.DEFAULT_RECONNECT_GRACE_MILLIS, RoomConfig.DEFAULT_MAX_TICK_MILLIS, RoomConfig.DEFAULT_FAIL_TICK_MILLIS);
+        RoomConfig config = new RoomConfig("churn", 20, 20, 16, 1, 5, 64, 1000, HISTORY);
         Room room = new Room("r1", config, Long.MAX_VALUE, ChurnGame::new, random.split(),
                 new MicrometerGameMetrics(registry));
         List<RecordingChannel> clients = new ArrayList<>();
@@ -43,7 +42,7 @@ class ReplicationPropertyTest {
         for (int tick = 1; tick <= 400; tick++) {
             if (clients.size() < 8 && random.nextInt(20) == 0) {
                 RecordingChannel client = new RecordingChannel();
-                assertThat(room.join("p" + clients.size(), client, null).accepted()).isTrue();
+                assertThat(room.join("p" + clients.size(), client).accepted()).isTrue();
                 clients.add(client);
             }
             for (RecordingChannel client : clients) {
@@ -85,14 +84,13 @@ class ReplicationPropertyTest {
     @ValueSource(ints = {1, 5})
     void upToDateClientsShareOneEncodedDeltaPerSendTick(int count) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        RoomConfig config = new RoomConfig("churn", 20, 20, 16, 1, 5, 64, 1000, HISTORY,
-                RoomConfig.DEFAULT_RECONNECT_GRACE_MILLIS, RoomConfig.DEFAULT_MAX_TICK_MILLIS, RoomConfig.DEFAULT_FAIL_TICK_MILLIS);
+        RoomConfig config = new RoomConfig("churn", 20, 20, 16, 1, 5, 64, 1000, HISTORY);
         Room room = new Room("r1", config, Long.MAX_VALUE, ChurnGame::new, new SplittableRandom(7),
                 new MicrometerGameMetrics(registry));
         List<RecordingChannel> clients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             RecordingChannel client = new RecordingChannel();
-            room.join("p" + i, client, null);
+            room.join("p" + i, client);
             clients.add(client);
         }
         for (int tick = 1; tick <= 10; tick++) {
@@ -107,15 +105,14 @@ class ReplicationPropertyTest {
 
     @org.junit.jupiter.api.Test
     void aClientCongestedLongerThanAllowedIsClosedAsTooSlow() {
-        RoomConfig config = new RoomConfig("churn", 20, 20, 16, 1, 5, 64, 1000, HISTORY,
-                RoomConfig.DEFAULT_RECONNECT_GRACE_MILLIS, RoomConfig.DEFAULT_MAX_TICK_MILLIS, RoomConfig.DEFAULT_FAIL_TICK_MILLIS);
+        RoomConfig config = new RoomConfig("churn", 20, 20, 16, 1, 5, 64, 1000, HISTORY);
         long tooSlow = 1_000_000_000L;
         Room room = new Room("r1", config, tooSlow, ChurnGame::new, new SplittableRandom(7),
                 new MicrometerGameMetrics(new SimpleMeterRegistry()));
         RecordingChannel slow = new RecordingChannel();
         RecordingChannel fine = new RecordingChannel();
-        room.join("slow", slow, null);
-        room.join("fine", fine, null);
+        room.join("slow", slow);
+        room.join("fine", fine);
         slow.congested = true;
         long now = 0;
         for (int tick = 1; tick <= 30; tick++) {

@@ -25,8 +25,7 @@ class SnapshotSizeTest {
     @Test
     void anArenaBenchRoomFitsItsByteBudget() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        RoomConfig config = new RoomConfig("arena", 20, 20, 20, 1, 5, 1024, 1000, 32,
-                RoomConfig.DEFAULT_RECONNECT_GRACE_MILLIS, RoomConfig.DEFAULT_MAX_TICK_MILLIS, RoomConfig.DEFAULT_FAIL_TICK_MILLIS);
+        RoomConfig config = new RoomConfig("arena", 20, 20, 20, 1, 5, 1024, 1000, 32);
         SplittableRandom random = new SplittableRandom(5);
         Room room = new Room("r1", config, Long.MAX_VALUE,
                 (world, r) -> new ArenaGame(world, ArenaSettings.BENCHMARK, r), random.split(),
@@ -35,7 +34,7 @@ class SnapshotSizeTest {
         float[][] direction = new float[20][2];
         for (int i = 0; i < 20; i++) {
             RecordingChannel player = new RecordingChannel();
-            room.join("bot-" + i, player, null);
+            room.join("bot-" + i, player);
             players.add(player);
         }
         int seq = 0;

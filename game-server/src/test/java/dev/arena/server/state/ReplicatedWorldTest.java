@@ -86,6 +86,23 @@ class ReplicatedWorldTest {
     }
 
     @Test
+    void anEntityThatLeftTheViewMayComeBackWhole() {
+        world.apply(new Snapshot(1, List.of(orb(2, 0, 0), orb(5, 0, 0))));
+        world.apply(new Delta(2, 1, new int[]{5}, List.of(orb(1, 9, 9)), List.of()));
+        world.apply(new Delta(3, 2, new int[0], List.of(orb(5, 40, 41)), List.of()));
+
+        assertThat(world.entities()).containsExactly(orb(1, 9, 9), orb(2, 0, 0), orb(5, 40, 41));
+    }
+
+    @Test
+    void aSpawnOfAnEntityTheClientHoldsIsRefused() {
+        world.apply(new Snapshot(1, List.of(orb(2, 0, 0))));
+
+        assertThatThrownBy(() -> world.apply(new Delta(2, 1, new int[0], List.of(orb(2, 1, 1)), List.of())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("spawns entity 2, which the client holds");
+    }
+
+    @Test
     void theRecordsHandedInAreCopied() {
         EntityRecord mine = orb(1, 10, 10);
         world.apply(new Snapshot(1, List.of(mine)));

@@ -17,6 +17,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.internal.http.WebSocketInternal;
+import io.vertx.core.net.PemTrustOptions;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -66,12 +67,21 @@ public final class TestClient implements AutoCloseable {
     }
 
     public static TestClient connect(Vertx vertx, int port) throws Exception {
-        return connect(vertx, port, new ReplicatedWorld());
+        return connect(vertx, port, new WebSocketClientOptions(), new ReplicatedWorld());
     }
 
-    private static TestClient connect(Vertx vertx, int port, ReplicatedWorld world) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
-                .setMaxMessageSize(1 << 20));
+    /**
+     * Over wss, trusting only {@code certificatePem}: the handshake fails unless the server
+     * presents that certificate. Host names are not checked (tests use 127.0.0.1).
+     */
+    public static TestClient connectSecure(Vertx vertx, int port, String certificatePem) throws Exception {
+        return connect(vertx, port, new WebSocketClientOptions().setSsl(true).setVerifyHost(false)
+                .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(certificatePem))), new ReplicatedWorld());
+    }
+
+    private static TestClient connect(Vertx vertx, int port, WebSocketClientOptions options, ReplicatedWorld world)
+            throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient(options.setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20));
         WebSocket ws = client.connect(port, "127.0.0.1", "/ws").await(10, TimeUnit.SECONDS);
         return new TestClient(client, ws, world);
     }
@@ -83,7 +93,7 @@ public final class TestClient implements AutoCloseable {
      * await.
      */
     public static TestClient resume(Vertx vertx, int port, TestClient previous) throws Exception {
-        TestClient next = connect(vertx, port, previous.world);
+        TestClient next = connect(vertx, port, new WebSocketClientOptions(), previous.world);
         next.send(new Resume(ProtocolVersion.CURRENT, previous.welcome.resumeToken(), previous.world.tick()));
         return next;
     }
@@ -151,6 +161,27 @@ public final class TestClient implements AutoCloseable {
             return;
         }
         awaitMessage(m -> (m instanceof Snapshot || m instanceof Delta) && condition.test(world));
+    }
+
+    /** Every message received and not consumed yet, without waiting; state updates are applied. */
+    public java.util.List<ServerMessage> drain() {
+        java.util.List<ServerMessage> out = new java.util.ArrayList<>();
+        for (Object next; (next = received.poll()) != null; ) {
+            if (next instanceof RuntimeException e) {
+                throw new AssertionError("the server sent an undecodable frame", e);
+            }
+            if (next instanceof Welcome w) {
+                welcome = w;
+            }
+            world.applyIfUpdate((ServerMessage) next);
+            out.add((ServerMessage) next);
+        }
+        return out;
+    }
+
+    /** The reason text of the server's close frame, once closed (null before). */
+    public String closeReason() {
+        return closed.isDone() ? ws.closeReason() : null;
     }
 
     /** Waits for the server to close the connection and returns its close code. */

@@ -3,20 +3,25 @@ package dev.arena.server.support;
 import dev.arena.server.GameServer;
 import dev.arena.server.config.ConfigLoader;
 import dev.arena.server.config.ServerConfig;
+import dev.arena.server.game.BuiltInGames;
+import dev.arena.server.game.GameDefinition;
 import dev.arena.server.game.GameFactory;
 import dev.arena.server.metrics.PrometheusRegistryFactory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real server node on loopback ports chosen by the OS, with the embedded
  * defaults plus the given {@code key -> value} overrides (keys as in
- * config/README.md, for example {@code room.capacity}).
+ * config/README.md, for example {@code room.capacity}). Management binds
+ * its default address, 127.0.0.1.
  */
 public final class TestServer implements AutoCloseable {
     public final Vertx vertx;
@@ -32,29 +37,35 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Map<String, String> overrides) throws Exception {
-        return start(overrides, null);
+        return start(overrides, BuiltInGames.ALL);
     }
 
-    /** @param games the games to offer, or null for the built-in ones */
+    /** @param games games of the first API by name, the only ones the server can run */
     public static TestServer start(Map<String, String> overrides, Map<String, GameFactory> games) throws Exception {
+        List<GameDefinition> definitions = new ArrayList<>();
+        games.forEach((name, factory) -> definitions.add(GameDefinition.of(name, factory)));
+        return start(overrides, definitions);
+    }
+
+    /**
+     * @param games the games the server can run ({@code room.games} empty offers them all), and the
+     *              first one is the default unless the overrides set {@code room.game}
+     */
+    public static TestServer start(Map<String, String> overrides, List<GameDefinition> games) throws Exception {
         Map<String, String> properties = new HashMap<>();
         properties.put("arena.http.host", "127.0.0.1");
         properties.put("arena.http.port", "0");
         properties.put("arena.http.instances", "2");
-        properties.put("arena.management.host", "127.0.0.1");
         properties.put("arena.management.port", "0");
+        properties.put(ConfigLoader.PROPERTY_PREFIX + "room.game", games.get(0).name());
         overrides.forEach((k, v) -> properties.put(ConfigLoader.PROPERTY_PREFIX + k, v));
         // The same registry and Vert.x metrics as Main, so a test's scrape is production's.
         PrometheusMeterRegistry registry = PrometheusRegistryFactory.newRegistry();
         Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions());
         try {
-            var json = ConfigLoader.load(vertx, null, properties, Map.of()).await(10, TimeUnit.SECONDS);
-            Map<String, GameFactory> available = games;
-            ServerConfig config = ServerConfig.fromJson(json, available == null ? GameServer.BUILT_IN_GAMES : available.keySet());
-            if (available == null) {
-                available = GameServer.builtInGames(config.arena());
-            }
-            GameServer server = GameServer.start(vertx, config, available, registry).await(10, TimeUnit.SECONDS);
+            var json = ConfigLoader.load(vertx, null, properties, Map.of(), games).await(10, TimeUnit.SECONDS);
+            ServerConfig config = ServerConfig.fromJson(json, games);
+            GameServer server = GameServer.start(vertx, config, games, registry).await(10, TimeUnit.SECONDS);
             return new TestServer(vertx, server, config, registry);
         } catch (Exception | Error e) {
             vertx.close();

@@ -2,7 +2,11 @@ package dev.arena.server.transport;
 
 import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.Delta;
+import dev.arena.server.protocol.ErrorMessage;
+import dev.arena.server.protocol.GameMessage;
 import dev.arena.server.protocol.Join;
+import dev.arena.server.protocol.PayloadWriter;
+import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.Ping;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
@@ -49,6 +53,7 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of("unknown tag", "7f00", CloseCodes.PROTOCOL_ERROR, "unknown_tag"),
                 Arguments.of("empty message", "", CloseCodes.PROTOCOL_ERROR, "empty"),
+                Arguments.of("name of a lone surrogate", "0102808082eda0bd", CloseCodes.PROTOCOL_ERROR, "bad_string"),
                 Arguments.of("second join while playing", "0180616eee", CloseCodes.PROTOCOL_ERROR, "bad_state"));
     }
 
@@ -136,6 +141,48 @@ class BadInputTest {
         assertThat(server.counter("arena.frames.rejected", "reason", "rate_limited")).isEqualTo(before + 1);
         assertThat(server.counter("arena.joins.refused", "reason", "bad_request") - refused)
                 .as("joins refused before the limit").isEqualTo(server.config.session().maxMessagesPerSecond());
+    }
+
+    @Test
+    void aChatLineOverTheGamesLimitClosesOnlyItsSenderAndTheRoomGoesOn() throws Exception {
+        String tooLong = "x".repeat(server.config.game("arena").settings().integer("chatMaxLength") + 1);
+        checkOffender(offender -> offender.send(new GameMessage(1, new PayloadWriter().string(tooLong).toBytes())),
+                CloseCodes.PROTOCOL_ERROR, "string_too_long");
+    }
+
+    @Test
+    void aGameMessageWithBytesAfterItsPayloadClosesOnlyItsSender() throws Exception {
+        checkOffender(offender -> offender.send(new GameMessage(1, new PayloadWriter().string("hi").varint(1).toBytes())),
+                CloseCodes.PROTOCOL_ERROR, "trailing_bytes");
+    }
+
+    @Test
+    void aGameMessageBeforeJoiningIsAProtocolError() throws Exception {
+        double before = server.counter("arena.frames.rejected", "reason", "bad_state");
+        try (TestClient lobby = TestClient.connect(server.vertx, server.port())) {
+            lobby.send(new GameMessage(1, new byte[0]));
+            assertThat(lobby.awaitClose()).isEqualTo(CloseCodes.PROTOCOL_ERROR);
+        }
+        assertThat(server.counter("arena.frames.rejected", "reason", "bad_state")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aJoinOfAnotherProtocolVersionIsToldBothVersionsAndClosedWith4011() throws Exception {
+        double before = server.counter("arena.connections.closed", "reason", "version_mismatch");
+        try (TestClient old = TestClient.connect(server.vertx, server.port())) {
+            // A version-1 client's quick-join as "ann" (PROTOCOL.md version 1): no version field.
+            old.sendRaw(HexFormat.of().parseHex("0180616eee"));
+            ErrorMessage error = old.await(ErrorMessage.class);
+            assertThat(error.code()).isEqualTo(CloseCodes.VERSION_MISMATCH);
+            assertThat(error.message()).contains("version " + ProtocolVersion.CURRENT).contains("version 12416");
+            assertThat(old.awaitClose()).isEqualTo(CloseCodes.VERSION_MISMATCH);
+        }
+        try (TestClient future = TestClient.connect(server.vertx, server.port())) {
+            future.send(new Join(3, "arena", null, "zed", 0, null));
+            assertThat(future.await(ErrorMessage.class).message()).contains("version 2").contains("version 3");
+            assertThat(future.awaitClose()).isEqualTo(CloseCodes.VERSION_MISMATCH);
+        }
+        assertThat(server.counter("arena.connections.closed", "reason", "version_mismatch")).isEqualTo(before + 2);
     }
 
     @Test

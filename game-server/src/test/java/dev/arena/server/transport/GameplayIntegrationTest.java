@@ -166,7 +166,7 @@ class GameplayIntegrationTest {
         assertThat(index.body()).contains("<canvas").contains("main.js");
         assertThat(index.headers().firstValue("Cache-Control")).contains("no-cache");
         HttpResponse<String> module = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/protocol/constants.js")).build(),
+                URI.create("http://127.0.0.1:" + server.port() + "/sdk/protocol/constants.js")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(module.statusCode()).isEqualTo(200);
         assertThat(module.headers().firstValue("Content-Type").orElse("")).contains("javascript");

@@ -47,8 +47,9 @@ class SlowClientTest {
     void aHundredStalledPlayersAreClosedAsTooSlowWithBoundedHeapWhileAReaderKeepsUp() throws Exception {
         // 5000 moving orbs: every update is some 15 KB, so a socket that is not read backs up within a second
         // (session.sendBufferBytes keeps the kernel from absorbing megabytes first).
+        // Every socket comes from 127.0.0.1: the per-address cap (32 by default) must let a hundred in.
         try (TestServer server = TestServer.start(Map.of("room.capacity", "200", "arena.orbs", "5000",
-                "session.tooSlowMillis", String.valueOf(TOO_SLOW_MILLIS)));
+                "session.tooSlowMillis", String.valueOf(TOO_SLOW_MILLIS), "http.maxConnectionsPerIp", "1000"));
              TestClient reader = TestClient.connect(server.vertx, server.port())) {
             reader.send(new Join(null, "reader"));
             String room = reader.await(Welcome.class).roomId();

@@ -1,0 +1,68 @@
+package dev.arena.server.state;
+
+import dev.arena.server.metrics.GameMetrics;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * What every {@link Replication} does the same way: capture the live state
+ * into the history once per send tick, refuse misuse, hand out replicas and
+ * resume them. Subclasses decide what a client's frame holds.
+ */
+abstract class HistoryReplication implements Replication {
+    final StateHistory history;
+    final GameMetrics metrics;
+    private final EntityStore world;
+    private WorldState current;
+
+    HistoryReplication(EntityStore world, int historySize, GameMetrics metrics) {
+        if (historySize < 1) {
+            throw new IllegalArgumentException("historySize must be at least 1, got " + historySize);
+        }
+        this.world = world;
+        this.history = new StateHistory(historySize);
+        this.metrics = metrics;
+    }
+
+    /** A new send tick: {@code current} was captured; {@code previous} is the capture before it, or null. */
+    abstract void captured(WorldState previous, WorldState current);
+
+    /** The frame from the replica's baseline to {@code current}; the caller then records it as sent. */
+    abstract Buffer frameFor(Replica replica, WorldState current);
+
+    @Override
+    public final Replica newReplica(int viewer) {
+        return new Replica(history.size(), viewer);
+    }
+
+    @Override
+    public final void capture(int tick) {
+        if (current != null && tick <= current.tick) {
+            throw new IllegalArgumentException("capture(" + tick + ") after tick " + current.tick + ": ticks must increase");
+        }
+        WorldState previous = current;
+        current = world.capture(tick);
+        history.add(current);
+        captured(previous, current);
+    }
+
+    @Override
+    public final Buffer nextFrame(Replica replica) {
+        if (current == null) {
+            throw new IllegalStateException("nextFrame before the first capture");
+        }
+        if (replica.baseline == current) {
+            throw new IllegalStateException("nextFrame asked twice for tick " + current.tick);
+        }
+        return frameFor(replica, current);
+    }
+
+    @Override
+    public final boolean resume(Replica replica, int clientTick) {
+        return replica.resumeFrom(replica.wasSent(clientTick) ? history.find(clientTick) : null);
+    }
+
+    @Override
+    public final WorldState current() {
+        return current;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.arena.loadtest;
+
+import dev.arena.server.protocol.GameMessage;
+import dev.arena.server.state.ReplicatedWorld;
+
+/**
+ * What a bot does in one game, beside what every bot does (connect, join,
+ * answer PINGs, rebuild the state): how it plays, and how it knows the server
+ * applied its inputs, which is what input latency is measured by. Chosen by
+ * the game the WELCOME names ({@link BotBehaviours}); a game adds its own
+ * there. Runs on the bot's event loop.
+ */
+interface BotBehaviour {
+    /** {@link #acknowledgedSeq} of a game with no acknowledged inputs: no input latency is measured. */
+    int NO_ACK = Integer.MIN_VALUE;
+
+    /** Called every {@code 1000 / --input-hz} ms while playing: send what the game expects, or nothing. */
+    void act(BotActions bot);
+
+    /**
+     * After each state update: the seq of the newest input the server has
+     * applied for this bot's player, or {@link #NO_ACK}.
+     *
+     * @return {@link #NO_ACK} too when the player is not in the state (yet)
+     */
+    int acknowledgedSeq(ReplicatedWorld world, int playerId);
+
+    /** Whether {@link #acknowledgedSeq} ever answers: a run of a game whose bots measure no latency is clean without. */
+    default boolean measuresLatency() {
+        return true;
+    }
+
+    /** A game MESSAGE from the server. Ignored unless the game's bots react to messages. */
+    default void onMessage(BotActions bot, GameMessage message) {
+    }
+
+    /** What a behaviour may do: send an INPUT or a game MESSAGE, look at the state. */
+    interface BotActions {
+        /** Sends an INPUT with the next seq; its latency is measured when {@link #acknowledgedSeq} reaches it. */
+        void steer(float dx, float dy, int buttons);
+
+        /** Sends a game MESSAGE. */
+        void message(int type, byte[] payload);
+
+        /** The state as the bot rebuilt it. */
+        ReplicatedWorld world();
+
+        /** The bot's own entity id (0 before WELCOME). */
+        int playerId();
+    }
+}
