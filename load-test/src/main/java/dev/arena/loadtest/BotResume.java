@@ -5,6 +5,7 @@ import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.Resume;
 import dev.arena.server.protocol.Welcome;
+import io.netty.channel.Channel;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 
@@ -68,8 +69,10 @@ final class BotResume {
         stats.increment(Count.RESUMES_ATTEMPTED);
         bot.cutForResume();
         WebSocket old = bot.detach();
-        // No close frame: the TCP connection just ends (a FIN), as when a network goes away.
-        ((WebSocketInternal) old).channelHandlerContext().channel().close();
+        // No close frame: the TCP connection just ends (a FIN), as when a network goes away. The close bypasses
+        // the channel's pipeline, where Vert.x's WebSocket handler would send a close frame (1000) first.
+        Channel channel = ((WebSocketInternal) old).channelHandlerContext().channel();
+        channel.eventLoop().execute(() -> channel.unsafe().close(channel.voidPromise()));
         deadlineNanos = System.nanoTime() + graceMillis * 1_000_000L;
         retryMillis = FIRST_RETRY_MILLIS;
         connect();

@@ -34,6 +34,7 @@ class DropAndResumeRunTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         RunResult result;
         double serverResumes;
+        double serverDrops;
         try (TestServer server = TestServer.start(Map.of("room.capacity", "3"))) {
             Options options = Options.parse("run", "--url", "ws://127.0.0.1:" + server.port() + "/ws", "--rooms", "2",
                     "--players", "3", "--warmup", "1", "--duration", "4", "--ramp", "100", "--seed", "9",
@@ -43,6 +44,7 @@ class DropAndResumeRunTest {
             Reports.write(result, out);
             serverResumes = server.counter("arena.resumes", "result", "resumed")
                     + server.counter("arena.resumes", "result", "taken_over");
+            serverDrops = server.counter("arena.connections.closed", "reason", "abnormal");
             assertThat(server.counter("arena.resumes", "result", "expired")
                     + server.counter("arena.resumes", "result", "unknown")).as("refused resumes").isZero();
         }
@@ -54,6 +56,8 @@ class DropAndResumeRunTest {
         assertThat(succeeded).as("a cut still resuming when the run ended is the only gap").isBetween(attempted - 6, attempted);
         assertThat(serverResumes).as("resumes the server answered (one may be answered as the run stops)")
                 .isBetween((double) succeeded, (double) attempted);
+        assertThat(serverDrops).as("cuts the server saw as drops (no close frame)").isBetween((double) succeeded,
+                (double) attempted);
         assertThat(result.errors()).as("errors; first failures: %s", result.failures).isZero();
         assertThat(result.total(Count.DISCONNECTS)).isZero();
         assertThat(result.playingAtEnd).as("bots resuming still hold their seats").isEqualTo(6);

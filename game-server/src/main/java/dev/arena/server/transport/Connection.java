@@ -36,6 +36,9 @@ import io.vertx.core.http.WebSocketFrameType;
  * called from any thread.
  */
 final class Connection {
+    /** The status Vert.x gives a socket that closed without a close frame (never on the wire). */
+    private static final int NO_CLOSE_FRAME = 1006;
+
     /** Where decoded messages go. Called on this connection's event loop. */
     interface Listener {
         /**
@@ -162,8 +165,11 @@ final class Connection {
     }
 
     private void onSocketClosed() {
-        CloseReason reason = closeReason != null ? closeReason
-                : ws.closeStatusCode() == null ? CloseReason.ABNORMAL : CloseReason.CLIENT_CLOSED;
+        Short peerCode = ws.closeStatusCode();
+        // Vert.x reports a connection that ended without a close frame as 1006, a code no endpoint may send
+        // (RFC 6455, 7.4.1): that is a drop, not the client's close.
+        boolean dropped = peerCode == null || peerCode == NO_CLOSE_FRAME;
+        CloseReason reason = closeReason != null ? closeReason : dropped ? CloseReason.ABNORMAL : CloseReason.CLIENT_CLOSED;
         end(reason);
         metrics.connectionEnded();
         onEnd.run();

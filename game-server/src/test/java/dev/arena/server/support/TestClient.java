@@ -98,9 +98,13 @@ public final class TestClient implements AutoCloseable {
         return next;
     }
 
-    /** Cuts the TCP connection without a WebSocket close frame, as a network drop does. */
+    /**
+     * Cuts the TCP connection without a WebSocket close frame, as a network drop does. The close bypasses the
+     * channel's pipeline: through it, Netty's WebSocket handler would send a close frame (1000) first.
+     */
     public void drop() {
-        ((WebSocketInternal) ws).channelHandlerContext().channel().close();
+        var channel = ((WebSocketInternal) ws).channelHandlerContext().channel();
+        channel.eventLoop().execute(() -> channel.unsafe().close(channel.voidPromise()));
     }
 
     public synchronized void send(ClientMessage message) {

@@ -156,8 +156,12 @@ class ResumeTest {
         ann.drop();
         assertThat(nextGameEvent()).isEqualTo("disconnect " + annId);
         awaitHeldSeats(1);
+        assertThat(server.counter("arena.connections.closed", "reason", "abnormal"))
+                .as("a connection cut without a close frame is counted as abnormal").isEqualTo(1);
 
-        // Bob keeps seeing her, and she comes to a stop (the arena game freezes a disconnected player).
+        // Bob keeps seeing her, and she comes to a stop (the arena game freezes a disconnected player). From
+        // the state Ann last held: Bob's older states still show her before her input, standing.
+        bob.awaitWorld(w -> w.tick() >= lastTick);
         int[] previousX = {bob.world.get(annId).fields()[ArenaGame.FIELD_X]};
         bob.awaitMessage(m -> {
             if (!(m instanceof Delta)) {
