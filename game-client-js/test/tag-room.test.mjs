@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PayloadWriter, RoomState, SteeringPredictor } from '../sdk/index.js';
 import { tag } from '../games/tag/index.js';
-import { Kind, Phase } from '../games/tag/entities.js';
+import { Kind, Phase, speedOf } from '../games/tag/entities.js';
 import { bannerOf, decodeRound, decodeTagged, ROUND, TAGGED } from '../games/tag/messages.js';
 import { clockText, formatClock, roleOf, roundFacts, tagHud } from '../games/tag/scoreboard.js';
 
@@ -77,4 +77,11 @@ test('round messages: started, won, drawn, stopped; unknown types are no banner'
   assert.deepEqual(bannerOf(ROUND, round(1, 3, -1, 2, 2)), { kind: 'round', text: 'Round 3 is a draw, 2–2', team: -1 });
   assert.equal(bannerOf(ROUND, round(2, 3, -1, 0, 0))?.text, 'Round stopped: waiting for players');
   assert.equal(bannerOf(9, new Uint8Array()), null);
+});
+
+test('the own player is predicted at the speed the server gives its role', () => {
+  const speeds = { runner: 200, it: 230 };
+  assert.equal(speedOf(entities[3], speeds), 200, 'a runner');
+  assert.equal(speedOf(entities[4], speeds), 0, 'a frozen it');
+  assert.equal(speedOf({ fields: [0, 0, 0, 1, 0, 1, 0] }, speeds), 230, 'a free it');
 });

@@ -51,3 +51,15 @@ export function tagView(entity, welcome) {
       return {};
   }
 }
+
+/**
+ * The speed the server moves a player at now (world units per second): an
+ * it runs faster than a runner, and a frozen it stands still.
+ * @param {{fields: number[]}} player
+ * @param {{runner: number, it: number}} speeds from WELCOME's params
+ * @returns {number}
+ */
+export function speedOf(player, speeds) {
+  if (player.fields[PlayerField.FROZEN] === 1) return 0;
+  return player.fields[PlayerField.IT] === 1 ? speeds.it : speeds.runner;
+}

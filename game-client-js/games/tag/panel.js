@@ -44,16 +44,18 @@ export class TagPanel {
    *          role: {text: string, role: string}}} facts
    */
   show({ clock, secondsLeft, phase, teams, role }) {
+    // Called every frame: each write below is skipped when nothing changed.
     setText(this.clock, clock);
-    this.clock.dataset.value = String(secondsLeft);
-    this.clock.dataset.phase = String(phase);
+    setData(this.clock, 'value', String(secondsLeft));
+    setData(this.clock, 'phase', String(phase));
     teams.forEach((t, i) => {
       setText(this.teamCells[i], `${t.name} ${t.score}`);
-      this.teamCells[i].dataset.score = String(t.score);
-      this.teamCells[i].title = `${t.players} player${t.players === 1 ? '' : 's'}`;
+      setData(this.teamCells[i], 'score', String(t.score));
+      const title = `${t.players} player${t.players === 1 ? '' : 's'}`;
+      if (this.teamCells[i].title !== title) this.teamCells[i].title = title;
     });
     setText(this.role, role.text);
-    this.role.dataset.role = role.role;
+    setData(this.role, 'role', role.role);
     this.role.hidden = !role.text;
   }
 
@@ -101,4 +103,13 @@ function el(doc, tag, id) {
  */
 function setText(e, text) {
   if (e.textContent !== text) e.textContent = text;
+}
+
+/**
+ * @param {HTMLElement} e
+ * @param {string} key
+ * @param {string} value
+ */
+function setData(e, key, value) {
+  if (e.dataset[key] !== value) e.dataset[key] = value;
 }

@@ -7,7 +7,7 @@
  */
 import { computeCamera, KeyboardSteering, PointerSteering, pointerToDirection, STILL, SteeringPredictor }
   from '../../sdk/index.js';
-import { PlayerField } from './entities.js';
+import { speedOf } from './entities.js';
 import { bannerOf } from './messages.js';
 import { TagPanel } from './panel.js';
 import { drawTag } from './render/renderer.js';
@@ -65,9 +65,7 @@ export class TagView {
    */
   predictSpeed(own) {
     const prediction = this.room.prediction;
-    if (!own || !(prediction instanceof SteeringPredictor)) return;
-    const it = own.fields[PlayerField.IT] === 1;
-    prediction.speed = own.fields[PlayerField.FROZEN] === 1 ? 0 : it ? this.speeds.it : this.speeds.runner;
+    if (own && prediction instanceof SteeringPredictor) prediction.speed = speedOf(own, this.speeds);
   }
 
   /**

@@ -104,7 +104,6 @@ public final class TagGame extends GameBase {
                 keepIts(true);
             }
         }
-        players.forEach(this::write);
     }
 
     @Override
@@ -165,16 +164,13 @@ public final class TagGame extends GameBase {
         round.start(settings.roundSeconds());
         teams.resetScores();
         teams.rebalance(players);
-        for (TagPlayer p : players) {
-            p.score = 0;
-            p.it = false;
-            p.frozenUntil = 0;
-        }
-        // Each team lines up on its own side, evenly spaced.
+        clearIts();
+        // Scores start at zero, and each team lines up on its own side, evenly spaced.
         for (int team = TagTeams.RED; team <= TagTeams.BLUE; team++) {
             int slot = 0;
             for (TagPlayer p : players) {
                 if (p.team == team) {
+                    p.score = 0;
                     placeOnSide(p, (++slot) / (teams.players(team) + 1.0));
                 }
             }

@@ -31,7 +31,7 @@ public final class TagRound {
         this.world = world;
         this.tickHz = tickHz;
         this.entity = world.spawn(TagGame.KIND_ROUND, null, 4);
-        show(-1);
+        stop();
     }
 
     int phase() {
@@ -71,10 +71,6 @@ public final class TagRound {
         phase = newPhase;
         ticksLeft = ticks;
         world.set(entity, FIELD_SECONDS_LEFT, (ticks + tickHz - 1) / tickHz);
-        show(winner);
-    }
-
-    private void show(int winner) {
         world.set(entity, FIELD_PHASE, phase);
         world.set(entity, FIELD_ROUND, round);
         world.set(entity, FIELD_WINNER, winner);
