@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
 final class BotBehaviours {
     /** Game name -> behaviour of one bot, given its --input-hz and random source. */
     private static final Map<String, BiFunction<Integer, SplittableRandom, BotBehaviour>> BY_GAME = Map.of(
-            "arena", (inputHz, random) -> new Steering(inputHz, random, ArenaGame.FIELD_LAST_SEQ));
+            "arena", (inputHz, random) -> new Steering(inputHz, random, ArenaGame.FIELD_LAST_SEQ),
+            "tag", TagBehaviour::new);
 
     private BotBehaviours() {
     }
