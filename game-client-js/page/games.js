@@ -4,10 +4,11 @@
  * fallback view.
  */
 import { arena } from '../games/arena/index.js';
+import { connect4 } from '../games/connect4/index.js';
 import { fallbackGame } from './game-module.js';
 
 /** @type {Map<string, import('./game-module.js').GameModule>} */
-const GAMES = new Map([[arena.name, arena]]);
+const GAMES = new Map([[arena.name, arena], [connect4.name, connect4]]);
 
 /**
  * @param {string} name a game's name, from WELCOME
