@@ -233,6 +233,11 @@ public final class LoadRun {
                 stats.rejectedJoinsByReason(), failures, rampNote);
         result.latencyExpected = java.util.Arrays.stream(bots).noneMatch(b -> b.outcome() == Bot.Outcome.JOINED)
                 || java.util.Arrays.stream(bots).anyMatch(Bot::measuresLatency);
+        // Every bot of a run plays one game, so the first one seated says what its latency is of.
+        java.util.Arrays.stream(bots).map(Bot::behaviour).filter(java.util.Objects::nonNull).findFirst().ifPresent(b -> {
+            result.latencyOf = b.latencyOf();
+            result.latencyNote = b.latencyNote();
+        });
         return result;
     }
 

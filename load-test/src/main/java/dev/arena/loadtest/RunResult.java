@@ -41,6 +41,10 @@ public final class RunResult {
     public ServerFigures server;
     /** Whether the game's bots measure input latency (the arena's do; see {@link BotBehaviour#measuresLatency}). */
     public boolean latencyExpected = true;
+    /** What the latency is of: {@code input}, or the game's word ({@link BotBehaviour#latencyOf}). */
+    public String latencyOf = "input";
+    /** What that latency includes, when the word alone would mislead ({@link BotBehaviour#latencyNote}); else null. */
+    public String latencyNote;
 
     RunResult(Options options, Instant startedAt, List<LoadRun.Sample> samples, Histogram measured, Histogram all,
               long[] measureStart, long[] measureEnd, double measuredSeconds, long botCpuNanos, int playingAtEnd,
@@ -125,6 +129,8 @@ public final class RunResult {
                         .put("botEventLoops", options.loops)
                         .put("availableProcessors", Runtime.getRuntime().availableProcessors()))
                 .put("measuredSeconds", round(measuredSeconds, 3))
+                // Named inputLatencyMs whatever the game (tools read it); latencyOf says what was timed.
+                .put("latencyOf", latencyOf)
                 .put("inputLatencyMs", new JsonObject()
                         .put("p50", round(latencyMillis(50), 3))
                         .put("p90", round(latencyMillis(90), 3))
@@ -172,6 +178,9 @@ public final class RunResult {
                     .put("peakRssMiB", round(server.peakRssBytes() / 1048576.0, 1))
                     .put("metrics", metrics));
         }
+        if (latencyNote != null) {
+            json.put("latencyNote", latencyNote);
+        }
         if (!failures.isEmpty()) {
             json.put("firstFailures", new JsonArray(failures));
         }
@@ -198,9 +207,12 @@ public final class RunResult {
                 options.rooms, options.players, options.bots(), Math.round(measuredSeconds), options.warmupSeconds, options.inputHz));
         b.append(String.format(Locale.ROOT, "  players       %d joined of %d, %d playing at the end (%.0f on average while measuring)%n",
                 total(Count.JOINED), options.bots(), playingAtEnd, averagePlayers()));
-        b.append(String.format(Locale.ROOT, "  input latency p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms  (%d inputs)%n",
-                latencyMillis(50), latencyMillis(90), latencyMillis(99), latencyMillis(99.9), maxLatencyMillis(),
-                measured.getTotalCount()));
+        b.append(String.format(Locale.ROOT, "  %s latency p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms  (%d %ss)%n",
+                latencyOf, latencyMillis(50), latencyMillis(90), latencyMillis(99), latencyMillis(99.9), maxLatencyMillis(),
+                measured.getTotalCount(), latencyOf));
+        if (latencyNote != null) {
+            b.append("    ").append(latencyNote).append(System.lineSeparator());
+        }
         b.append(String.format(Locale.ROOT, "  server->client %.0f B per player per second, %.0f messages/s; client->server %.0f B per player per second, %.0f messages/s%n",
                 perPlayer(Count.BYTES_IN), rate(Count.MESSAGES_IN), perPlayer(Count.BYTES_OUT), rate(Count.MESSAGES_OUT)));
         b.append(String.format(Locale.ROOT, "  errors %d, disconnects %d, rejected joins %d%s%n",

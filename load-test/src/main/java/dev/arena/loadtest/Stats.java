@@ -21,7 +21,7 @@ public final class Stats {
         BYTES_IN, BYTES_OUT, MESSAGES_IN, MESSAGES_OUT, INPUTS_SENT, INPUTS_SKIPPED, UPDATES, PINGS_ANSWERED,
         JOINED, REJECTED_JOINS, DISCONNECTS,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
-        ROOM_MISPLACED;
+        ROOM_MISPLACED, GAME_REFUSALS;
 
         /** Whether this count is one of the error kinds of BENCHMARK.md ("errors, disconnects, rejected joins"). */
         public boolean isError() {

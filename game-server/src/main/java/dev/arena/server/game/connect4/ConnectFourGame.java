@@ -43,6 +43,8 @@ public final class ConnectFourGame extends GameBase {
             .messageType(REJECTED, "rejected")
             .create(ConnectFourGame::new);
 
+    /** The board: columns 0 (left) to 6, rows 0 (bottom) to 5. */
+    public static final int COLUMNS = Board.COLUMNS, ROWS = Board.ROWS;
     public static final int KIND_PLAYER = 1;
     public static final int KIND_DISC = 2;
     public static final int KIND_MATCH = 3;
