@@ -29,10 +29,12 @@ import static dev.arena.server.game.connect4.ConnectFourGame.TURN;
  *
  * <p>Latency is measured per move: from writing the MOVE to the first state
  * update that shows it (the match's move count passed it). The game applies
- * moves at its next step, so at {@code connect4.tickHz} = 4 a move waits up to
- * 250 ms on the server by design, and that wait is most of the figure. The
- * time between the update that gives a bot its turn and its move (up to one
- * {@code --input-hz} period) is thinking, not latency, and is not counted.
+ * moves at its next step, every 1 / {@code connect4.tickHz}. A bot answers
+ * the update that gives it the turn within one {@code --input-hz} period,
+ * which is itself sent right after a step, so its move waits for most of the
+ * next step: at 4 Hz expect a median near 250 ms minus that reaction, where a
+ * person, moving at a moment unrelated to the steps, waits half a step on
+ * average. The reaction itself is thinking, not latency, and is not counted.
  * A refusal means the bot and the server disagree about the board: an error.
  */
 final class ConnectFourBot implements BotBehaviour {
@@ -88,8 +90,10 @@ final class ConnectFourBot implements BotBehaviour {
 
     @Override
     public String latencyNote() {
-        return "from a MOVE to the first update showing its disc, including the wait for the room's next step"
-                + " (up to 1 / connect4.tickHz: the game applies moves at its tick); bots move only on their turn";
+        return "from a MOVE to the first update showing its disc; the game applies moves at its next step"
+                + " (every 1 / connect4.tickHz) and a bot moves right after the update that gives it the turn,"
+                + " so most of a step is spent waiting by design (a person's move waits half a step on average);"
+                + " bots send moves only on their turn, so there are few samples";
     }
 
     private static int progress(int[] match) {
