@@ -101,16 +101,19 @@ export class ConnectFourView {
 
   /** @param {number} nowMs */
   frame(nowMs) {
-    // A refusal goes once the board moves on, or after a while.
+    // Drawn again only when a state arrived or the refusal changed: the board is still between moves.
+    if (this.refusal && this.window.performance.now() - this.refusal.atMs > REFUSAL_MS) this.refusal = null;
+    if (this.key() === this.renderedKey) return;
     const board = this.read();
-    if (this.refusal && (board.moves !== this.refusal.moves || board.round !== this.refusal.round
-        || this.window.performance.now() - this.refusal.atMs > REFUSAL_MS)) {
-      this.refusal = null;
-    }
-    const key = `${this.room.states}|${this.refusal?.atMs ?? ''}`;
-    if (key === this.renderedKey) return;
-    this.renderedKey = key;
+    // A refusal goes once the board moves on.
+    if (this.refusal && (board.moves !== this.refusal.moves || board.round !== this.refusal.round)) this.refusal = null;
+    this.renderedKey = this.key();
     this.render(board);
+  }
+
+  /** @returns {string} what the drawn board depends on besides the state's content */
+  key() {
+    return `${this.room.states}|${this.refusal?.atMs ?? ''}`;
   }
 
   /** @returns {import('./board-state.js').Board} */

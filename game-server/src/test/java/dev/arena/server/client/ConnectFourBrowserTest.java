@@ -106,10 +106,11 @@ class ConnectFourBrowserTest {
             bob.tap("#quick-join");
             bob.waitForSelector("#c4-board");
             assertThat(bob.evaluate("() => window.arena.state().roomId")).isEqualTo(room);
-            ann.waitForFunction("() => document.getElementById('c4-status').textContent === 'Your turn (red) · 60 s'");
-            assertThat(bob.textContent("#c4-status")).isEqualTo("ann's turn (red) · 60 s");
-            assertThat(ann.textContent("#leaderboard")).as("bob's name is text").contains(BOB);
-            assertThat(ann.locator("#leaderboard i").count()).isZero();
+            // The clock counts down from connect4.turnSeconds (60).
+            ann.waitForFunction("() => /^Your turn \\(red\\) · (60|59) s$/.test(document.getElementById('c4-status').textContent)");
+            bob.waitForFunction("() => /^ann's turn \\(red\\) · (60|59) s$/.test(document.getElementById('c4-status').textContent)");
+            ann.waitForFunction("name => document.getElementById('leaderboard').textContent.includes(name)", BOB);
+            assertThat(ann.locator("#leaderboard i").count()).as("bob's name is text").isZero();
 
             // Eve finds the room in the lobby's list as playing, and watches it.
             await().atMost(TestClient.TIMEOUT).until(() -> Http.get(server, "/api/rooms?game=connect4&state=playing")
@@ -190,7 +191,7 @@ class ConnectFourBrowserTest {
             bob.waitForFunction("() => document.getElementById('c4-status').textContent.startsWith('Your turn')");
             bob.tap(column(6));
             bob.waitForFunction("() => document.getElementById('c4-rejected').textContent === 'Column 7 is full: pick another one.'");
-            assertThat(ann.textContent("#leaderboard")).contains("ann (red)1");
+            ann.waitForFunction("() => document.getElementById('leaderboard').textContent.includes('ann (red)1')");
 
             assertThat(problems).allSatisfy(p -> assertThat(p.seen()).as("console of a page").isEmpty());
         }
