@@ -16,6 +16,8 @@ import { computeCamera } from '../sdk/index.js';
  * @property {Window} window
  * @property {HTMLCanvasElement} canvas the field, sized by the page's layout
  * @property {HTMLElement} panel where the game puts its own controls (the arena's chat)
+ * @property {HTMLElement} stage an empty layer over the whole field, for a game that draws with DOM
+ *   instead of the canvas (the Connect Four board); clicks go through it except on what the game puts there
  * @property {import('../sdk/index.js').Session} session joined: `session.room` is the game's RoomState
  */
 

@@ -100,7 +100,7 @@ function mountRoom(room) {
   view?.unmount();
   view = null;
   viewedRoom = room;
-  if (room) view = gameModule(room.game).mount({ document, window, canvas, panel: $('game-panel'), session });
+  if (room) view = gameModule(room.game).mount({ document, window, canvas, panel: $('game-panel'), stage: $('stage'), session });
 }
 
 /** @param {RoomState|null} room */

@@ -120,6 +120,11 @@ final class Bot implements BotBehaviour.BotActions {
         return outcome == Outcome.JOINED && behaviour.measuresLatency();
     }
 
+    /** What this bot's latency is of ({@link BotBehaviour#latencyOf}), null before its WELCOME; any thread, as above. */
+    BotBehaviour behaviour() {
+        return outcome == Outcome.JOINED ? behaviour : null;
+    }
+
     BotGroup group() {
         return group;
     }
@@ -381,6 +386,20 @@ final class Bot implements BotBehaviour.BotActions {
     @Override
     public void message(int type, byte[] payload) {
         send(new GameMessage(type, payload));
+    }
+
+    @Override
+    public void message(int type, byte[] payload, int ackSeq) {
+        inputs.sent(ackSeq);
+        send(new GameMessage(type, payload));
+    }
+
+    @Override
+    public void refused(String why) {
+        stats.increment(Count.GAME_REFUSALS);
+        if (failure == null) {
+            failure = why;
+        }
     }
 
     @Override

@@ -34,6 +34,20 @@ interface BotBehaviour {
     default void onMessage(BotActions bot, GameMessage message) {
     }
 
+    /**
+     * What the measured latency is the latency of, as the report names it:
+     * {@code input} for a game steered by INPUTs, or the game's own word (a
+     * board game's {@code move}).
+     */
+    default String latencyOf() {
+        return "input";
+    }
+
+    /** One sentence for the report on what the latency includes, when the word alone would mislead; else null. */
+    default String latencyNote() {
+        return null;
+    }
+
     /** What a behaviour may do: send an INPUT or a game MESSAGE, look at the state. */
     interface BotActions {
         /** Sends an INPUT with the next seq; its latency is measured when {@link #acknowledgedSeq} reaches it. */
@@ -41,6 +55,20 @@ interface BotBehaviour {
 
         /** Sends a game MESSAGE. */
         void message(int type, byte[] payload);
+
+        /**
+         * Sends a game MESSAGE whose effect the state will show: its latency is
+         * measured, like an input's, until {@link #acknowledgedSeq} reaches
+         * {@code ackSeq} (which must increase from one such message to the next).
+         */
+        void message(int type, byte[] payload, int ackSeq);
+
+        /**
+         * The game refused what this bot sent (a board game's illegal move):
+         * counted as an error, since a bot that plays by the rules is never
+         * refused, with {@code why} among the run's first failures.
+         */
+        void refused(String why);
 
         /** The state as the bot rebuilt it. */
         ReplicatedWorld world();

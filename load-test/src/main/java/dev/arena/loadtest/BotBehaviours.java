@@ -1,6 +1,7 @@
 package dev.arena.loadtest;
 
 import dev.arena.server.game.arena.ArenaGame;
+import dev.arena.server.game.connect4.ConnectFourGame;
 import dev.arena.server.protocol.EntityRecord;
 import dev.arena.server.state.ReplicatedWorld;
 
@@ -18,7 +19,9 @@ import java.util.function.BiFunction;
 final class BotBehaviours {
     /** Game name -> behaviour of one bot, given its --input-hz and random source. */
     private static final Map<String, BiFunction<Integer, SplittableRandom, BotBehaviour>> BY_GAME = Map.of(
-            "arena", (inputHz, random) -> new Steering(inputHz, random, ArenaGame.FIELD_LAST_SEQ));
+            "arena", (inputHz, random) -> new Steering(inputHz, random, ArenaGame.FIELD_LAST_SEQ),
+            "tag", TagBehaviour::new,
+            ConnectFourGame.DEFINITION.name(), (inputHz, random) -> new ConnectFourBot(random));
 
     private BotBehaviours() {
     }

@@ -10,11 +10,12 @@ import io.vertx.core.http.WebSocket;
 import java.util.SplittableRandom;
 
 /**
- * One bot's INPUT pacing and measurement: every {@code 1000 / inputHz} ms
- * the bot's game behaviour acts ({@link BotBehaviour#act}), each INPUT it
- * steers with gets the next seq, and the latency of each ends at the first
- * update whose acknowledged seq reaches it ({@link LatencyTracker}). What to
- * steer is the behaviour's business. On the bot's event loop.
+ * One bot's pacing and measurement: every {@code 1000 / inputHz} ms the
+ * bot's game behaviour acts ({@link BotBehaviour#act}), each INPUT it steers
+ * with gets the next seq (a game MESSAGE it wants timed brings its own), and
+ * the latency of each ends at the first update whose acknowledged seq reaches
+ * it ({@link LatencyTracker}). What to send is the behaviour's business. On
+ * the bot's event loop.
  */
 final class BotInputs {
     /** Pending inputs a bot tracks: 51 s of inputs at 20 Hz, far past any latency worth measuring. */
@@ -68,6 +69,14 @@ final class BotInputs {
         stats.add(Count.BYTES_OUT, bytes.length);
         stats.increment(Count.MESSAGES_OUT);
         stats.increment(Count.INPUTS_SENT);
+    }
+
+    /**
+     * Something else the state will acknowledge as {@code seq} was sent now (a board game's move, a game MESSAGE):
+     * its latency is measured like an input's.
+     */
+    void sent(int seq) {
+        pending.sent(seq, System.nanoTime());
     }
 
     /** An update showed the server applied every input up to {@code seq}: they are answered. */

@@ -79,9 +79,12 @@ public final class HtmlReport {
                 .append("</p>\n");
 
         b.append("<h2>Figures</h2>\n<table>\n<tr><th>figure</th><th>value</th></tr>\n");
-        row(b, "input latency p50 / p90 / p99 / p99.9 / max", String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f / %.1f ms",
+        row(b, r.latencyOf + " latency p50 / p90 / p99 / p99.9 / max", String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f / %.1f ms",
                 r.latencyMillis(50), r.latencyMillis(90), r.latencyMillis(99), r.latencyMillis(99.9), r.maxLatencyMillis()));
-        row(b, "inputs measured", Long.toString(r.measured.getTotalCount()));
+        row(b, r.latencyOf + "s measured", Long.toString(r.measured.getTotalCount()));
+        if (r.latencyNote != null) {
+            row(b, "what the " + r.latencyOf + " latency includes", r.latencyNote);
+        }
         row(b, "bytes per player per second, server to client", String.format(Locale.ROOT, "%.0f", r.perPlayer(Count.BYTES_IN)));
         row(b, "bytes per player per second, client to server", String.format(Locale.ROOT, "%.0f", r.perPlayer(Count.BYTES_OUT)));
         row(b, "messages per second, server to client / client to server", String.format(Locale.ROOT, "%.0f / %.0f",
@@ -112,12 +115,13 @@ public final class HtmlReport {
         }
         b.append("</table>\n");
 
-        b.append("<h2>Input latency over time</h2>\n");
+        String latency = Character.toUpperCase(r.latencyOf.charAt(0)) + r.latencyOf.substring(1) + " latency";
+        b.append("<h2>").append(esc(latency)).append(" over time</h2>\n");
         b.append(chart("per second, ms", "time (s)", t, List.of(new Series("p50", p50), new Series("p90", p90),
                 new Series("p99", p99), new Series("max", max)), bands, false));
-        b.append("<h2>Input latency distribution (measured window)</h2>\n");
-        b.append(percentileChart(r.measured));
-        b.append(histogramChart(r.measured));
+        b.append("<h2>").append(esc(latency)).append(" distribution (measured window)</h2>\n");
+        b.append(percentileChart(r.measured, r.latencyOf));
+        b.append(histogramChart(r.measured, r.latencyOf));
         b.append("<h2>Bots playing</h2>\n");
         b.append(chart("bots", "time (s)", t, List.of(new Series("playing", playing)), bands, false));
         b.append("<h2>Throughput</h2>\n");
@@ -150,7 +154,7 @@ public final class HtmlReport {
     }
 
     /** Latency against percentile, x on the usual log scale of 1 / (1 - p). */
-    private static String percentileChart(Histogram h) {
+    private static String percentileChart(Histogram h, String of) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         if (h.getTotalCount() > 0) {
@@ -167,11 +171,11 @@ public final class HtmlReport {
         }
         double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
-        return chart("latency (ms) by percentile", "percentile", x, List.of(new Series("input latency", y)), List.of(), true);
+        return chart("latency (ms) by percentile", "percentile", x, List.of(new Series(of + " latency", y)), List.of(), true);
     }
 
-    /** Counts of inputs per latency bucket. */
-    private static String histogramChart(Histogram h) {
+    /** Counts of inputs (or moves) per latency bucket. */
+    private static String histogramChart(Histogram h, String of) {
         int buckets = 60;
         double top = h.getTotalCount() == 0 ? 1 : Math.max(1, h.getValueAtPercentile(99.9) / 1000.0);
         double width = niceStep(top / buckets);
@@ -183,8 +187,8 @@ public final class HtmlReport {
             long hi = Math.round((i + 1) * width * 1000) - 1;
             y[i] = h.getTotalCount() == 0 ? 0 : h.getCountBetweenValues(lo, hi);
         }
-        return chart("inputs per " + fmt(width) + " ms bucket (to p99.9)", "latency (ms)", x,
-                List.of(new Series("inputs", y)), List.of(), false);
+        return chart(of + "s per " + fmt(width) + " ms bucket (to p99.9)", "latency (ms)", x,
+                List.of(new Series(of + "s", y)), List.of(), false);
     }
 
     static String chart(String yLabel, String xLabel, double[] x, List<Series> series, List<double[]> bands,

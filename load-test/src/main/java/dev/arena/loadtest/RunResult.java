@@ -59,6 +59,11 @@ public final class RunResult {
     /** The floor run the server's CPU is divided by ({@code --floor-result}); null when none. */
     public FloorResult floor;
 
+    /** What the latency is of: {@code input}, or the game's word ({@link BotBehaviour#latencyOf}). */
+    public String latencyOf = "input";
+    /** What that latency includes, when the word alone would mislead ({@link BotBehaviour#latencyNote}); else null. */
+    public String latencyNote;
+
     RunResult(Options options, Instant startedAt, List<LoadRun.Sample> samples, Histogram measured, Histogram all,
               long[] measureStart, long[] measureEnd, double measuredSeconds, long botCpuNanos, int playingAtEnd,
               Map<String, Long> rejectedJoinsByReason, List<String> failures, String note) {
@@ -172,6 +177,8 @@ public final class RunResult {
                 .put("startedAt", startedAt.toString())
                 .put("parameters", parameters(options))
                 .put("measuredSeconds", round(measuredSeconds, 3))
+                // Named inputLatencyMs whatever the game (tools read it); latencyOf says what was timed.
+                .put("latencyOf", latencyOf)
                 .put("inputLatencyMs", new JsonObject()
                         .put("p50", round(latencyMillis(50), 3))
                         .put("p90", round(latencyMillis(90), 3))
@@ -232,6 +239,9 @@ public final class RunResult {
             FloorComparison vsFloor = floorComparison();
             json.put("server", vsFloor == null ? serverJson : vsFloor.addTo(serverJson));
         }
+        if (latencyNote != null) {
+            json.put("latencyNote", latencyNote);
+        }
         if (!failures.isEmpty()) {
             json.put("firstFailures", new JsonArray(failures));
         }
@@ -269,9 +279,12 @@ public final class RunResult {
         }
         b.append(String.format(Locale.ROOT, "  players       %d joined of %d, %d playing at the end (%.0f on average while measuring)%n",
                 total(Count.JOINED), options.bots(), playingAtEnd, averagePlayers()));
-        b.append(String.format(Locale.ROOT, "  input latency p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms  (%d inputs)%n",
-                latencyMillis(50), latencyMillis(90), latencyMillis(99), latencyMillis(99.9), maxLatencyMillis(),
-                measured.getTotalCount()));
+        b.append(String.format(Locale.ROOT, "  %s latency p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms  (%d %ss)%n",
+                latencyOf, latencyMillis(50), latencyMillis(90), latencyMillis(99), latencyMillis(99.9), maxLatencyMillis(),
+                measured.getTotalCount(), latencyOf));
+        if (latencyNote != null) {
+            b.append("    ").append(latencyNote).append(System.lineSeparator());
+        }
         b.append(String.format(Locale.ROOT, "  server->client %.0f B per player per second, %.0f messages/s; client->server %.0f B per player per second, %.0f messages/s%n",
                 perPlayer(Count.BYTES_IN), rate(Count.MESSAGES_IN), perPlayer(Count.BYTES_OUT), rate(Count.MESSAGES_OUT)));
         b.append(String.format(Locale.ROOT, "  view          %.1f entities held per update; %.2f entered and %.2f left per player per second%n",

@@ -26,7 +26,7 @@ public final class Stats {
         PINGS_ANSWERED,
         JOINED, REJECTED_JOINS, UPGRADES_REFUSED, DISCONNECTS, RESUMES_ATTEMPTED, RESUMES_SUCCEEDED,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
-        ROOM_MISPLACED, RESUMES_FAILED;
+        ROOM_MISPLACED, RESUMES_FAILED, GAME_REFUSALS;
 
         /** Whether this count is one of the error kinds of arena-bench ("errors, disconnects, rejected joins"). */
         public boolean isError() {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gets a 4xx/5xx response. Screenshots go to
  * {@code game-server/target/screenshots/} for a person to look at.
  *
- * <p>Uses Debian's {@code chromium} ({@link HeadlessChromium}).
+ * <p>Uses Debian's {@code chromium} ({@link dev.arena.server.support.Chromium}).
  */
 class BrowserEndToEndTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
