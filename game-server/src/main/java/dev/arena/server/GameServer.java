@@ -18,10 +18,13 @@ import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
 import dev.arena.server.room.OfferedGame;
 import dev.arena.server.room.RoomRegistryVerticle;
+import dev.arena.server.room.ResumeRequest;
 import dev.arena.server.room.RoomStatus;
+import dev.arena.server.room.SeatEvent;
 import dev.arena.server.room.TickMonitor;
 import dev.arena.server.transport.ConnectionLimits;
 import dev.arena.server.transport.GameHttpVerticle;
+import dev.arena.server.transport.SeatDirectory;
 import dev.arena.server.transport.tls.CertificateWatcher;
 import dev.arena.server.transport.tls.PemCertificate;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -97,9 +100,10 @@ public final class GameServer {
         } catch (ConfigException e) {
             return Future.failedFuture(e);
         }
+        SeatDirectory seats = new SeatDirectory(vertx, config.room().reconnectGraceMillis(), metrics);
         ConnectionLimits limits = new ConnectionLimits(config.http().admission());
-        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics, limits,
-                certificate);
+        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics,
+                limits, certificate);
         List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
@@ -111,8 +115,8 @@ public final class GameServer {
                     server.httpPort = firstHttp.actualPort();
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
-                        GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics,
-                                limits, certificate);
+                        GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), seats,
+                                metrics, limits, certificate);
                         http.add(next);
                         more = more.compose(x -> server.deployPlayerServer(next));
                     }
@@ -158,6 +162,8 @@ public final class GameServer {
             LocalCodec.register(bus, JoinRequest.class);
             LocalCodec.register(bus, JoinResult.class);
             LocalCodec.register(bus, RoomStatus.class);
+            LocalCodec.register(bus, SeatEvent.class);
+            LocalCodec.register(bus, ResumeRequest.class);
         } catch (IllegalStateException alreadyRegistered) {
             // A second server on the same Vertx (tests): the codecs are there already.
         }

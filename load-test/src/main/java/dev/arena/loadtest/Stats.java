@@ -24,9 +24,9 @@ public final class Stats {
         /** Entities that appeared (spawned or entered the view) and disappeared in deltas. */
         ENTERED, LEFT,
         PINGS_ANSWERED,
-        JOINED, REJECTED_JOINS, UPGRADES_REFUSED, DISCONNECTS,
+        JOINED, REJECTED_JOINS, UPGRADES_REFUSED, DISCONNECTS, RESUMES_ATTEMPTED, RESUMES_SUCCEEDED,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
-        ROOM_MISPLACED, GAME_REFUSALS;
+        ROOM_MISPLACED, RESUMES_FAILED, GAME_REFUSALS;
 
         /** Whether this count is one of the error kinds of arena-bench ("errors, disconnects, rejected joins"). */
         public boolean isError() {

@@ -10,11 +10,19 @@ package dev.arena.server.room;
  * @param createPrivate open a new private room of the game and take its first seat
  * @param privateCode   the code of the private room wanted, normalized, or null
  * @param channel       the player's connection, for the room to write to
+ * @param resumeToken   the seat's resume token for WELCOME; null when resume is off and for a spectator
  */
 public record JoinRequest(String game, String roomId, String name, boolean spectate, boolean createPrivate,
-                          String privateCode, ClientChannel channel) {
-    /** A player's quick-join (null room) or join by id, in the default game. */
+                          String privateCode, ClientChannel channel, String resumeToken) {
+    /** A player's quick-join (null room) or join by id, in the default game, without a resume token. */
     public JoinRequest(String roomId, String name, ClientChannel channel) {
-        this(null, roomId, name, false, false, null, channel);
+        this(null, roomId, name, false, false, null, channel, null);
+    }
+
+    /** The token is a secret: it never reaches a log through this record. */
+    @Override
+    public String toString() {
+        return "JoinRequest[game=" + game + ", roomId=" + roomId + ", name=" + name + ", spectate=" + spectate
+                + ", createPrivate=" + createPrivate + ", privateCode=" + privateCode + "]";
     }
 }

@@ -135,6 +135,8 @@ final class RoomDirectory {
         /** Player joins forwarded to the room and not answered yet. */
         int pending;
         Future<Void> deployed;
+        /** The room itself, for the registry's watchdog. */
+        RoomVerticle verticle;
 
         Entry(String id, OfferedGame game, String code) {
             this.id = id;
