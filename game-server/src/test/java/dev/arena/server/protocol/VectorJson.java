@@ -38,6 +38,7 @@ final class VectorJson {
             case "SERVER_DELTA" -> new Delta(f.getInteger("tick"), f.getInteger("baselineTick"),
                     ints(f.getJsonArray("removed")), entities(f.getJsonArray("spawns")), changes(f.getJsonArray("changed")));
             case "SERVER_ERROR" -> new ErrorMessage(f.getInteger("code"), f.getString("message"));
+            case "SERVER_NOTICE" -> new Notice(f.getString("text"));
             default -> throw new IllegalArgumentException("unknown vector message " + name);
         };
     }
@@ -80,6 +81,8 @@ final class VectorJson {
                     .put("removed", intsJson(d.removed())).put("spawns", entitiesJson(d.spawns())).put("changed", changed);
         } else if (m instanceof ErrorMessage e) {
             return new JsonObject().put("code", e.code()).put("message", e.message());
+        } else if (m instanceof Notice n) {
+            return new JsonObject().put("text", n.text());
         }
         throw new IllegalArgumentException("not a message: " + m);
     }
