@@ -1,5 +1,6 @@
 package dev.arena.server;
 
+import dev.arena.server.admin.AdminApi;
 import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ServerConfig;
 import dev.arena.server.config.TlsConfig;
@@ -22,6 +23,7 @@ import dev.arena.server.room.ResumeRequest;
 import dev.arena.server.room.RoomStatus;
 import dev.arena.server.room.SeatEvent;
 import dev.arena.server.room.TickMonitor;
+import dev.arena.server.transport.Bans;
 import dev.arena.server.transport.ConnectionLimits;
 import dev.arena.server.transport.GameHttpVerticle;
 import dev.arena.server.transport.SeatDirectory;
@@ -87,7 +89,9 @@ public final class GameServer {
         Readiness readiness = new Readiness(List.of(server.lifecycle,
                 new EventLoopProbe(vertx, config.management().readyLoopTimeoutMillis()),
                 new RoomScheduleCheck(ticks, config.management().readyTickLagMillis(), System::nanoTime)));
-        ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness);
+        Bans bans = new Bans(config.management().maxBans(), System::currentTimeMillis);
+        ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness,
+                new AdminApi(bans, registry));
         // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
         // random port among servers that ask for the same negative port.
         int httpPort = config.http().port() == 0 ? -1 : config.http().port();
@@ -103,7 +107,7 @@ public final class GameServer {
         SeatDirectory seats = new SeatDirectory(vertx, config.room().reconnectGraceMillis(), metrics);
         ConnectionLimits limits = new ConnectionLimits(config.http().admission());
         GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics,
-                limits, certificate);
+                limits, bans, certificate);
         List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
@@ -116,7 +120,7 @@ public final class GameServer {
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
                         GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), seats,
-                                metrics, limits, certificate);
+                                metrics, limits, bans, certificate);
                         http.add(next);
                         more = more.compose(x -> server.deployPlayerServer(next));
                     }

@@ -5,6 +5,11 @@ package dev.arena.server.room;
  * general part first. All are node-local today: messages carry live objects
  * (a player's connection, a room's input queue) through {@link LocalCodec}.
  * Inputs themselves do not travel on the bus: see {@link InputQueue}.
+ *
+ * <p>The operators' addresses ({@link #REGISTRY_ADMIN_ROOMS}, {@link #roomOperator},
+ * {@link #NOTICE_ALL}, {@link #BANS}) carry JSON only, no live object, so a
+ * cluster can make them reach every node by registering their consumers as
+ * clustered ones.
  */
 public final class Addresses {
     /** Join requests ({@link JoinRequest}), answered with a {@link JoinResult}. */
@@ -22,6 +27,18 @@ public final class Addresses {
     public static final String REGISTRY_DISPOSE = "arena.registry.dispose";
     /** A room stopped for good (room id), for example because its game failed. */
     public static final String REGISTRY_CLOSED = "arena.registry.closed";
+    /**
+     * Every room of the node for operators, private ones included: requests (no body) answered with
+     * {@code {"rooms": [...]}} ({@link AdminRoomList}).
+     */
+    public static final String REGISTRY_ADMIN_ROOMS = "arena.registry.admin.rooms";
+    /** Published: a NOTICE for every player connection ({@code {"text"}}); each players' HTTP server sends its own. */
+    public static final String NOTICE_ALL = "arena.operator.notice";
+    /**
+     * Published: the bans changed ({@code {"op": "add", "ban": {...}}} or {@code {"op": "lift", "id"}}); the
+     * players' HTTP servers close the connections a new ban covers, and a node that did not make it applies it.
+     */
+    public static final String BANS = "arena.operator.bans";
 
     private Addresses() {
     }
@@ -44,5 +61,13 @@ public final class Addresses {
     /** A held seat comes back on a new connection ({@link ResumeRequest}), answered true or false. */
     public static String roomResume(String roomId) {
         return "arena.room." + roomId + ".resume";
+    }
+
+    /**
+     * An operator's request to one room ({@link RoomOperator}): JSON {@code {"action": "inspect" | "close" |
+     * "kick" | "notice", ...}}, answered with JSON, or failed with 404 for an unknown player.
+     */
+    public static String roomOperator(String roomId) {
+        return "arena.room." + roomId + ".operator";
     }
 }

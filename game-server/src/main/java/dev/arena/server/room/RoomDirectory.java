@@ -134,6 +134,8 @@ final class RoomDirectory {
         Map<String, String> metadata = Map.of();
         /** Player joins forwarded to the room and not answered yet. */
         int pending;
+        /** When the registry opened it, ms since the Unix epoch: its age for operators. */
+        final long openedAtMillis = System.currentTimeMillis();
         Future<Void> deployed;
         /** The room itself, for the registry's watchdog. */
         RoomVerticle verticle;

@@ -104,7 +104,9 @@ public final class RoomRegistryVerticle extends VerticleBase {
                     }
                     msg.reply(disposable);
                 }).completion(),
-                bus.<String>localConsumer(Addresses.REGISTRY_CLOSED, msg -> rooms.remove(msg.body())).completion()));
+                bus.<String>localConsumer(Addresses.REGISTRY_CLOSED, msg -> rooms.remove(msg.body())).completion(),
+                bus.localConsumer(Addresses.REGISTRY_ADMIN_ROOMS,
+                        msg -> msg.reply(AdminRoomList.of(rooms.all(), System.currentTimeMillis()))).completion()));
     }
 
     @Override
