@@ -74,12 +74,24 @@ $('ban-form').addEventListener('submit', (e) => {
 });
 
 /**
+ * How the last refresh went.
  * @param {string} text
  * @param {'ok'|'busy'|'bad'} tone
  */
 function status(text, tone) {
   $('status').textContent = text;
   $('status').dataset.tone = tone;
+}
+
+/**
+ * How the last action went: it stays until the next action, whatever the refreshes say.
+ * @param {string} text
+ * @param {'ok'|'busy'|'bad'} tone
+ */
+function outcome(text, tone) {
+  $('outcome').hidden = false;
+  $('outcome').textContent = text;
+  $('outcome').dataset.tone = tone;
 }
 
 function showTokenState() {
@@ -138,11 +150,11 @@ async function showRoom(roomId) {
  * @param {() => Promise<string>} action resolves to the line to show
  */
 async function act(action) {
-  status('Working…', 'busy');
+  outcome('Working…', 'busy');
   try {
-    status(await action(), 'ok');
+    outcome(`${await action()} (${new Date().toLocaleTimeString()})`, 'ok');
   } catch (error) {
-    status(describeFailure(error), 'bad');
+    outcome(describeFailure(error), 'bad');
   }
   await refresh();
 }
@@ -185,7 +197,7 @@ async function closeRoom() {
 async function sendNotice() {
   const text = noticeText.value.trim();
   if (!text) {
-    status('Write the notice first.', 'bad');
+    outcome('Write the notice first.', 'bad');
     noticeText.focus();
     return;
   }
@@ -210,14 +222,14 @@ function prefillBan(player) {
   banReason.value = '';
   banAddress.scrollIntoView({ block: 'center' });
   banReason.focus();
-  status(`Ban ${player.address} (${player.name}): pick a duration and press Ban.`, 'ok');
+  outcome(`Ban ${player.address} (${player.name}): pick a duration and press Ban.`, 'ok');
 }
 
 async function ban() {
   const address = banAddress.value.trim();
   const seconds = Number(banDuration.value);
   if (!address) {
-    status('Enter an IP address or a CIDR block to ban.', 'bad');
+    outcome('Enter an IP address or a CIDR block to ban.', 'bad');
     banAddress.focus();
     return;
   }
