@@ -34,7 +34,10 @@ import java.util.concurrent.TimeUnit;
  * (docs/SECURITY.md): {@link HandshakeTimeout} closes connections that do not
  * complete a request in time, {@link UpgradeGate} admits an upgrade by Origin
  * and connection caps before any 101, and {@link SecurityHeaders} hardens
- * every response for browsers.
+ * every response for browsers. {@link OperatorEvents} does what the admin API
+ * publishes to this server's connections (a notice for all, the closing of a
+ * newly banned address's); the admin page and API themselves are on the
+ * management port only ({@code /admin} is a 404 here).
  */
 public final class GameHttpVerticle extends VerticleBase {
     private final HttpConfig http;
