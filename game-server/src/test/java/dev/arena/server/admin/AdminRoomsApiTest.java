@@ -197,6 +197,26 @@ class AdminRoomsApiTest {
     }
 
     @Test
+    void aSpectatorIsKickedByItsSeatNumberAndTheRoomCountsOneFewer() throws Exception {
+        start(Map.of());
+        TestClient ann = players.joined(new Join(null, "ann"));
+        String roomId = ann.welcome.roomId();
+        TestClient eve = players.joined(new Join(V, null, roomId, "eve", Join.SPECTATE, null));
+        AdminHttp.Reply kicked = admin.post("/admin/api/rooms/" + roomId + "/players/-1/kick", null);
+        assertThat(kicked.status()).as(kicked.text()).isEqualTo(200);
+        assertThat(kicked.json().getBoolean("spectator")).isTrue();
+        assertThat(eve.await(ErrorMessage.class)).isEqualTo(new ErrorMessage(CloseCodes.KICKED, "kicked by an operator"));
+        assertThat(eve.awaitClose()).isEqualTo(CloseCodes.KICKED);
+        JsonObject after = room(roomId);
+        assertThat(after.getJsonObject("room").getInteger("spectators")).isZero();
+        assertThat(after.getJsonArray("players")).hasSize(1);
+        await("the registry's count").atMost(TestClient.TIMEOUT).pollInterval(Duration.ofMillis(20))
+                .until(() -> admin.get("/admin/api/rooms").json().getJsonArray("rooms").getJsonObject(0)
+                        .getInteger("spectators") == 0);
+        assertThat(ann.isClosed()).isFalse();
+    }
+
+    @Test
     void closingARoomSends4015ToEveryoneInItAndTheRoomLeavesTheRegistry() throws Exception {
         start(Map.of());
         TestClient ann = players.joined(new Join(null, "ann"));
