@@ -87,7 +87,7 @@ test('joining connects, sends JOIN and a PING, and plays after WELCOME + SNAPSHO
   socket.accept();
   assert.deepEqual(socket.take(), [
     { message: 'CLIENT_PING', fields: { time: 1000000 } },
-    { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null } },
+    { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null, reservation: null } },
   ]);
   assert.equal(session.phase, Phase.JOINING);
   socket.deliver('SERVER_WELCOME', WELCOME);
@@ -109,7 +109,7 @@ test('a refused JOIN keeps the connection open in the lobby, and a second JOIN m
   assert.equal(session.lastError.code, 4001);
   assert.match(session.lastError.text, /No room with that id/);
   session.join(null, 'ann');
-  assert.deepEqual(socket.take(), [{ message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null } }]);
+  assert.deepEqual(socket.take(), [{ message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null, reservation: null } }]);
   assert.equal(sockets.length, 1, 'no new connection');
   assert.equal(session.lastError, null);
 });
@@ -167,7 +167,7 @@ test('a close shows its code and the ERROR sent before it; rejoin after a room c
   session.rejoin();
   assert.equal(sockets.length, 2);
   sockets[1].accept();
-  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null } });
+  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null, reservation: null } });
 });
 
 test('a lost connection (1006) is shown, and rejoin goes back to the same room', () => {
@@ -180,7 +180,7 @@ test('a lost connection (1006) is shown, and rejoin goes back to the same room',
   assert.match(session.closeInfo.text, /lost/);
   session.rejoin();
   sockets[1].accept();
-  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: 'r1', name: 'bob', flags: 0, privateCode: null } });
+  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: 'r1', name: 'bob', flags: 0, privateCode: null, reservation: null } });
 });
 
 test('a delta against a baseline the client does not hold is reported and the connection closed', (t) => {
@@ -219,7 +219,7 @@ test('a JOIN names the game, watches, creates a private room or gives a code', (
   session.join({ game: ' tag ', name: 'ann', spectate: true, roomId: 'r4' });
   sockets[0].accept();
   assert.deepEqual(sockets[0].take().at(-1).fields,
-    { protocolVersion: 2, game: 'tag', roomId: 'r4', name: 'ann', flags: 1, privateCode: null });
+    { protocolVersion: 2, game: 'tag', roomId: 'r4', name: 'ann', flags: 1, privateCode: null, reservation: null });
   sockets[0].deliver('SERVER_ERROR', { code: 4014, message: 'room r4 has all the spectators it takes (1)' });
   assert.match(session.lastError.text, /spectators/);
   session.join({ game: 'tag', name: 'ann', createPrivate: true });
@@ -227,7 +227,7 @@ test('a JOIN names the game, watches, creates a private room or gives a code', (
   sockets[0].deliver('SERVER_ERROR', { code: 4004, message: 'full' });
   session.join({ name: 'ann', privateCode: 'k7m2qx' });
   assert.deepEqual(sockets[0].take().at(-1).fields,
-    { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: 'k7m2qx' });
+    { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: 'k7m2qx', reservation: null });
 });
 
 test('game MESSAGEs: sent only while playing, received by the game, and a spectator neither sends nor steers', () => {
@@ -265,7 +265,7 @@ test('rejoin goes back to a private room by its code', () => {
   session.rejoin();
   sockets[1].accept();
   assert.deepEqual(sockets[1].take().at(-1).fields,
-    { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: 'K7M2QX' });
+    { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: 'K7M2QX', reservation: null });
 });
 
 test('a WELCOME of another protocol version is a failure that names both versions', (t) => {
