@@ -12,7 +12,16 @@ import dev.arena.server.ops.ManagementVerticle;
 import dev.arena.server.ops.Readiness;
 import dev.arena.server.ops.RoomScheduleCheck;
 import dev.arena.server.ops.ServerLifecycle;
+import dev.arena.server.cluster.ClusterCheck;
+import dev.arena.server.cluster.ClusteredDirectory;
+import dev.arena.server.metrics.ClusterMetrics;
+import dev.arena.server.ops.ReadinessCheck;
 import dev.arena.server.room.Addresses;
+import dev.arena.server.room.Directory;
+import dev.arena.server.room.JsonCodec;
+import dev.arena.server.room.LocalDirectory;
+import dev.arena.server.room.Reservation;
+import dev.arena.server.room.SeatRequest;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
@@ -56,6 +65,8 @@ public final class GameServer {
     private boolean tls;
     private Promise<Void> drain;
     private Future<Void> stopped;
+    /** This node's part in a cluster, or null alone. */
+    private ClusteredDirectory cluster;
 
     private GameServer(Vertx vertx, long drainMillis) {
         this.vertx = vertx;
@@ -72,6 +83,15 @@ public final class GameServer {
                                            PrometheusMeterRegistry registry) {
         GameServer server = new GameServer(vertx, config.management().shutdownDrainMillis());
         registerCodecs(vertx.eventBus());
+        if (config.cluster().enabled() != vertx.isClustered()) {
+            return Future.failedFuture(new IllegalStateException(config.cluster().enabled()
+                    ? "cluster.enabled needs a clustered Vert.x (ClusteredVertx.start)"
+                    : "a clustered Vert.x needs cluster.enabled"));
+        }
+        ClusteredDirectory cluster = vertx.isClustered()
+                ? new ClusteredDirectory(vertx, config.room().games(), config.room().maxRooms()) : null;
+        server.cluster = cluster;
+        Directory directory = cluster != null ? cluster : LocalDirectory.INSTANCE;
         GameMetrics metrics = new MicrometerGameMetrics(registry);
         List<OfferedGame> offered;
         try {
@@ -81,9 +101,14 @@ public final class GameServer {
         }
         long tooSlowNanos = config.session().tooSlowMillis() * 1_000_000L;
         TickMonitor ticks = new TickMonitor();
-        Readiness readiness = new Readiness(List.of(server.lifecycle,
+        List<ReadinessCheck> checks = new ArrayList<>(List.of(server.lifecycle,
                 new EventLoopProbe(vertx, config.management().readyLoopTimeoutMillis()),
                 new RoomScheduleCheck(ticks, config.management().readyTickLagMillis(), System::nanoTime)));
+        if (cluster != null) {
+            checks.add(new ClusterCheck(cluster));
+            new ClusterMetrics(registry, cluster::members);
+        }
+        Readiness readiness = new Readiness(checks);
         ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness);
         // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
         // random port among servers that ask for the same negative port.
@@ -104,7 +129,8 @@ public final class GameServer {
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
                 .compose(v -> server.deploy(new RoomRegistryVerticle(offered, config.room().game(), tooSlowNanos,
-                        config.http().maxFrameBytes(), metrics, ticks, server.lifecycle::isStopping)))
+                        config.http().maxFrameBytes(), metrics, ticks, server.lifecycle::isStopping, directory,
+                        config.cluster().reservationMillis())))
                 .compose(v -> server.deployPlayerServer(firstHttp))
                 .compose(v -> {
                     server.managementPort = management.actualPort();
@@ -120,6 +146,8 @@ public final class GameServer {
                 })
                 .compose(v -> certificate == null ? Future.succeededFuture() : server.deploy(new CertificateWatcher(
                         tls, certificate, http.stream().map(GameHttpVerticle::httpServer).toList(), new TlsMetrics(registry))))
+                .compose(v -> cluster == null ? Future.succeededFuture()
+                        : cluster.start(config.cluster().publicUrl(config.http().host(), server.httpPort, certificate != null)))
                 .map(v -> {
                     server.tls = certificate != null;
                     server.lifecycle.running();
@@ -157,7 +185,11 @@ public final class GameServer {
         try {
             LocalCodec.register(bus, JoinRequest.class);
             LocalCodec.register(bus, JoinResult.class);
-            LocalCodec.register(bus, RoomStatus.class);
+            // Control messages are plain data with a serializing codec: they may cross nodes.
+            JsonCodec.register(bus, RoomStatus.class, RoomStatus::toJson, RoomStatus::fromJson);
+            JsonCodec.register(bus, SeatRequest.class, SeatRequest::toJson, SeatRequest::fromJson);
+            JsonCodec.register(bus, Reservation.class, Reservation::toJson, Reservation::fromJson);
+            ClusteredDirectory.registerCodecs(bus);
         } catch (IllegalStateException alreadyRegistered) {
             // A second server on the same Vertx (tests): the codecs are there already.
         }
@@ -169,6 +201,11 @@ public final class GameServer {
 
     public int managementPort() {
         return managementPort;
+    }
+
+    /** This node's id in its cluster, or null alone. */
+    public String clusterNodeId() {
+        return cluster == null ? null : cluster.nodeId();
     }
 
     /** True when the game port speaks https and wss ({@code http.tls.*} set). */
@@ -189,6 +226,9 @@ public final class GameServer {
             return stopped;
         }
         lifecycle.stopping();
+        // Out of the cluster's directory first: no player is placed here while the node drains.
+        Future<Void> left = cluster == null ? Future.succeededFuture() : cluster.close()
+                .onFailure(e -> log.warn("cluster: could not withdraw this node's rooms", e)).otherwiseEmpty();
         drain = Promise.promise();
         if (drainMillis > 0) {
             log.info("stopping: /ready fails now, players are disconnected in {} ms", drainMillis);
@@ -197,7 +237,7 @@ public final class GameServer {
             log.info("stopping: /ready fails now, players are disconnected now");
             drain.complete();
         }
-        stopped = drain.future().compose(v -> seated()).compose(seated -> undeployAll().onComplete(done ->
+        stopped = Future.all(drain.future(), left).compose(v -> seated()).compose(seated -> undeployAll().onComplete(done ->
                 log.info("disconnected {} ({} connections in all)", seated,
                         playerServers.stream().mapToInt(GameHttpVerticle::closedOnStop).sum())));
         return stopped;

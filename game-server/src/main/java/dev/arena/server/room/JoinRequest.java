@@ -9,12 +9,20 @@ package dev.arena.server.room;
  * @param spectate      watch instead of play: no entity, no seat
  * @param createPrivate open a new private room of the game and take its first seat
  * @param privateCode   the code of the private room wanted, normalized, or null
+ * @param reservation   the token of a seat another node reserved here for this player (after a REDIRECT), or null
  * @param channel       the player's connection, for the room to write to
  */
 public record JoinRequest(String game, String roomId, String name, boolean spectate, boolean createPrivate,
-                          String privateCode, ClientChannel channel) {
+                          String privateCode, String reservation, ClientChannel channel) {
     /** A player's quick-join (null room) or join by id, in the default game. */
     public JoinRequest(String roomId, String name, ClientChannel channel) {
-        this(null, roomId, name, false, false, null, channel);
+        this(null, roomId, name, false, false, null, null, channel);
+    }
+
+    /** The reservation is a secret: it never reaches a log through this record. */
+    @Override
+    public String toString() {
+        return "JoinRequest[game=" + game + ", roomId=" + roomId + ", name=" + name + ", spectate=" + spectate
+                + ", createPrivate=" + createPrivate + ", reservation=" + (reservation != null) + "]";
     }
 }

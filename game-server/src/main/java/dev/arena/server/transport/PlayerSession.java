@@ -11,6 +11,7 @@ import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Leave;
 import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ProtocolVersion;
+import dev.arena.server.protocol.Redirect;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
@@ -19,7 +20,9 @@ import io.vertx.core.Vertx;
 /**
  * One player's session, the dispatch side: the state machine of PROTOCOL.md
  * ("Session state machine") and what each client message does in each
- * state. Joins go to the room registry over the event bus, inputs and game
+ * state. Joins go to the room registry over the event bus (which may answer
+ * with a seat reserved on another node: the client gets REDIRECT and stays in
+ * the lobby here), inputs and game
  * MESSAGEs to the room's queue through the {@link Seat}, leaves back over the
  * bus. A spectator plays no part: its INPUT or MESSAGE is a protocol error. It never
  * reads room state and never touches the socket but through its
@@ -124,7 +127,7 @@ final class PlayerSession implements Connection.Listener {
         seat = joining;
         String roomId = join.roomId() == null || join.roomId().isBlank() ? null : join.roomId().strip();
         JoinRequest request = new JoinRequest(join.game(), roomId, name, join.spectate(), join.createPrivate(),
-                join.privateCode(), joining);
+                join.privateCode(), join.reservation(), joining);
         vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, request)
                 .onComplete(reply -> {
                     JoinResult result = reply.succeeded() ? reply.result().body()
@@ -142,6 +145,13 @@ final class PlayerSession implements Connection.Listener {
                         joining.bind(result);
                         state = State.PLAYING;
                         cancelJoinTimeout();
+                    } else if (result.redirected()) {
+                        // The seat is on another node: back to the lobby here, and the client goes there.
+                        seat = null;
+                        state = State.LOBBY;
+                        spectating = false;
+                        JoinResult.Redirect to = result.redirect();
+                        connection.send(new Redirect(to.url(), to.roomId(), to.reservation()));
                     } else {
                         seat = null;
                         state = State.LOBBY;
