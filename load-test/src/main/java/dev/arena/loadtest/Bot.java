@@ -11,6 +11,7 @@ import dev.arena.server.protocol.Ping;
 import dev.arena.server.protocol.Pong;
 import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ProtocolVersion;
+import dev.arena.server.protocol.Redirect;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
@@ -77,6 +78,10 @@ final class Bot implements BotBehaviour.BotActions {
     private long inputTimer = -1;
     private long joinTimer = -1;
     private boolean stopping;
+    /** When this bot started to join, for the join time (redirects included). */
+    private long joinStarted;
+    /** The JOIN last sent, repeated with the reservation after a REDIRECT. */
+    private Join lastJoin;
 
     /** @param game the game to join, or null for the server's default game */
     Bot(int index, int room, boolean leader, BotGroup group, Stats stats, String game, int inputHz, long seed) {
@@ -137,7 +142,7 @@ final class Bot implements BotBehaviour.BotActions {
             return;
         }
         state = State.CONNECTING;
-        WebSocketConnectOptions options = group.target().connectOptions();
+        joinStarted = System.nanoTime();
         joinTimer = group.vertx().setTimer(JOIN_TIMEOUT_MILLIS, id -> {
             joinTimer = -1;
             if (state == State.CONNECTING || state == State.JOINING) {
@@ -147,6 +152,11 @@ final class Bot implements BotBehaviour.BotActions {
                 }
             }
         });
+        connect(group.target().connectOptions(), new Join(ProtocolVersion.CURRENT, game, targetRoom, "bot" + index, 0, null));
+    }
+
+    /** Opens a socket and sends {@code join} on it: at start, and again after a REDIRECT to the node it names. */
+    private void connect(WebSocketConnectOptions options, Join join) {
         client.connect(options).onComplete(ar -> {
             if (ar.failed() && ar.cause() instanceof UpgradeRejectedException refused) {
                 String body = refused.getBody() == null ? "" : refused.getBody().toString().strip();
@@ -164,29 +174,62 @@ final class Bot implements BotBehaviour.BotActions {
                 closed.tryComplete();
                 return;
             }
-            ws = ar.result();
-            ws.binaryMessageHandler(this::onFrame);
-            ws.textMessageHandler(text -> stats.increment(Count.UNDECODABLE_FRAMES));
-            ws.exceptionHandler(e -> {
-                if (!stopping) {
+            WebSocket socket = ar.result();
+            ws = socket;
+            socket.binaryMessageHandler(this::onFrame);
+            socket.textMessageHandler(text -> stats.increment(Count.UNDECODABLE_FRAMES));
+            socket.exceptionHandler(e -> {
+                if (!stopping && socket == ws) {
                     stats.increment(Count.SOCKET_EXCEPTIONS);
                 }
             });
-            ws.closeHandler(v -> onClose());
+            socket.closeHandler(v -> {
+                // The socket left behind by a REDIRECT closes as it should.
+                if (socket == ws) {
+                    onClose();
+                }
+            });
             if (stopping || state != State.CONNECTING) {
-                ws.close();
+                socket.close();
                 return;
             }
             state = State.JOINING;
-            send(new Join(ProtocolVersion.CURRENT, game, targetRoom, "bot" + index, 0, null));
+            lastJoin = join;
+            send(join);
         });
+    }
+
+    /**
+     * The seat is on another node of the cluster: close this socket and join there with the
+     * reservation, as the browser client does. Resuming later goes to that node (its URL is the
+     * bot's from now on), never back to the entry node.
+     */
+    private void onRedirect(Redirect redirect) {
+        if (state != State.JOINING) {
+            stats.increment(Count.STATE_ERRORS);
+            return;
+        }
+        stats.increment(Count.REDIRECTS);
+        WebSocketConnectOptions there;
+        try {
+            there = new Target(Target.parse(redirect.url()), group.target().insecure()).connectOptions();
+        } catch (UsageException e) {
+            rejectJoin("bad_redirect", "REDIRECT to an unusable URL: " + e.getMessage());
+            ws.close();
+            return;
+        }
+        WebSocket old = ws;
+        ws = null;
+        old.close();
+        state = State.CONNECTING;
+        connect(there, lastJoin.redirected(redirect));
     }
 
     /** Stops sending and closes the socket normally; the future completes when it is closed. */
     Future<Void> stop() {
         stopping = true;
         cancelTimers();
-        if (ws == null || state == State.CLOSED) {
+        if (ws == null || state == State.CLOSED || state == State.CONNECTING) {
             closed.tryComplete();
         } else if (!ws.isClosed()) {
             ws.close();
@@ -232,6 +275,8 @@ final class Bot implements BotBehaviour.BotActions {
             stats.increment(Count.PINGS_ANSWERED);
         } else if (message instanceof Welcome welcome) {
             onWelcome(welcome);
+        } else if (message instanceof Redirect redirect) {
+            onRedirect(redirect);
         } else if (message instanceof GameMessage gameMessage) {
             if (state == State.PLAYING && !stopping) {
                 behaviour.onMessage(this, gameMessage);
@@ -257,6 +302,7 @@ final class Bot implements BotBehaviour.BotActions {
             return;
         }
         cancelJoinTimer();
+        stats.recordJoinNanos(System.nanoTime() - joinStarted);
         state = State.PLAYING;
         playerId = welcome.playerId();
         roomId = welcome.roomId();
