@@ -47,6 +47,8 @@ final class ClusterPlacement {
     private final DirectoryCache cache;
     private final DirectoryStore store;
     private final Supplier<Set<String>> liveNodes;
+    /** The last open-path placement of each game under way on this node (the registry's loop only). */
+    private final Map<String, Future<Placement>> opening = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param liveNodes the ids of the nodes that are members of the cluster now */
     ClusterPlacement(Vertx vertx, String self, DirectoryCache cache, DirectoryStore store,
@@ -88,11 +90,25 @@ final class ClusterPlacement {
 
     private Future<Placement> quickJoin(String game) {
         return tryRooms(game, cache.rooms(liveNodes.get(), r -> true), 0).compose(placed -> placed != null
-                ? Future.succeededFuture(placed)
-                : vertx.sharedData().getLockWithTimeout("arena.placement." + game, LOCK_TIMEOUT_MILLIS)
-                .compose(lock -> openPath(game).onComplete(done -> lock.release()))
+                ? Future.succeededFuture(placed) : queuedOpenPath(game));
+    }
+
+    /**
+     * The open path, one quick-join of a game at a time on this node: the others wait here, on the
+     * event loop, not for the cluster's lock on a worker thread, and when their turn comes they first
+     * try the rooms again (the one just opened has free seats).
+     */
+    private Future<Placement> queuedOpenPath(String game) {
+        Future<Placement> previous = opening.getOrDefault(game, Future.succeededFuture());
+        Future<Placement> mine = previous.transform(x -> tryRooms(game, cache.rooms(liveNodes.get(), r -> true), 0))
+                .compose(placed -> placed != null ? Future.succeededFuture(placed)
+                        : vertx.sharedData().getLockWithTimeout("arena.placement." + game, LOCK_TIMEOUT_MILLIS)
+                        .compose(lock -> openPath(game).onComplete(done -> lock.release())))
                 .recover(e -> Future.succeededFuture(Placement.refused(CloseReason.SERVER_FULL,
-                        "no seat could be found in the cluster: " + e.getMessage()))));
+                        "no seat could be found in the cluster: " + e.getMessage())));
+        opening.put(game, mine);
+        mine.onComplete(done -> opening.remove(game, mine));
+        return mine;
     }
 
     /** Under the game's lock: the rooms as the map has them now, then a new room on the least-loaded node. */

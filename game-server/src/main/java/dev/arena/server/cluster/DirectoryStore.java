@@ -7,6 +7,7 @@ import com.hazelcast.query.Predicates;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -24,14 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * ours on the members.
  */
 final class DirectoryStore {
-    private final Vertx vertx;
+    /** Its own threads, so reads never queue behind work that blocks on the cluster (lock waits). */
+    private final WorkerExecutor reads;
     private final Context context;
     private final IMap<String, HazelcastJsonValue> rooms;
     private final IMap<String, HazelcastJsonValue> nodes;
     private final Map<String, Future<Void>> lastWrite = new ConcurrentHashMap<>();
 
     DirectoryStore(Vertx vertx, HazelcastInstance hazelcast) {
-        this.vertx = vertx;
+        this.reads = vertx.createSharedWorkerExecutor("arena-directory", 2);
         this.context = vertx.getOrCreateContext();
         this.rooms = hazelcast.getMap(HazelcastSettings.ROOMS_MAP);
         this.nodes = hazelcast.getMap(HazelcastSettings.NODES_MAP);
@@ -59,7 +61,7 @@ final class DirectoryStore {
 
     /** Every room of the map, read now. */
     Future<List<DirectoryUpdate>> rooms() {
-        return vertx.executeBlocking(() -> {
+        return reads.executeBlocking(() -> {
             List<DirectoryUpdate> out = new ArrayList<>();
             for (HazelcastJsonValue value : rooms.values()) {
                 out.add(DirectoryUpdate.fromJson(new JsonObject(value.getValue())));
@@ -70,7 +72,7 @@ final class DirectoryStore {
 
     /** Every node of the map, read now. */
     Future<List<NodeRecord>> nodes() {
-        return vertx.executeBlocking(() -> {
+        return reads.executeBlocking(() -> {
             List<NodeRecord> out = new ArrayList<>();
             for (HazelcastJsonValue value : nodes.values()) {
                 out.add(NodeRecord.fromJson(new JsonObject(value.getValue())));
@@ -81,7 +83,7 @@ final class DirectoryStore {
 
     /** Deletes a node that left the cluster and its rooms (idempotent: every survivor may do it). */
     Future<Void> forgetNode(String node) {
-        return vertx.executeBlocking(() -> {
+        return reads.executeBlocking(() -> {
             rooms.removeAll(Predicates.equal("node", node));
             nodes.delete(node);
             return null;
