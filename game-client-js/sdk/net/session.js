@@ -3,6 +3,7 @@
  *
  *   idle/closed --join--> connecting --open--> lobby --JOIN--> joining
  *   joining --WELCOME + SNAPSHOT--> playing;  joining --ERROR 400x--> lobby
+ *   joining --REDIRECT--> connecting (to the node that holds the seat; the JOIN repeated with the reservation)
  *   playing --LEAVE--> lobby;  any --close--> closed (code shown, rejoin offered)
  *
  * Answers the server's PING with a PONG at once, sends its own PING every
@@ -84,6 +85,8 @@ export class Session {
     this.leftRoom = false;
     this.failed = false;
     this.closedAt = null;
+    /** @type {string} the node this session talks to now: `url`, or the node a REDIRECT named (resume goes there) */
+    this.nodeUrl = this.url;
   }
 
   /**
@@ -202,6 +205,16 @@ export class Session {
 
   /** @param {JoinFields} request */
   open(request) {
+    // A new join starts where the page's server is; a REDIRECT moves it to another node.
+    this.nodeUrl = this.url;
+    this.openAt(this.url, request);
+  }
+
+  /**
+   * @param {string} url
+   * @param {JoinFields & {reservation?: string|null}} request
+   */
+  openAt(url, request) {
     this.stopTimers();
     this.leftRoom = false;
     this.failed = false;
@@ -209,12 +222,14 @@ export class Session {
     this.closeInfo = null;
     this.errorBeforeClose = null;
     this.phase = Phase.CONNECTING;
-    this.connection = new Connection(this.url, this.createSocket, {
+    const connection = new Connection(url, this.createSocket, {
       onOpen: () => this.onOpen(),
       onMessage: (m, bytes) => this.onMessage(m, bytes),
       onBadMessage: (error, bytes) => this.onBadMessage(error, bytes),
-      onClose: (code, reason) => this.onClose(code, reason),
+      // The connection a REDIRECT left behind closes quietly.
+      onClose: (code, reason) => { if (this.connection === connection) this.onClose(code, reason); },
     });
+    this.connection = connection;
   }
 
   onOpen() {
@@ -301,6 +316,9 @@ export class Session {
       case 'SERVER_ERROR':
         this.onError(fields);
         return;
+      case 'SERVER_REDIRECT':
+        this.onRedirect(fields);
+        return;
       case 'SERVER_MESSAGE':
         if (!this.room) return;
         this.onGameMessage(fields.type, fields.payload);
@@ -308,6 +326,25 @@ export class Session {
       default:
         throw new Error(`unexpected ${message}`);
     }
+  }
+
+  /**
+   * The seat is on another node of the cluster (PROTOCOL.md "REDIRECT"): close this connection, connect
+   * to that node and send the same JOIN with the room and the reservation. Seamless for the page: the
+   * phase stays connecting/joining. The node's URL is the session's from now on, so a rejoin or a
+   * resume goes to the node of the WELCOME.
+   * @param {{url: string, roomId: string, reservation: string}} redirect
+   */
+  onRedirect({ url, roomId, reservation }) {
+    if (this.phase !== Phase.JOINING || !this.lastJoin) throw new Error('REDIRECT outside a join');
+    const join = { ...this.lastJoin, roomId, reservation, flags: this.lastJoin.flags & JOIN_SPECTATE };
+    const old = this.connection;
+    this.connection = null;
+    this.stopTimers();
+    old?.close(1000, 'redirected');
+    this.nodeUrl = url;
+    this.openAt(url, join);
+    this.onChange('phase');
   }
 
   /** @param {{code: number, message: string|null}} error the ERROR's fields */

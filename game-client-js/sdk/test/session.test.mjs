@@ -278,3 +278,36 @@ test('a WELCOME of another protocol version is a failure that names both version
   assert.match(session.lastError.message, /protocol version 3, this client 2/);
   assert.equal(session.room, null);
 });
+
+test('a REDIRECT is followed: the entry connection closes, the node named gets the JOIN with the reservation', () => {
+  const { session, sockets } = setup();
+  session.join({ game: 'tag', name: 'ann', createPrivate: true });
+  const entry = sockets[0];
+  entry.accept();
+  entry.take();
+  entry.deliver('SERVER_REDIRECT', { url: 'ws://node-2:8081/ws', roomId: '3f2a9c1b-r7', reservation: 'tok' });
+  assert.deepEqual(entry.closedWith, { code: 1000, reason: 'redirected' });
+  assert.equal(sockets.length, 2);
+  const node = sockets[1];
+  assert.equal(node.url, 'ws://node-2:8081/ws');
+  assert.equal(session.phase, Phase.CONNECTING, 'the entry connection closing is not the session closing');
+  node.accept();
+  assert.deepEqual(node.take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: 'tag',
+    roomId: '3f2a9c1b-r7', name: 'ann', flags: 0, privateCode: null, reservation: 'tok' } });
+  node.deliver('SERVER_WELCOME', { ...WELCOME, roomId: '3f2a9c1b-r7' });
+  node.deliver('SERVER_SNAPSHOT', { tick: 100, entities: [ann] });
+  assert.equal(session.phase, Phase.PLAYING);
+  assert.equal(session.nodeUrl, 'ws://node-2:8081/ws', 'a resume goes to the node of the WELCOME');
+  // A later join from scratch starts at the page's server again.
+  node.serverCloses(1006);
+  session.join(null, 'ann');
+  assert.equal(sockets.at(-1).url, 'ws://test/ws');
+});
+
+test('a REDIRECT outside a join is a server bug: the session stops', () => {
+  const { session, sockets } = setup();
+  play(session, sockets);
+  sockets[0].deliver('SERVER_REDIRECT', { url: 'ws://elsewhere/ws', roomId: 'r2', reservation: 'x' });
+  assert.equal(sockets.length, 1);
+  assert.match(session.lastError.message, /REDIRECT outside a join/);
+});

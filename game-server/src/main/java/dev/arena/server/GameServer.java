@@ -31,6 +31,7 @@ import dev.arena.server.room.RoomStatus;
 import dev.arena.server.room.TickMonitor;
 import dev.arena.server.transport.ConnectionLimits;
 import dev.arena.server.transport.GameHttpVerticle;
+import dev.arena.server.transport.PeerNodes;
 import dev.arena.server.transport.tls.CertificateWatcher;
 import dev.arena.server.transport.tls.PemCertificate;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -123,8 +124,9 @@ public final class GameServer {
             return Future.failedFuture(e);
         }
         ConnectionLimits limits = new ConnectionLimits(config.http().admission());
+        PeerNodes peers = cluster == null ? PeerNodes.NONE : cluster::peerUrls;
         GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics, limits,
-                certificate);
+                certificate, peers);
         List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
@@ -138,7 +140,7 @@ public final class GameServer {
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
                         GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics,
-                                limits, certificate);
+                                limits, certificate, peers);
                         http.add(next);
                         more = more.compose(x -> server.deployPlayerServer(next));
                     }

@@ -57,6 +57,8 @@ public final class ClusteredDirectory implements Directory {
     private final int maxRooms;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private volatile NodeRecord record;
+    /** The other nodes' public URLs, refreshed from the map as members come and go and every purge period. */
+    private volatile Set<String> peerUrls = Set.of();
     private volatile boolean open;
     private long purgeTimer = -1;
 
@@ -108,19 +110,30 @@ public final class ClusteredDirectory implements Directory {
         hazelcast.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
+                // The new node publishes its record once it has joined: read the map again a little later too.
+                vertx.setTimer(2_000, id -> refreshPeers());
             }
 
             @Override
             public void memberRemoved(MembershipEvent event) {
-                onMemberRemoved(event.getMember());
+                try {
+                    onMemberRemoved(event.getMember());
+                    refreshPeers();
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // This node's Vert.x is closing too: nothing is left to update.
+                }
             }
         });
-        purgeTimer = vertx.setPeriodic(PURGE_MILLIS, id -> cache.purgeTombstones());
+        purgeTimer = vertx.setPeriodic(PURGE_MILLIS, id -> {
+            cache.purgeTombstones();
+            refreshPeers();
+        });
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
                 .compose(v -> store.writeNode(record))
                 .compose(v -> store.rooms())
                 .map(updates -> {
                     updates.forEach(cache::apply);
+                    refreshPeers();
                     open = true;
                     log.info("cluster: node {} joined, {} members, players redirected here connect to {}", self,
                             members(), url);
@@ -166,6 +179,19 @@ public final class ClusteredDirectory implements Directory {
         if (oldest.localMember()) {
             store.forgetNode(node).onFailure(e -> log.warn("cluster: could not delete node {}'s rooms from the map", node, e));
         }
+    }
+
+    /** The other live nodes' public URLs, as last read from the map. */
+    public Set<String> peerUrls() {
+        return peerUrls;
+    }
+
+    private void refreshPeers() {
+        store.nodes().onSuccess(nodes -> {
+            Set<String> live = liveNodes();
+            peerUrls = Set.copyOf(nodes.stream().filter(n -> !n.id().equals(self) && live.contains(n.id()))
+                    .map(NodeRecord::url).toList());
+        });
     }
 
     private Set<String> liveNodes() {

@@ -43,6 +43,7 @@ public final class GameHttpVerticle extends VerticleBase {
     private final GameMetrics metrics;
     private final ConnectionLimits limits;
     private final PemCertificate certificate;
+    private final PeerNodes peers;
     private final Set<Connection> connections = new HashSet<>();
     private FrameCodec codec;
     private HandshakeTimeout handshakes;
@@ -57,6 +58,13 @@ public final class GameHttpVerticle extends VerticleBase {
      */
     public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, GameMetrics metrics,
                             ConnectionLimits limits, PemCertificate certificate) {
+        this(http, port, sessionConfig, metrics, limits, certificate, PeerNodes.NONE);
+    }
+
+    /** @param peers the cluster's other nodes, where a page may be redirected ({@link PeerNodes}) */
+    public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, GameMetrics metrics,
+                            ConnectionLimits limits, PemCertificate certificate, PeerNodes peers) {
+        this.peers = peers;
         this.http = http;
         this.port = port;
         this.sessionConfig = sessionConfig;
@@ -69,7 +77,7 @@ public final class GameHttpVerticle extends VerticleBase {
     public Future<?> start() {
         codec = new FrameCodec();
         handshakes = new HandshakeTimeout(vertx, http.admission().handshakeTimeoutMillis(), metrics);
-        gate = new UpgradeGate(http.admission(), limits, metrics);
+        gate = new UpgradeGate(http.admission(), limits, metrics, peers);
         Router router = Router.router(vertx);
         router.route().handler(handshakes::onRequest);
         router.route("/ws").handler(this::upgrade);
@@ -109,7 +117,7 @@ public final class GameHttpVerticle extends VerticleBase {
         if (certificate != null) {
             options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
         }
-        SecurityHeaders headers = new SecurityHeaders(certificate == null ? 0 : http.tls().hstsMaxAgeSeconds());
+        SecurityHeaders headers = new SecurityHeaders(certificate == null ? 0 : http.tls().hstsMaxAgeSeconds(), peers);
         server = vertx.createHttpServer(options)
                 .connectionHandler(handshakes::onConnection)
                 .requestHandler(request -> {

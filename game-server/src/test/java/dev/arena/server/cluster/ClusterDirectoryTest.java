@@ -160,6 +160,31 @@ class ClusterDirectoryTest {
         }
     }
 
+    @Test
+    void aPageOfOneNodeMayConnectToTheOtherWhereARedirectSendsIt() throws Exception {
+        String bSocket = "ws://127.0.0.1:" + b.port();
+        await().atMost(Duration.ofSeconds(10)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + a.port() + "/")).build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("Content-Security-Policy").orElse(""), csp -> csp.contains(bSocket));
+        // B admits the WebSocket of A's page, and still refuses a page no node serves.
+        assertThat(upgrade(b, "http://127.0.0.1:" + a.port())).isTrue();
+        assertThat(upgrade(b, "http://127.0.0.1:1")).isFalse();
+    }
+
+    /** Whether {@code node} accepts a WebSocket upgrade from a page of {@code origin}. */
+    private static boolean upgrade(TestServer node, String origin) {
+        try {
+            HTTP.newWebSocketBuilder().header("Origin", origin)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + node.port() + "/ws"), new java.net.http.WebSocket.Listener() {
+                    }).get(10, java.util.concurrent.TimeUnit.SECONDS).abort();
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private TestClient client(TestServer node) throws Exception {
         TestClient c = TestClient.connect(node.vertx, node.port());
         clients.add(c);
