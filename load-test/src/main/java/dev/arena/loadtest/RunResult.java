@@ -159,6 +159,7 @@ public final class RunResult {
                 .put("inputHz", options.inputHz)
                 .put("seed", options.seed)
                 .put("botEventLoops", options.loops)
+                .put("serverNodes", options.nodes)
                 .put("availableProcessors", Runtime.getRuntime().availableProcessors());
     }
 
