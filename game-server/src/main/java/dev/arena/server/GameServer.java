@@ -107,8 +107,9 @@ public final class GameServer {
                 new RoomScheduleCheck(ticks, config.management().readyTickLagMillis(), System::nanoTime)));
         if (cluster != null) {
             checks.add(new ClusterCheck(cluster));
-            new ClusterMetrics(registry, cluster::members);
         }
+        // A lone node is a cluster of one: dashboards and alerts read one gauge either way.
+        new ClusterMetrics(registry, cluster != null ? cluster::members : () -> 1);
         Readiness readiness = new Readiness(checks);
         ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness);
         // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
