@@ -94,6 +94,8 @@ class ServerJarIT {
             server.awaitExit(EXIT);
             // The JVM's own warnings (native access, sun.misc.Unsafe on Java 22+) start with "WARNING:".
             assertThat(server.output()).noneMatch(line -> line.contains("WARNING") || line.contains(" ERROR "));
+            // A lone node starts no cluster: Hazelcast logs nothing because it never runs.
+            assertThat(server.output()).noneMatch(line -> line.toLowerCase(java.util.Locale.ROOT).contains("hazelcast"));
         }
     }
 

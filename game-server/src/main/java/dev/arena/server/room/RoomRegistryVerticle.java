@@ -46,6 +46,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
     private final Directory directory;
     private final long reservationMillis;
     private final RoomDirectory rooms;
+    private final Matchmaker matchmaker;
     private Reservations reservations;
 
     /**
@@ -74,6 +75,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
         this.directory = directory;
         this.reservationMillis = reservationMillis;
         this.rooms = new RoomDirectory(directory.roomIdPrefix());
+        this.matchmaker = new Matchmaker(rooms, maxRooms, this::open);
     }
 
     /** A lone node's registry: every join placed here. */
@@ -181,11 +183,11 @@ public final class RoomRegistryVerticle extends VerticleBase {
 
     /** Places a join among this node's own rooms, as a lone node does. */
     private void joinHere(Message<JoinRequest> msg, JoinRequest request, OfferedGame game, boolean named, String code) {
-        Choice choice = choose(game, named, request.roomId(), code, request.spectate(), request.createPrivate(), true);
-        if (choice.refusal != null) {
-            msg.reply(choice.refusal);
+        Matchmaker.Choice choice = matchmaker.choose(game, named, request.roomId(), code, request.spectate(), request.createPrivate(), true);
+        if (choice.refusal() != null) {
+            msg.reply(choice.refusal());
         } else {
-            forward(msg, choice.entry, request);
+            forward(msg, choice.entry(), request);
         }
     }
 
@@ -222,13 +224,13 @@ public final class RoomRegistryVerticle extends VerticleBase {
             return;
         }
         int before = rooms.size();
-        Choice choice = choose(game, true, request.roomId(), request.privateCode(), request.spectate(),
-                request.createPrivate(), request.mayOpen());
-        if (choice.refusal != null) {
-            msg.reply(Reservation.refused(choice.refusal.refusal(), choice.refusal.message()));
+        Matchmaker.Choice choice = matchmaker.choose(game, true, request.roomId(), request.privateCode(),
+                request.spectate(), request.createPrivate(), request.mayOpen());
+        if (choice.refusal() != null) {
+            msg.reply(Reservation.refused(choice.refusal().refusal(), choice.refusal().message()));
             return;
         }
-        RoomDirectory.Entry entry = choice.entry;
+        RoomDirectory.Entry entry = choice.entry();
         String token = reservations.hold(entry.id, request.spectate());
         if (!request.spectate()) {
             entry.reserved++;
@@ -239,53 +241,6 @@ public final class RoomRegistryVerticle extends VerticleBase {
         ready.onComplete(done -> msg.reply(done.succeeded() ? Reservation.granted(entry.id, token)
                 : Reservation.refused(CloseReason.UNKNOWN_ROOM, "room " + entry.id + " could not open: "
                 + done.cause().getMessage())));
-    }
-
-    /** A room for a join, or why there is none: the matchmaking rules of the class comment. */
-    private Choice choose(OfferedGame game, boolean named, String roomId, String code, boolean spectate,
-                          boolean createPrivate, boolean mayOpen) {
-        JoinResult refusal = null;
-        RoomDirectory.Entry entry;
-        if (createPrivate) {
-            entry = rooms.size() >= maxRooms ? null : open(game, true);
-        } else if (code != null) {
-            entry = rooms.byCode(code);
-            if (entry == null || (roomId != null && !roomId.equals(entry.id))) {
-                refusal = JoinResult.refused(CloseReason.WRONG_CODE, "no private room has the code " + code
-                        + (roomId != null ? " and the id " + roomId : ""));
-            }
-        } else if (roomId != null) {
-            entry = rooms.get(roomId);
-            if (entry == null) {
-                refusal = JoinResult.refused(CloseReason.UNKNOWN_ROOM, "no room " + roomId);
-            } else if (entry.code != null) {
-                refusal = JoinResult.refused(CloseReason.WRONG_CODE, "room " + entry.id + " is private: join it with its code");
-            }
-        } else if (spectate) {
-            entry = rooms.mostPlayers(game.name());
-            if (entry == null) {
-                refusal = JoinResult.refused(CloseReason.UNKNOWN_ROOM, "no public room of " + game.name() + " to watch");
-            }
-        } else {
-            entry = rooms.fullestWithSpace(game.name());
-            if (entry == null && mayOpen && rooms.size() < maxRooms) {
-                entry = open(game, false);
-            }
-        }
-        if (refusal == null && entry == null) {
-            refusal = JoinResult.refused(CloseReason.SERVER_FULL, "the server is full: all " + maxRooms
-                    + " rooms are open" + (createPrivate ? "" : " and every " + game.name() + " room is full"));
-        } else if (refusal == null && named && entry.game != game) {
-            refusal = JoinResult.refused(CloseReason.UNKNOWN_ROOM, "room " + entry.id + " runs " + entry.game.name()
-                    + ", not " + game.name());
-        } else if (refusal == null && !spectate && entry.seated() >= entry.capacity()) {
-            refusal = JoinResult.refused(CloseReason.ROOM_FULL, "room " + entry.id + " is full (" + entry.capacity()
-                    + " players)");
-        }
-        return new Choice(refusal == null ? entry : null, refusal);
-    }
-
-    private record Choice(RoomDirectory.Entry entry, JoinResult refusal) {
     }
 
     private void forward(Message<JoinRequest> msg, RoomDirectory.Entry target, JoinRequest request) {
