@@ -9,7 +9,7 @@ import { fetchGames, fetchRooms, Phase, RateMeter, RoomState, Session, socketUrl
 import { gameModule } from './games.js';
 import { Hud } from './hud.js';
 import { LobbyView } from './lobby-view.js';
-import { statusText } from './status-text.js';
+import { reconnectingText, statusText } from './status-text.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const NAME_KEY = 'arena.name';
@@ -64,7 +64,8 @@ $('leave').addEventListener('click', () => session.leave());
 /** Shows the view and texts that fit the session's phase, and mounts the game of a new room. */
 function updateUi() {
   const phase = session.phase;
-  const inGame = phase === Phase.PLAYING || (phase === Phase.CLOSED && session.room !== null);
+  const reconnecting = phase === Phase.RECONNECTING;
+  const inGame = phase === Phase.PLAYING || reconnecting || (phase === Phase.CLOSED && session.room !== null);
   $('lobby').hidden = inGame;
   $('game').hidden = !inGame;
   mountRoom(inGame ? session.room : null);
@@ -75,8 +76,10 @@ function updateUi() {
   $('rejoin').hidden = !(phase === Phase.CLOSED && session.lastJoin);
   $('back-to-lobby').hidden = !(phase === Phase.CLOSED && session.room);
   $('leave').hidden = phase !== Phase.PLAYING;
-  $('overlay').hidden = !(phase === Phase.CLOSED && session.room);
-  $('overlay-text').textContent = session.closeInfo ? session.closeInfo.text : '';
+  // While reconnecting the last picture stays, under the attempt count; Rejoin only once the seat is gone.
+  $('overlay').hidden = !(reconnecting || (phase === Phase.CLOSED && session.room));
+  $('overlay-text').textContent = reconnecting ? reconnectingText(session)
+    : session.closeInfo ? session.closeInfo.text : '';
   showRoomInfo(session.room);
   lobby.setBusy(phase === Phase.CONNECTING || phase === Phase.JOINING);
   const e = session.lastError;
@@ -177,6 +180,8 @@ Object.defineProperty(window, 'arena', {
         ownPosition: room ? room.ownPosition(session.viewTime()) : null,
         rttMs: session.rtt.smoothed,
         close: session.closeInfo ? { code: session.closeInfo.code, text: session.closeInfo.text } : null,
+        reconnect: session.reconnect,
+        resumes: session.recovery.resumes,
         error: e ? { code: e.code, message: e.message } : null,
       };
     },

@@ -5,7 +5,7 @@ import { Phase } from '../sdk/index.js';
 
 /**
  * @param {{phase: string, room: {roomId: string, game: string, spectator: boolean, privateCode: string|null}|null,
- *          closeInfo: {text: string}|null}} session
+ *          closeInfo: {text: string}|null, reconnect?: {attempt: number}|null}} session
  * @returns {{text: string, tone: 'ok'|'busy'|'bad'}}
  */
 export function statusText(session) {
@@ -24,9 +24,21 @@ export function statusText(session) {
       const where = `${room.game} room ${room.roomId}${room.privateCode ? ` (private, code ${room.privateCode})` : ''}`;
       return { text: `${room.spectator ? 'Watching' : 'Playing in'} ${where}.`, tone: 'ok' };
     }
+    case Phase.RECONNECTING:
+      return { text: reconnectingText(session), tone: 'busy' };
     case Phase.CLOSED:
       return { text: session.closeInfo ? session.closeInfo.text : 'Disconnected.', tone: 'bad' };
     default:
       return { text: session.phase, tone: 'ok' };
   }
+}
+
+/**
+ * "Reconnecting…" with the attempt under way (the first is within 250 ms of the drop).
+ * @param {{reconnect?: {attempt: number}|null}} session
+ * @returns {string}
+ */
+export function reconnectingText(session) {
+  const attempt = session.reconnect ? session.reconnect.attempt : 0;
+  return attempt > 0 ? `Reconnecting… (attempt ${attempt})` : 'Reconnecting…';
 }

@@ -9,7 +9,10 @@
  * ```
  *
  * - connection and session: `Session` (join, leave, spectate, private rooms,
- *   PING/PONG, INPUT pacing, game MESSAGEs), `Connection`, `Phase`;
+ *   PING/PONG, INPUT pacing, game MESSAGEs, and after a drop `RESUME` until
+ *   the seat is back: `Phase.RECONNECTING`, `session.reconnect`),
+ *   `Connection`, `Phase`, `isResumable` (whether a close code leaves a
+ *   seat to take back);
  * - the codec of PROTOCOL.md: `encodeMessage`, `decodeServerMessage`, the
  *   tags, close codes and `PROTOCOL_VERSION`, and `PayloadWriter` /
  *   `PayloadReader` for a game's own messages;
@@ -25,6 +28,7 @@
 export { Connection } from './net/connection.js';
 export { Session } from './net/session.js';
 export { joinFields } from './net/join-request.js';
+export { isResumable } from './net/resume.js';
 export { fetchGames, fetchRooms, parseGames, parseRooms } from './net/rooms-api.js';
 export { socketUrl } from './net/server-url.js';
 export { Phase } from './state/phase.js';

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRate, formatRtt } from '../page/hud.js';
-import { statusText } from '../page/status-text.js';
+import { reconnectingText, statusText } from '../page/status-text.js';
 
 test('HUD formats', () => {
   assert.equal(formatRate(812.4), '812 B/s');
@@ -18,4 +18,11 @@ test('status lines name the phase, the game, the room, a private code and watchi
   assert.equal(statusText({ phase: 'playing', room: { ...room, spectator: true, privateCode: 'K7M2QX' }, closeInfo: null }).text,
     'Watching arena room r7 (private, code K7M2QX).');
   assert.deepEqual(statusText({ phase: 'closed', room: null, closeInfo: { text: 'x (code 4002)' } }), { text: 'x (code 4002)', tone: 'bad' });
+});
+
+test('while reconnecting the status names the RESUME attempt under way', () => {
+  assert.deepEqual(statusText({ phase: 'reconnecting', room: null, closeInfo: null, reconnect: { attempt: 3 } }),
+    { text: 'Reconnecting… (attempt 3)', tone: 'busy' });
+  assert.equal(reconnectingText({ reconnect: { attempt: 0 } }), 'Reconnecting…');
+  assert.equal(reconnectingText({ reconnect: null }), 'Reconnecting…');
 });

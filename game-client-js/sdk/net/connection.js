@@ -74,4 +74,22 @@ export class Connection {
   close(code = 1000, reason = '') {
     this.socket.close(code, reason);
   }
+
+  /**
+   * Gives up on this connection at once: no handler runs any more, whatever
+   * it still delivers (a half-open socket may flush old messages later), and
+   * it is asked to close. For a connection that went silent or took too long.
+   * @param {string} [reason]
+   */
+  abandon(reason = '') {
+    this.closed = true;
+    this.socket.onopen = null;
+    this.socket.onmessage = null;
+    this.socket.onclose = null;
+    try {
+      this.socket.close(1000, reason.slice(0, 100));
+    } catch {
+      // Already closing or closed: nothing more to do.
+    }
+  }
 }

@@ -32,3 +32,44 @@ export function joinFields(r) {
     privateCode: text(r.privateCode),
   };
 }
+
+/**
+ * What a session last asked to join and the room it got, so that Rejoin
+ * after a close goes back there: the same room (a private one by its code),
+ * or, when that room closed, any room of the game.
+ */
+export class JoinMemory {
+  constructor() {
+    /** @type {JoinFields|null} the last JOIN asked for */
+    this.last = null;
+    /** @type {string|null} the room of the last WELCOME */
+    this.roomId = null;
+    /** @type {string|null} the code of the last private room joined */
+    this.privateCode = null;
+  }
+
+  /** @param {JoinFields} fields a JOIN asked for */
+  asked(fields) {
+    this.last = fields;
+  }
+
+  /** @param {{roomId: string, privateCode: string|null}} welcome a WELCOME seated the client */
+  seated(welcome) {
+    this.roomId = welcome.roomId;
+    this.privateCode = welcome.privateCode ?? null;
+  }
+
+  /**
+   * @param {boolean} roomClosed whether the last room closed (4003): then any room of the game
+   * @returns {JoinRequest|null} what Rejoin asks for, or null before any JOIN
+   */
+  rejoin(roomClosed) {
+    const last = this.last;
+    if (!last) return null;
+    const spectate = (last.flags & JOIN_SPECTATE) !== 0;
+    if (roomClosed) return { game: last.game, name: last.name, spectate };
+    const code = last.privateCode ?? this.privateCode;
+    return { game: last.game, roomId: code ? null : this.roomId ?? last.roomId, name: last.name, spectate,
+      privateCode: code };
+  }
+}

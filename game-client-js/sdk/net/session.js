@@ -5,28 +5,32 @@
  *   joining --WELCOME + SNAPSHOT--> playing;  joining --ERROR 400x--> lobby
  *   joining --REDIRECT--> connecting (to the node that holds the seat; the JOIN repeated with the reservation)
  *   playing --LEAVE--> lobby;  any --close--> closed (code shown, rejoin offered)
+ *   playing --drop or silence--> reconnecting --WELCOME--> playing (same player)
+ *   reconnecting --window over, or ERROR 4008--> closed (rejoin offered)
  *
  * Answers the server's PING with a PONG at once, sends its own PING every
  * `pingIntervalMs` for the RTT, sends INPUTs while playing (InputScheduler),
  * sends and receives the game's MESSAGEs, and feeds WELCOME/SNAPSHOT/DELTA
  * into a RoomState that the game shapes (`createRoom`). A spectator (a JOIN
  * with `spectate`) gets the same stream and sends neither INPUT nor MESSAGE.
- * All clocks and the socket are injected, so tests drive it with simulated
- * time.
+ * A player's drop is its `DropRecovery`'s business: the room's picture stays
+ * and RESUME takes the seat back. All clocks and the socket are injected, so
+ * tests drive it with simulated time.
  */
 import { describeClose, describeCode } from '../protocol/close-messages.js';
 import { CloseCode, PROTOCOL_VERSION } from '../protocol/constants.js';
 import { JOIN_SPECTATE } from '../protocol/client-messages.js';
-import { joinFields } from './join-request.js';
+import { JoinMemory, joinFields } from './join-request.js';
 
 /** @typedef {import('./join-request.js').JoinRequest} JoinRequest */
 /** @typedef {import('./join-request.js').JoinFields} JoinFields */
-import { InputScheduler } from '../input/input-scheduler.js';
 import { Phase } from '../state/phase.js';
 import { RateMeter } from '../state/rate-meter.js';
 import { RoomState } from '../state/room-state.js';
 import { RttEstimator } from '../state/rtt.js';
 import { Connection } from './connection.js';
+import { DropRecovery } from './drop-recovery.js';
+import { InputSender } from './input-sender.js';
 
 export { Phase };
 
@@ -37,6 +41,9 @@ export { Phase };
  * @property {() => number} [now] local clock, ms (performance.now)
  * @property {(fn: Function, ms: number) => any} [setInterval]
  * @property {(handle: any) => void} [clearInterval]
+ * @property {(fn: Function, ms: number) => any} [setTimeout]
+ * @property {(handle: any) => void} [clearTimeout]
+ * @property {() => number} [random] uniform in [0, 1), for the reconnect jitter
  * @property {number} [pingIntervalMs]
  * @property {number} [inputIntervalMs]
  * @property {(what: string) => void} [onChange] called after anything visible changed
@@ -59,7 +66,8 @@ export class Session {
     this.onChange = options.onChange ?? (() => {});
     this.createRoom = options.createRoom ?? ((welcome) => new RoomState(welcome));
     this.onGameMessage = options.onMessage ?? (() => {});
-    this.scheduler = new InputScheduler({ intervalMs: options.inputIntervalMs ?? 50 });
+    this.inputs = new InputSender({ now: this.now, intervalMs: options.inputIntervalMs ?? 50,
+      send: (message, fields) => this.send(message, fields) });
     this.rtt = new RttEstimator();
     this.bytesIn = new RateMeter();
     /** @type {import('../state/phase.js').PhaseName} */
@@ -72,21 +80,26 @@ export class Session {
     this.lastError = null;
     /** @type {{code: number, reason: string, text: string}|null} why the connection closed */
     this.closeInfo = null;
-    /** @type {JoinFields|null} the last JOIN asked for, for rejoin */
-    this.lastJoin = null;
+    /** what was joined last, for rejoin */
+    this.joins = new JoinMemory();
+    /** @type {JoinFields|null} */
     this.pendingJoin = null;
     this.errorBeforeClose = null;
-    /** @type {string|null} the room of the last WELCOME, for rejoin */
-    this.lastRoomId = null;
-    /** @type {string|null} the code of the last private room joined, for rejoin */
-    this.lastPrivateCode = null;
-    this.seq = 0;
-    this.pingTimer = null;
     this.leftRoom = false;
     this.failed = false;
+    /** @type {number|null} when the picture stopped: the close, or the drop being recovered from */
     this.closedAt = null;
-    /** @type {string} the node this session talks to now: `url`, or the node a REDIRECT named (resume goes there) */
+    /**
+     * @type {string} the node this session talks to now: `url`, or the node a REDIRECT named. RESUME goes
+     * there: a seat lives on the node of its room, and its token is valid nowhere else.
+     */
     this.nodeUrl = this.url;
+    this.recovery = new DropRecovery(this, options);
+  }
+
+  /** @returns {{attempt: number}|null} while reconnecting, the RESUME attempt under way (from 1) */
+  get reconnect() {
+    return this.recovery.progress;
   }
 
   /**
@@ -95,7 +108,13 @@ export class Session {
    * @returns {number} ms of the local clock
    */
   viewTime() {
-    return this.phase === Phase.CLOSED && this.closedAt !== null ? this.closedAt : this.now();
+    const still = this.phase === Phase.CLOSED || this.phase === Phase.RECONNECTING;
+    return still && this.closedAt !== null ? this.closedAt : this.now();
+  }
+
+  /** @returns {JoinFields|null} the last JOIN asked for (Rejoin is offered after one) */
+  get lastJoin() {
+    return this.joins.last;
   }
 
   /** @returns {boolean} whether the WebSocket is open */
@@ -105,17 +124,17 @@ export class Session {
 
   /**
    * Joins a room, connecting first if needed. Ignored while a join is
-   * pending or a room is joined: PROTOCOL.md closes the connection (1002) on
-   * a JOIN outside the lobby.
+   * pending or a room is joined (or being reconnected to): PROTOCOL.md closes
+   * the connection (1002) on a JOIN outside the lobby.
    * @param {JoinRequest|string|null} request what to join; a room id (null = quick-join) with `name`
    *   is the short form
    * @param {string} [name] the display name, in the short form
    */
   join(request, name) {
     const r = typeof request === 'object' && request !== null ? request : { roomId: request, name };
-    if (this.phase === Phase.JOINING || this.phase === Phase.PLAYING) return;
+    if (this.phase === Phase.JOINING || this.phase === Phase.PLAYING || this.phase === Phase.RECONNECTING) return;
     const fields = joinFields(r);
-    this.lastJoin = fields;
+    this.joins.asked(fields);
     this.lastError = null;
     if (this.phase === Phase.LOBBY && this.connected) {
       this.sendJoin(fields);
@@ -132,16 +151,8 @@ export class Session {
    * one was closed. A private room created by this client is rejoined by its code.
    */
   rejoin() {
-    if (!this.lastJoin) return;
-    const closedRoom = this.closeInfo && this.closeInfo.code === CloseCode.ROOM_CLOSED;
-    const last = this.lastJoin;
-    const code = last.privateCode ?? this.lastPrivateCode;
-    if (closedRoom) {
-      this.join({ game: last.game, name: last.name, spectate: (last.flags & JOIN_SPECTATE) !== 0 });
-    } else {
-      this.join({ game: last.game, roomId: code ? null : this.lastRoomId ?? last.roomId, name: last.name,
-        spectate: (last.flags & JOIN_SPECTATE) !== 0, privateCode: code });
-    }
+    const request = this.joins.rejoin(this.closeInfo !== null && this.closeInfo.code === CloseCode.ROOM_CLOSED);
+    if (request) this.join(request);
   }
 
   /**
@@ -159,6 +170,7 @@ export class Session {
   leave() {
     if (this.phase !== Phase.PLAYING && this.phase !== Phase.JOINING) return;
     this.send('CLIENT_LEAVE');
+    this.recovery.left();
     this.phase = Phase.LOBBY;
     this.room = null;
     // States already on the way from the room left are dropped until the next WELCOME.
@@ -181,16 +193,7 @@ export class Session {
    */
   steer(direction) {
     if (this.phase !== Phase.PLAYING || !this.room || this.room.spectator) return false;
-    const now = this.now();
-    if (!this.scheduler.due(now, direction)) return false;
-    // The server sees f32 values: predict with exactly those.
-    const dx = Math.fround(direction.dx);
-    const dy = Math.fround(direction.dy);
-    this.seq = (this.seq + 1) | 0;
-    if (!this.send('CLIENT_INPUT', { seq: this.seq, dx, dy, buttons: 0 })) return false;
-    this.room.recordInput(this.seq, dx, dy, now);
-    this.scheduler.sent(now, direction);
-    return true;
+    return this.inputs.steer(this.room, direction);
   }
 
   /**
@@ -206,7 +209,6 @@ export class Session {
   /** @param {JoinFields} request */
   open(request) {
     // A new join starts where the page's server is; a REDIRECT moves it to another node.
-    this.nodeUrl = this.url;
     this.openAt(this.url, request);
   }
 
@@ -221,21 +223,27 @@ export class Session {
     this.pendingJoin = request;
     this.closeInfo = null;
     this.errorBeforeClose = null;
+    this.recovery.forget();
     this.phase = Phase.CONNECTING;
-    const connection = new Connection(url, this.createSocket, {
+    this.nodeUrl = url;
+    this.connection = this.connect();
+  }
+
+  /** @returns {Connection} a new connection to the session's node (`nodeUrl`), whose events come here */
+  connect() {
+    const connection = new Connection(this.nodeUrl, this.createSocket, {
       onOpen: () => this.onOpen(),
       onMessage: (m, bytes) => this.onMessage(m, bytes),
       onBadMessage: (error, bytes) => this.onBadMessage(error, bytes),
       // The connection a REDIRECT left behind closes quietly.
       onClose: (code, reason) => { if (this.connection === connection) this.onClose(code, reason); },
     });
-    this.connection = connection;
+    return connection;
   }
 
   onOpen() {
+    if (this.recovery.onOpen()) return;
     this.phase = Phase.LOBBY;
-    this.pingTimer = this.timers.set(() => this.ping(), this.pingIntervalMs);
-    this.ping();
     if (this.pendingJoin) {
       const request = this.pendingJoin;
       this.pendingJoin = null;
@@ -263,6 +271,7 @@ export class Session {
   onMessage({ message, fields }, byteLength) {
     const now = this.now();
     this.bytesIn.add(now, byteLength);
+    this.recovery.heard(now);
     // After a failure the socket is closing: nothing more is applied.
     if (this.failed) return;
     try {
@@ -291,12 +300,9 @@ export class Session {
         if (fields.protocolVersion !== PROTOCOL_VERSION) {
           throw new Error(`the server speaks protocol version ${fields.protocolVersion}, this client ${PROTOCOL_VERSION}`);
         }
+        if (this.recovery.onWelcome(fields)) return;
         this.leftRoom = false;
-        this.room = this.createRoom(fields);
-        this.lastRoomId = fields.roomId;
-        this.lastPrivateCode = fields.privateCode ?? null;
-        this.seq = 0;
-        this.scheduler.reset();
+        this.seatRoom(fields);
         this.onChange('room');
         return;
       case 'SERVER_SNAPSHOT':
@@ -305,6 +311,7 @@ export class Session {
         this.room.applySnapshot(fields, now);
         if (this.phase === Phase.JOINING) {
           this.phase = Phase.PLAYING;
+          this.recovery.playing(this.room.welcome.sendHz);
           this.onChange('phase');
         }
         return;
@@ -329,10 +336,20 @@ export class Session {
   }
 
   /**
+   * The room of a WELCOME, as the game shapes it; inputs count again from 1.
+   * @param {import('../state/room-state.js').Welcome} welcome
+   */
+  seatRoom(welcome) {
+    this.room = this.createRoom(welcome);
+    this.joins.seated(welcome);
+    this.inputs.reset();
+  }
+
+  /**
    * The seat is on another node of the cluster (PROTOCOL.md "REDIRECT"): close this connection, connect
    * to that node and send the same JOIN with the room and the reservation. Seamless for the page: the
-   * phase stays connecting/joining. The node's URL is the session's from now on, so a rejoin or a
-   * resume goes to the node of the WELCOME.
+   * phase stays connecting/joining. The node's URL is the session's from now on, so a resume after a
+   * drop goes to the node of the WELCOME (a rejoin starts at `url` again).
    * @param {{url: string, roomId: string, reservation: string}} redirect
    */
   onRedirect({ url, roomId, reservation }) {
@@ -342,7 +359,6 @@ export class Session {
     this.connection = null;
     this.stopTimers();
     old?.close(1000, 'redirected');
-    this.nodeUrl = url;
     this.openAt(url, join);
     this.onChange('phase');
   }
@@ -387,19 +403,31 @@ export class Session {
    * @param {string} reason
    */
   onClose(code, reason) {
+    // A player's drop may be recovered from; anything else ends here.
+    this.recovery.onClose(code, reason);
+  }
+
+  /**
+   * Shows the close for good: the code, the server's words, and Rejoin.
+   * @param {number} code
+   * @param {string} reason
+   */
+  finishClose(code, reason) {
+    const reconnecting = this.phase === Phase.RECONNECTING;
     this.stopTimers();
+    this.recovery.forget();
     this.pendingJoin = null;
     // The ERROR sent right before the close (same code), or our own failure, says more than a close reason.
     const e = this.errorBeforeClose;
     const detail = (e && (e.code === null || e.code === code) && e.message) || reason || '';
     this.closeInfo = { code, reason, text: describeClose(code, detail) };
-    this.closedAt = this.now();
+    // After a failed reconnect the picture stays as it was at the drop.
+    this.closedAt = reconnecting && this.closedAt !== null ? this.closedAt : this.now();
     this.phase = Phase.CLOSED;
     this.onChange('phase');
   }
 
   stopTimers() {
-    if (this.pingTimer !== null) this.timers.clear(this.pingTimer);
-    this.pingTimer = null;
+    this.recovery.stop();
   }
 }

@@ -135,6 +135,32 @@ const leave = {
   },
 };
 
+/**
+ * RESUME (tag 6): `[protocolVersion] (varint) [token] (string) [lastTick] (varint)`,
+ * lastTick travelling as tick + 1 so that -1 ("no state held") is 0. A RESUME
+ * of another version holds nothing the server reads after the version.
+ * Example, version 2, null token, holding tick 5: `06 02 80 06`.
+ */
+/** @type {import('./message-codec.js').MessageCodec} */
+const resume = {
+  tag: MessageTag.CLIENT_RESUME,
+  /** @param {{protocolVersion?: number, token: string|null, lastTick: number}} f */
+  write(w, f) {
+    w.writeVarInt(f.protocolVersion ?? PROTOCOL_VERSION);
+    w.writeString(f.token ?? null);
+    w.writeVarInt((f.lastTick + 1) | 0);
+  },
+  read(r) {
+    const protocolVersion = r.readVarInt();
+    if (protocolVersion !== PROTOCOL_VERSION) {
+      // What the server does: the rest of another version's RESUME is not read.
+      r.readBytes(r.remaining());
+      return { protocolVersion, token: null, lastTick: -1 };
+    }
+    return { protocolVersion, token: r.readString(), lastTick: (r.readVarInt() - 1) | 0 };
+  },
+};
+
 /** Codecs by the message names used in the golden vectors. */
 export const ClientMessages = Object.freeze({
   CLIENT_JOIN: join,
@@ -143,4 +169,5 @@ export const ClientMessages = Object.freeze({
   CLIENT_PONG: timeMessage(MessageTag.CLIENT_PONG),
   CLIENT_LEAVE: leave,
   CLIENT_MESSAGE: gameMessage(MessageTag.CLIENT_MESSAGE),
+  CLIENT_RESUME: resume,
 });

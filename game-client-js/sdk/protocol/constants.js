@@ -7,7 +7,7 @@
  * other files.
  */
 
-/** The PROTOCOL.md version this client speaks: JOIN sends it first, WELCOME answers with the server's. */
+/** The PROTOCOL.md version this client speaks: JOIN and RESUME send it first, WELCOME answers with the server's. */
 export const PROTOCOL_VERSION = 2;
 
 /** Message tags, grouped by direction (client -> server 1..7, server -> client 64..71). */
@@ -17,6 +17,7 @@ export const MessageTag = Object.freeze({
   CLIENT_PING: 3,
   CLIENT_PONG: 4,
   CLIENT_LEAVE: 5,
+  CLIENT_RESUME: 6,
   CLIENT_MESSAGE: 7,
   SERVER_WELCOME: 64,
   SERVER_SNAPSHOT: 65,
@@ -44,6 +45,9 @@ export const CloseCode = Object.freeze({
   JOIN_TIMEOUT: 4005,
   BAD_REQUEST: 4006,
   SHUTTING_DOWN: 4007,
+  RESUME_FAILED: 4008,
+  TAKEN_OVER: 4009,
+  PEER_TIMEOUT: 4010,
   VERSION_MISMATCH: 4011,
   WRONG_CODE: 4012,
   UNKNOWN_GAME: 4013,

@@ -17,8 +17,10 @@ export const WELCOME_SPECTATOR = 1;
  * `[protocolVersion] (varint) [playerId] (varint) [roomId] (string) [game] (string)
  *  [flags] (varint) [privateCode] (string) [tickHz] (varint) [sendHz] (varint)
  *  [serverTime] (varlong) [worldWidth] (varint) [worldHeight] (varint) [positionScale] (varint)
- *  [paramCount] (varint) ([name] (string) [value] (f32)) x paramCount`
+ *  [paramCount] (varint) ([name] (string) [value] (f32)) x paramCount
+ *  [reconnectGraceMillis] (varint) [resumeToken] (string)`
  * `params` is an object in wire order (the arena game sends `playerSpeed` and `chatMaxLength`).
+ * `resumeToken` is null when the server has resume turned off (grace 0), and for a spectator.
  */
 /**
  * @param {import('./kryo-reader.js').KryoReader} r
@@ -58,6 +60,8 @@ const welcome = {
       w.writeString(name);
       w.writeFloat32(value);
     }
+    w.writeVarInt(f.reconnectGraceMillis ?? 0);
+    w.writeString(f.resumeToken ?? null);
   },
   read(r) {
     return {
@@ -74,6 +78,8 @@ const welcome = {
       worldHeight: r.readVarInt(),
       positionScale: r.readVarInt(),
       params: readParams(r),
+      reconnectGraceMillis: r.readVarInt(),
+      resumeToken: r.readString(),
     };
   },
 };

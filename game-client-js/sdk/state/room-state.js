@@ -19,7 +19,7 @@ import { World } from './world.js';
  * @typedef {{protocolVersion: number, playerId: number, roomId: string, game: string, flags: number,
  *            privateCode: string|null, tickHz: number, sendHz: number, serverTime: number,
  *            worldWidth: number, worldHeight: number, positionScale: number,
- *            params: Record<string, number>}} Welcome
+ *            params: Record<string, number>, reconnectGraceMillis: number, resumeToken: string|null}} Welcome
  * @typedef {import('./world.js').Entity} Entity
  * @typedef {{x?: number, y?: number, lastSeq?: number, [key: string]: any}} EntityFacts what the game's view makes of one entity
  * @typedef {EntityFacts & {id: number, kind: number, label: string|null, own: boolean}} EntityView

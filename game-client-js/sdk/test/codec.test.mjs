@@ -159,6 +159,7 @@ test('server messages round-trip, including a delta with a mask above 7', () => 
       protocolVersion: 2, playerId: 7, roomId: 'r1', game: 'arena', flags: 0, privateCode: 'K7M2QX',
       tickHz: 20, sendHz: 20, serverTime: 1700000000123,
       worldWidth: 2000, worldHeight: 1500, positionScale: 100, params: { playerSpeed: 150 },
+      reconnectGraceMillis: 15000, resumeToken: 'q3Zt-9vB_xY0aLk2mN8pQr5sTu7wVx1y',
     }],
     ['SERVER_MESSAGE', { type: 300, payload: new Uint8Array([0, 1, 255]) }],
     ['SERVER_SNAPSHOT', { tick: 0, entities: [] }],

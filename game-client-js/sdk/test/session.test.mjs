@@ -3,40 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Phase, RoomState, Session, SteeringPredictor } from '@arena/sdk';
-import { decodeClientMessage, encodeMessage } from '@arena/sdk';
-
-class ScriptedSocket {
-  constructor(url) {
-    this.url = url;
-    this.readyState = 0;
-    this.sent = [];
-    this.closedWith = null;
-  }
-  send(bytes) {
-    this.sent.push(decodeClientMessage(bytes));
-  }
-  close(code, reason) {
-    this.closedWith = { code, reason };
-    this.serverCloses(code, reason);
-  }
-  // Server side of the script.
-  accept() {
-    this.readyState = 1;
-    this.onopen();
-  }
-  deliver(message, fields) {
-    this.onmessage({ data: encodeMessage(message, fields).buffer });
-  }
-  serverCloses(code, reason = '') {
-    this.readyState = 3;
-    this.onclose({ code, reason });
-  }
-  take() {
-    const sent = this.sent;
-    this.sent = [];
-    return sent;
-  }
-}
+import { ScriptedSocket } from './support/scripted-socket.mjs';
 
 function setup() {
   const sockets = [];

@@ -27,11 +27,14 @@ import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
 import dev.arena.server.room.OfferedGame;
 import dev.arena.server.room.RoomRegistryVerticle;
+import dev.arena.server.room.ResumeRequest;
 import dev.arena.server.room.RoomStatus;
+import dev.arena.server.room.SeatEvent;
 import dev.arena.server.room.TickMonitor;
 import dev.arena.server.transport.ConnectionLimits;
 import dev.arena.server.transport.GameHttpVerticle;
 import dev.arena.server.transport.PeerNodes;
+import dev.arena.server.transport.SeatDirectory;
 import dev.arena.server.transport.tls.CertificateWatcher;
 import dev.arena.server.transport.tls.PemCertificate;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -124,10 +127,11 @@ public final class GameServer {
         } catch (ConfigException e) {
             return Future.failedFuture(e);
         }
+        SeatDirectory seats = new SeatDirectory(vertx, config.room().reconnectGraceMillis(), metrics);
         ConnectionLimits limits = new ConnectionLimits(config.http().admission());
         PeerNodes peers = cluster == null ? PeerNodes.NONE : cluster::peerUrls;
-        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics, limits,
-                certificate, peers);
+        GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics,
+                limits, certificate, peers);
         List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
@@ -140,8 +144,8 @@ public final class GameServer {
                     server.httpPort = firstHttp.actualPort();
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
-                        GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), metrics,
-                                limits, certificate, peers);
+                        GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), seats,
+                                metrics, limits, certificate, peers);
                         http.add(next);
                         more = more.compose(x -> server.deployPlayerServer(next));
                     }
@@ -193,6 +197,9 @@ public final class GameServer {
             JsonCodec.register(bus, SeatRequest.class, SeatRequest::toJson, SeatRequest::fromJson);
             JsonCodec.register(bus, Reservation.class, Reservation::toJson, Reservation::fromJson);
             ClusteredDirectory.registerCodecs(bus);
+            // Drops and resumes carry a connection's channel: they stay on the node that owns the room.
+            LocalCodec.register(bus, SeatEvent.class);
+            LocalCodec.register(bus, ResumeRequest.class);
         } catch (IllegalStateException alreadyRegistered) {
             // A second server on the same Vertx (tests): the codecs are there already.
         }

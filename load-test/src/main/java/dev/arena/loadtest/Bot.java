@@ -5,7 +5,6 @@ import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.GameMessage;
-import dev.arena.server.protocol.Input;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Ping;
 import dev.arena.server.protocol.Pong;
@@ -37,7 +36,12 @@ import java.util.SplittableRandom;
  * that changes at random about once a second. An input's latency ends at the
  * first update whose acknowledged seq reaches it ({@link LatencyTracker}; in
  * the arena, the own player's {@code lastSeq}). Answers server PINGs with
- * PONGs.
+ * PONGs. The pacing and the measured inputs are {@link BotInputs}'.
+ *
+ * <p>With {@code --drop-every}, a playing bot cuts its TCP connection
+ * without a close frame about that often (jittered, half to one and a half
+ * times the interval) and takes its seat back with RESUME on a new
+ * connection ({@link BotResume}), as a phone on a flaky network would.
  *
  * <p>Every method runs on its {@link BotGroup}'s event loop, except the
  * volatile join outcome the runner polls.
@@ -45,10 +49,8 @@ import java.util.SplittableRandom;
 final class Bot implements BotBehaviour.BotActions {
     enum Outcome { PENDING, JOINED, FAILED }
 
-    private enum State { IDLE, CONNECTING, JOINING, PLAYING, CLOSED }
+    enum State { IDLE, CONNECTING, JOINING, PLAYING, RESUMING, CLOSED }
 
-    /** Pending inputs a bot tracks: 51 s of inputs at 20 Hz, far past any latency worth measuring. */
-    private static final int MAX_PENDING = 1024;
     private static final long JOIN_TIMEOUT_MILLIS = 15_000;
 
     final int index;
@@ -59,13 +61,14 @@ final class Bot implements BotBehaviour.BotActions {
     private final WebSocketClient client;
     private final FrameCodec codec;
     private final Stats stats;
-    private final long periodMillis;
     private final int inputHz;
     /** The game to join, or null for the server's default game. */
     private final String game;
     private final SplittableRandom random;
     private final ReplicatedWorld world = new ReplicatedWorld();
-    private final LatencyTracker pending = new LatencyTracker(MAX_PENDING);
+    private final BotInputs inputs;
+    /** The bot's network cuts and comebacks, or null without {@code --drop-every}. */
+    private final BotResume resume;
     private final Promise<Void> closed = Promise.promise();
     private WebSocket ws;
     private State state = State.IDLE;
@@ -73,18 +76,22 @@ final class Bot implements BotBehaviour.BotActions {
     private volatile String roomId;
     private volatile String failure;
     private int playerId;
-    private int seq;
     private BotBehaviour behaviour;
-    private long inputTimer = -1;
     private long joinTimer = -1;
     private boolean stopping;
     /** When this bot started to join, for the join time (redirects included). */
     private long joinStarted;
     /** The JOIN last sent, repeated with the reservation after a REDIRECT. */
     private Join lastJoin;
+    /** Where this bot's seat is: the entry node's connect options until a REDIRECT names another node. */
+    private WebSocketConnectOptions nodeOptions;
 
-    /** @param game the game to join, or null for the server's default game */
-    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, String game, int inputHz, long seed) {
+    /**
+     * @param game            the game to join, or null for the server's default game
+     * @param dropEveryMillis how often the bot cuts its connection and resumes, about; 0 never
+     */
+    Bot(int index, int room, boolean leader, BotGroup group, Stats stats, String game, int inputHz, long seed,
+        long dropEveryMillis) {
         this.index = index;
         this.room = room;
         this.leader = leader;
@@ -94,8 +101,9 @@ final class Bot implements BotBehaviour.BotActions {
         this.stats = stats;
         this.game = game;
         this.inputHz = inputHz;
-        this.periodMillis = Math.max(1, Math.round(1000.0 / inputHz));
         this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+        this.inputs = new BotInputs(group.vertx(), codec, stats, inputHz, random);
+        this.resume = dropEveryMillis > 0 ? new BotResume(this, group, stats, dropEveryMillis, random.split()) : null;
     }
 
     Outcome outcome() {
@@ -152,7 +160,8 @@ final class Bot implements BotBehaviour.BotActions {
                 }
             }
         });
-        connect(group.target().connectOptions(), new Join(ProtocolVersion.CURRENT, game, targetRoom, "bot" + index, 0, null));
+        nodeOptions = group.target().connectOptions();
+        connect(nodeOptions(), new Join(ProtocolVersion.CURRENT, game, targetRoom, "bot" + index, 0, null));
     }
 
     /** Opens a socket and sends {@code join} on it: at start, and again after a REDIRECT to the node it names. */
@@ -175,20 +184,7 @@ final class Bot implements BotBehaviour.BotActions {
                 return;
             }
             WebSocket socket = ar.result();
-            ws = socket;
-            socket.binaryMessageHandler(this::onFrame);
-            socket.textMessageHandler(text -> stats.increment(Count.UNDECODABLE_FRAMES));
-            socket.exceptionHandler(e -> {
-                if (!stopping && socket == ws) {
-                    stats.increment(Count.SOCKET_EXCEPTIONS);
-                }
-            });
-            socket.closeHandler(v -> {
-                // The socket left behind by a REDIRECT closes as it should.
-                if (socket == ws) {
-                    onClose();
-                }
-            });
+            attach(socket);
             if (stopping || state != State.CONNECTING) {
                 socket.close();
                 return;
@@ -201,8 +197,8 @@ final class Bot implements BotBehaviour.BotActions {
 
     /**
      * The seat is on another node of the cluster: close this socket and join there with the
-     * reservation, as the browser client does. Resuming later goes to that node (its URL is the
-     * bot's from now on), never back to the entry node.
+     * reservation, as the browser client does. That node's connect options are the bot's from now
+     * on ({@link #nodeOptions}): a RESUME after a drop goes there, never back to the entry node.
      */
     private void onRedirect(Redirect redirect) {
         if (state != State.JOINING) {
@@ -218,23 +214,107 @@ final class Bot implements BotBehaviour.BotActions {
             ws.close();
             return;
         }
-        WebSocket old = ws;
-        ws = null;
-        old.close();
+        // The entry socket closes quietly: it is no longer this bot's.
+        detach().close();
+        nodeOptions = there;
         state = State.CONNECTING;
-        connect(there, lastJoin.redirected(redirect));
+        connect(nodeOptions(), lastJoin.redirected(redirect));
+    }
+
+    /**
+     * The connect options of the node that holds this bot's seat: the entry node's, or the node a REDIRECT
+     * named. A copy, for one connect.
+     */
+    WebSocketConnectOptions nodeOptions() {
+        return new WebSocketConnectOptions(nodeOptions);
+    }
+
+    /**
+     * Makes {@code socket} this bot's connection: only its frames and its close count from now on, so a
+     * connection the bot cut (or gave up on), or one a REDIRECT left behind, can say nothing more.
+     */
+    void attach(WebSocket socket) {
+        ws = socket;
+        socket.binaryMessageHandler(frame -> {
+            if (socket == ws) {
+                onFrame(frame);
+            }
+        });
+        socket.textMessageHandler(text -> stats.increment(Count.UNDECODABLE_FRAMES));
+        socket.exceptionHandler(e -> {
+            if (socket == ws && !stopping) {
+                stats.increment(Count.SOCKET_EXCEPTIONS);
+            }
+        });
+        socket.closeHandler(v -> {
+            if (socket == ws) {
+                onClose();
+            }
+        });
+    }
+
+    /** Lets go of the current connection: nothing it does counts any more. */
+    WebSocket detach() {
+        WebSocket socket = ws;
+        ws = null;
+        return socket;
     }
 
     /** Stops sending and closes the socket normally; the future completes when it is closed. */
     Future<Void> stop() {
         stopping = true;
         cancelTimers();
+        if (resume != null) {
+            resume.stop();
+        }
+        // CONNECTING: between sockets (a REDIRECT's new one is on its way); it is closed as it opens.
         if (ws == null || state == State.CLOSED || state == State.CONNECTING) {
+            if (state == State.PLAYING || state == State.RESUMING) {
+                stats.playing(-1);
+            }
+            state = State.CLOSED;
             closed.tryComplete();
         } else if (!ws.isClosed()) {
             ws.close();
         }
         return closed.future();
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** The tick of the state this bot holds, for RESUME. */
+    int lastTick() {
+        return world.tick();
+    }
+
+    /**
+     * The bot cut its connection to resume on a new one: it sends nothing
+     * meanwhile, and inputs in flight are not measured (their acknowledgement
+     * would time the reconnect, not the server). It still counts as playing.
+     */
+    void cutForResume() {
+        state = State.RESUMING;
+        inputs.stop(true);
+    }
+
+    /** The RESUME failed for good: the bot has left the game. */
+    void resumeFailed(String why) {
+        WebSocket socket = detach();
+        state = State.CLOSED;
+        stats.playing(-1);
+        if (failure == null) {
+            failure = why;
+        }
+        if (socket != null && !socket.isClosed()) {
+            socket.close();
+        }
+        closed.tryComplete();
     }
 
     private void onFrame(Buffer frame) {
@@ -282,7 +362,9 @@ final class Bot implements BotBehaviour.BotActions {
                 behaviour.onMessage(this, gameMessage);
             }
         } else if (message instanceof ErrorMessage error) {
-            if (state == State.JOINING) {
+            if (state == State.RESUMING) {
+                resume.refused(error);
+            } else if (state == State.JOINING) {
                 // Never retried: a refusal is what the run measures (a retry would hide a server regression).
                 rejectJoin(FailureReasons.refusedJoin(error.code()), "join refused: " + error.code() + " " + error.message());
                 ws.close();
@@ -297,6 +379,11 @@ final class Bot implements BotBehaviour.BotActions {
     }
 
     private void onWelcome(Welcome welcome) {
+        if (state == State.RESUMING && welcome.playerId() == playerId) {
+            state = State.PLAYING;
+            resume.resumed(welcome);
+            return;
+        }
         if (state != State.JOINING) {
             stats.increment(Count.STATE_ERRORS);
             return;
@@ -310,16 +397,17 @@ final class Bot implements BotBehaviour.BotActions {
         stats.increment(Count.JOINED);
         stats.playing(1);
         outcome = Outcome.JOINED;
+        if (resume != null) {
+            resume.seated(welcome);
+        }
     }
 
     private void onUpdate(long now) {
         stats.increment(Count.UPDATES);
         // The bot's view (PROTOCOL.md "Views"): what it holds is what the server lets it see.
         stats.add(Count.VIEW_ENTITIES, world.size());
-        if (inputTimer < 0 && !stopping) {
-            // Inputs start once the bot holds the room's state, as a player's would, at a random phase
-            // against the server's ticks: starting right on an update would lock every bot to one phase.
-            inputTimer = group.vertx().setPeriodic(1 + random.nextLong(periodMillis), periodMillis, id -> act());
+        if (!stopping) {
+            inputs.start(this::act);
         }
         if (world.get(playerId) == null) {
             stats.increment(Count.STATE_ERRORS);
@@ -327,7 +415,7 @@ final class Bot implements BotBehaviour.BotActions {
         }
         int acknowledged = behaviour.acknowledgedSeq(world, playerId);
         if (acknowledged != BotBehaviour.NO_ACK) {
-            pending.acknowledged(acknowledged, now, stats::recordLatencyNanos);
+            inputs.acknowledged(acknowledged, now);
         }
     }
 
@@ -345,13 +433,7 @@ final class Bot implements BotBehaviour.BotActions {
 
     @Override
     public void steer(float dx, float dy, int buttons) {
-        seq++;
-        byte[] bytes = codec.encode(new Input(seq, dx, dy, buttons));
-        pending.sent(seq, System.nanoTime());
-        ws.writeBinaryMessage(Buffer.buffer(bytes));
-        stats.add(Count.BYTES_OUT, bytes.length);
-        stats.increment(Count.MESSAGES_OUT);
-        stats.increment(Count.INPUTS_SENT);
+        inputs.steer(ws, dx, dy, buttons);
     }
 
     @Override
@@ -361,7 +443,7 @@ final class Bot implements BotBehaviour.BotActions {
 
     @Override
     public void message(int type, byte[] payload, int ackSeq) {
-        pending.sent(ackSeq, System.nanoTime());
+        inputs.sent(ackSeq);
         send(new GameMessage(type, payload));
     }
 
@@ -383,7 +465,7 @@ final class Bot implements BotBehaviour.BotActions {
         return playerId;
     }
 
-    private void send(dev.arena.server.protocol.ClientMessage message) {
+    void send(dev.arena.server.protocol.ClientMessage message) {
         byte[] bytes = codec.encode(message);
         ws.writeBinaryMessage(Buffer.buffer(bytes));
         stats.add(Count.BYTES_OUT, bytes.length);
@@ -392,9 +474,17 @@ final class Bot implements BotBehaviour.BotActions {
 
     private void onClose() {
         State was = state;
+        if (was == State.RESUMING && !stopping) {
+            // A RESUME attempt's connection closed before its WELCOME: try again while the window lasts.
+            resume.attemptClosed("closed before WELCOME: " + ws.closeStatusCode() + " " + ws.closeReason());
+            return;
+        }
         state = State.CLOSED;
         cancelTimers();
-        if (was == State.PLAYING) {
+        if (resume != null) {
+            resume.stop();
+        }
+        if (was == State.PLAYING || was == State.RESUMING) {
             stats.playing(-1);
         }
         if (!stopping && outcome != Outcome.FAILED) {
@@ -440,9 +530,6 @@ final class Bot implements BotBehaviour.BotActions {
 
     private void cancelTimers() {
         cancelJoinTimer();
-        if (inputTimer >= 0) {
-            group.vertx().cancelTimer(inputTimer);
-            inputTimer = -1;
-        }
+        inputs.stop(false);
     }
 }

@@ -47,7 +47,7 @@ final class HostileBots implements AutoCloseable {
         vertx.deployVerticle(group).await(30, TimeUnit.SECONDS);
         bots = new Bot[count];
         for (int i = 0; i < count; i++) {
-            bots[i] = new Bot(i, 0, i == 0, group, stats, null, 20, seed);
+            bots[i] = new Bot(i, 0, i == 0, group, stats, null, 20, seed, 0);
             group.add(bots[i]);
         }
     }

@@ -61,6 +61,16 @@ public final class LatencyTracker {
         return completed;
     }
 
+    /**
+     * Forgets every pending input without measuring it: the bot cut its
+     * connection, and their acknowledgements, if they come, would time the
+     * reconnect, not the server.
+     */
+    public void clear() {
+        head = 0;
+        size = 0;
+    }
+
     /** Inputs sent and not yet acknowledged. */
     public int pending() {
         return size;

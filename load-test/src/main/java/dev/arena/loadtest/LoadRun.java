@@ -88,7 +88,7 @@ public final class LoadRun {
             for (int i = 0; i < bots.length; i++) {
                 BotGroup group = groups.get(i % loops);
                 bots[i] = new Bot(i, i / options.players, i % options.players == 0, group, stats,
-                        options.game, options.inputHz, options.seed);
+                        options.game, options.inputHz, options.seed, options.dropEverySeconds * 1000L);
                 group.add(bots[i]);
             }
             return drive(bots);

@@ -20,7 +20,7 @@ public final class Options {
     public enum Command { RUN, BENCH, CAPACITY }
 
     private static final Set<String> COMMON = Set.of("workload", "rooms", "players", "duration", "warmup", "ramp",
-            "input-hz", "seed", "out", "loops", "game");
+            "input-hz", "seed", "out", "loops", "game", "drop-every");
     /** A game's name as the server knows it (its GameDefinition's rule). */
     private static final java.util.regex.Pattern GAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]{0,23}");
     private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags", "floor");
@@ -53,6 +53,8 @@ public final class Options {
               --out target/arena-bench   directory for result.json, summary.txt, report.html
               --loops 2         event loops the bots run on
               --game NAME       the game the bots join (default: the server's default game, room.game)
+              --drop-every 0    seconds between each bot's network cuts (jittered, +-50%): it ends its TCP
+                                connection without a close frame and takes its seat back with RESUME; 0 = never
             run takes any ws:// or wss:// URL; wss checks the server's certificate against the
             JVM trust store, or trusts any certificate with --insecure (a self-signed test server).
             The server must run with room.capacity = --players (bench and capacity start it so).
@@ -78,6 +80,8 @@ public final class Options {
     /** The game the bots join, or null for the server's default game. */
     public final String game;
     /** Null with {@link #floor}. */
+    /** Seconds between a bot's network cuts, about (0: never). */
+    public final int dropEverySeconds;
     public final Path serverJar;
     /** Start the floor server instead of a server jar. */
     public final boolean floor;
@@ -111,6 +115,7 @@ public final class Options {
         this.seed = longValue(v, "seed", 1);
         this.out = Path.of(v.getOrDefault("out", "target/arena-bench"));
         this.loops = integer(v, "loops", 2, 1, 64);
+        this.dropEverySeconds = integer(v, "drop-every", 0, 0, 86_400);
         this.game = v.get("game");
         if (game != null && !GAME.matcher(game).matches()) {
             throw new UsageException("--game must be a game's name (lower-case letters and digits), got '" + game + "'");
@@ -118,6 +123,9 @@ public final class Options {
         this.floor = v.containsKey("floor");
         if (floor && v.containsKey("server-jar")) {
             throw new UsageException("--server-jar does not apply with --floor: the floor server is in this tool's jar");
+        }
+        if (floor && dropEverySeconds > 0) {
+            throw new UsageException("--drop-every does not apply with --floor: the floor server holds no seats to resume");
         }
         if (floor && game != null && !game.equals("arena")) {
             throw new UsageException("--game " + game + " does not apply with --floor: the floor server plays only "
@@ -235,6 +243,7 @@ public final class Options {
         this.seed = o.seed;
         this.out = out;
         this.loops = o.loops;
+        this.dropEverySeconds = o.dropEverySeconds;
         this.game = o.game;
         this.serverJar = o.serverJar;
         this.floor = o.floor;
@@ -295,6 +304,6 @@ public final class Options {
                 + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
                 + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + (game != null ? " --game " + game : "")
-                + " --out " + out;
+                + (dropEverySeconds > 0 ? " --drop-every " + dropEverySeconds : "") + " --out " + out;
     }
 }

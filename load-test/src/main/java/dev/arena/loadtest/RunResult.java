@@ -160,6 +160,7 @@ public final class RunResult {
                 .put("seed", options.seed)
                 .put("botEventLoops", options.loops)
                 .put("serverNodes", options.nodes)
+                .put("dropEverySeconds", options.dropEverySeconds)
                 .put("availableProcessors", Runtime.getRuntime().availableProcessors());
     }
 
@@ -218,6 +219,10 @@ public final class RunResult {
                 .put("inputsSkippedCongested", total(Count.INPUTS_SKIPPED))
                 .put("errors", errorsJson())
                 .put("disconnects", total(Count.DISCONNECTS))
+                .put("resumes", new JsonObject()
+                        .put("attempted", total(Count.RESUMES_ATTEMPTED))
+                        .put("succeeded", total(Count.RESUMES_SUCCEEDED))
+                        .put("failed", total(Count.RESUMES_FAILED)))
                 .put("rejectedJoins", total(Count.REJECTED_JOINS))
                 .put("rejectedJoinsByReason", new JsonObject(new java.util.LinkedHashMap<>(rejectedJoinsByReason)))
                 .put("upgradesRefused", refusalsJson())
@@ -300,6 +305,11 @@ public final class RunResult {
                 entitiesPerUpdate(), perPlayer(Count.ENTERED), perPlayer(Count.LEFT)));
         b.append(String.format(Locale.ROOT, "  errors %d, disconnects %d, rejected joins %d%s%n",
                 errors(), total(Count.DISCONNECTS), total(Count.REJECTED_JOINS), rejectedJoinReasons()));
+        if (options.dropEverySeconds > 0) {
+            b.append(String.format(Locale.ROOT, "  resumes       %d attempted, %d succeeded, %d failed (a cut every %d s per bot, about)%n",
+                    total(Count.RESUMES_ATTEMPTED), total(Count.RESUMES_SUCCEEDED), total(Count.RESUMES_FAILED),
+                    options.dropEverySeconds));
+        }
         refusals.forEach((reason, r) -> b.append(String.format(Locale.ROOT,
                 "  upgrades refused: %d x HTTP %d %s (\"%s\"): %s%n", r.count().sum(), r.status(), reason, r.message(),
                 Refusals.advice(reason))));

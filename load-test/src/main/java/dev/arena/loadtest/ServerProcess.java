@@ -224,10 +224,13 @@ final class ServerProcess implements BenchServer {
                     cells[name.endsWith("_sum") ? 0 : 1] = Double.parseDouble(line.substring(space + 1));
                 }
                 if (name.matches("arena_(joins_refused|frames_rejected|connections_closed|inputs_dropped|snapshots_skipped"
-                        + "|ticks_dropped|rooms_failed|joins|connections_opened)_total")) {
+                        + "|ticks_dropped|ticks_slow|rooms_failed|joins|connections_opened|resumes)_total")) {
                     String key = name.substring("arena_".length(), name.length() - "_total".length());
                     if (name.equals("arena_connections_closed_total") && brace >= 0) {
                         key += "." + line.substring(brace + 1, line.indexOf('}')).replaceAll(".*reason=\"([^\"]*)\".*", "$1");
+                    } else if (name.equals("arena_resumes_total") && brace >= 0) {
+                        // By result: resumed and taken_over are the server's successes, expired and unknown its refusals.
+                        key += "." + line.substring(brace + 1, line.indexOf('}')).replaceAll(".*result=\"([^\"]*)\".*", "$1");
                     }
                     out.merge(key, Double.parseDouble(line.substring(space + 1)), Double::sum);
                 }

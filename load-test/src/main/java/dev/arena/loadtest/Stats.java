@@ -26,9 +26,9 @@ public final class Stats {
         PINGS_ANSWERED,
         /** Joins answered with REDIRECT and followed to the node that holds the seat (a cluster). */
         REDIRECTS,
-        JOINED, REJECTED_JOINS, UPGRADES_REFUSED, DISCONNECTS,
+        JOINED, REJECTED_JOINS, UPGRADES_REFUSED, DISCONNECTS, RESUMES_ATTEMPTED, RESUMES_SUCCEEDED,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
-        ROOM_MISPLACED, GAME_REFUSALS;
+        ROOM_MISPLACED, RESUMES_FAILED, GAME_REFUSALS;
 
         /** Whether this count is one of the error kinds of arena-bench ("errors, disconnects, rejected joins"). */
         public boolean isError() {

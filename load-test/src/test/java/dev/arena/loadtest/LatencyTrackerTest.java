@@ -28,6 +28,18 @@ class LatencyTrackerTest {
     }
 
     @Test
+    void clearedInputsAreNeverMeasured() {
+        // The bot cut its connection: acknowledgements after the RESUME would time the reconnect.
+        tracker.sent(1, 0);
+        tracker.sent(2, 50 * MS);
+        tracker.clear();
+        tracker.sent(3, 900 * MS);
+        assertThat(tracker.acknowledged(3, 930 * MS, recorded::add)).isEqualTo(1);
+        assertThat(recorded).containsExactly(30 * MS);
+        assertThat(tracker.pending()).isZero();
+    }
+
+    @Test
     void anUpdateThatDoesNotReachTheOldestInputCompletesNothing() {
         tracker.sent(5, 10 * MS);
 

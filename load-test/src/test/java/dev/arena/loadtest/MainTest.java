@@ -27,6 +27,7 @@ class MainTest {
             "--loops 0 --url ws://127.0.0.1:8080/ws|--loops",
             "--game Tag! --url ws://127.0.0.1:8080/ws|--game must be a game's name",
             "--rooms 5|--url is required",
+            "--drop-every -1 --url ws://127.0.0.1:8080/ws|--drop-every must be an integer from 0 to 86400",
             "--url http://127.0.0.1:8080/ws|--url must be a ws:// or wss:// URL",
             "--url 127.0.0.1:8080|--url must be a ws:// or wss:// URL",
             "--url ws:///ws|--url must be a ws:// or wss:// URL",
@@ -93,6 +94,8 @@ class MainTest {
         assertThat(o.warmupSeconds).isEqualTo(10);
         assertThat(o.inputHz).isEqualTo(20);
         assertThat(o.url.getPort()).isEqualTo(9000);
+        assertThat(o.dropEverySeconds).as("bots never cut their connection unless asked").isZero();
+        assertThat(Options.parse("bench", "--server-jar", "pom.xml", "--drop-every", "30").dropEverySeconds).isEqualTo(30);
         assertThat(o.game).as("the server's default game").isNull();
         assertThat(Options.parse("--url=ws://localhost:9000/ws", "--game", "tag").game).isEqualTo("tag");
         assertThat(o.workload).isEqualTo(Workload.ARENA);
@@ -119,6 +122,8 @@ class MainTest {
         assertThat(Options.parse("--url", "ws://127.0.0.1:1/ws").floor).isFalse();
         assertThatThrownBy(() -> Options.parse("bench", "--floor", "--game", "tag"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--game tag does not apply with --floor");
+        assertThatThrownBy(() -> Options.parse("bench", "--floor", "--drop-every", "30"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--drop-every does not apply with --floor");
     }
 
     @Test

@@ -49,15 +49,23 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         if (!offered.contains(defaultGame)) {
             throw ConfigReader.invalid("room.game", "one of the offered games " + offered + " (room.games)", defaultGame);
         }
+        int maxTickMillis = r.integer("room.maxTickMillis", 1, 600_000);
+        int failTickMillis = r.integer("room.failTickMillis", 100, 3_600_000);
+        if (failTickMillis <= maxTickMillis) {
+            throw new ConfigException("room.failTickMillis", "room.failTickMillis must be more than room.maxTickMillis ("
+                    + maxTickMillis + "), got " + failTickMillis);
+        }
         RoomConfig room = new RoomConfig(defaultGame, tickHz, sendHz,
                 r.integer("room.capacity", 1, 1000), r.integer("room.maxRooms", 1, 100_000),
                 r.integer("room.maxCatchUpTicks", 1, 100), r.integer("room.inputQueueSize", 1, 1_000_000),
                 r.integer("room.emptyGraceMillis", 0, 86_400_000), r.integer("room.snapshotHistory", 2, 1024),
-                offered, r.integer("room.maxSpectators", 0, 1000));
+                offered, r.integer("room.maxSpectators", 0, 1000), r.integer("room.reconnectGraceMillis", 0, 3_600_000),
+                maxTickMillis, failTickMillis);
+        int pingIntervalMillis = r.integer("session.pingIntervalMillis", 100, 600_000);
         SessionConfig session = new SessionConfig(r.integer("session.maxMessagesPerSecond", 1, 100_000),
                 r.integer("session.writeQueueMaxBytes", 1024, 64 << 20), r.integer("session.tooSlowMillis", 100, 600_000),
-                r.integer("session.joinTimeoutMillis", 100, 86_400_000), r.integer("session.pingIntervalMillis", 100, 600_000),
-                r.integer("session.maxNameLength", 1, 64));
+                r.integer("session.joinTimeoutMillis", 100, 86_400_000), pingIntervalMillis,
+                r.integer("session.maxNameLength", 1, 64), pongTimeout(r, pingIntervalMillis), sendBuffer(r));
         Map<String, GameConfig> gameConfigs = new LinkedHashMap<>();
         for (GameDefinition game : games) {
             gameConfigs.put(game.name(), GameSettingsReader.read(r, game, room));
@@ -125,5 +133,32 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         return new AdmissionConfig(r.integer("http.handshakeTimeoutMillis", 100, 600_000),
                 r.integer("http.maxConnectionsPerIp", 1, 1_000_000), r.integer("http.maxConnections", 1, 10_000_000),
                 List.copyOf(proxies), List.copyOf(origins), any, r.bool("http.requireOrigin"));
+    }
+
+    /** {@code session.sendBufferBytes}: 0 (the OS decides), or a buffer the kernel can honour. */
+    private static int sendBuffer(ConfigReader r) {
+        int value = r.integer("session.sendBufferBytes", 0, 64 << 20);
+        if (value != 0 && value < 4096) {
+            throw new ConfigException("session.sendBufferBytes", "session.sendBufferBytes must be 0 (the OS's autotuning)"
+                    + " or between 4096 and " + (64 << 20) + ", got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * {@code session.pongTimeoutMillis}, 0 meaning three ping intervals. At least two: the server checks at
+     * each PING, so a client that answers every PING within one interval is never timed out.
+     */
+    private static int pongTimeout(ConfigReader r, int pingIntervalMillis) {
+        int value = r.integer("session.pongTimeoutMillis", 0, 3_600_000);
+        if (value == 0) {
+            return 3 * pingIntervalMillis;
+        }
+        if (value < 2 * pingIntervalMillis) {
+            throw new ConfigException("session.pongTimeoutMillis", "session.pongTimeoutMillis must be 0 (3 x "
+                    + "session.pingIntervalMillis) or at least 2 x session.pingIntervalMillis (" + 2 * pingIntervalMillis
+                    + "), got " + value);
+        }
+        return value;
     }
 }

@@ -10,7 +10,11 @@ package dev.arena.server.config;
  * @param joinTimeoutMillis    how long a connection may stay out of a room before it is closed with 4005
  * @param pingIntervalMillis   how often the server pings a client to measure round-trip time
  * @param maxNameLength        longest player name accepted
+ * @param pongTimeoutMillis    a seated client that answers no PING for this long is closed with 4010 (resolved:
+ *                             never 0, the key's 0 means 3 x pingIntervalMillis)
+ * @param sendBufferBytes      each player socket's TCP send buffer (SO_SNDBUF); 0 leaves the OS's autotuning
  */
 public record SessionConfig(int maxMessagesPerSecond, int writeQueueMaxBytes, int tooSlowMillis,
-                            int joinTimeoutMillis, int pingIntervalMillis, int maxNameLength) {
+                            int joinTimeoutMillis, int pingIntervalMillis, int maxNameLength, int pongTimeoutMillis,
+                            int sendBufferBytes) {
 }

@@ -14,13 +14,23 @@ import dev.arena.server.protocol.PayloadReader;
  *
  * <p>Calls come from one thread, one at a time, in this order per tick: the
  * inputs and messages that arrived since the last tick, in arrival order
- * ({@link #onInput}, {@link #onMessage}), then {@link #tick}. {@link #onJoin}
- * and {@link #onLeave} come between ticks. An exception thrown from any call
- * stops this room (its players are told the room closed) and no other, except
- * a {@link dev.arena.server.protocol.ProtocolException} from
- * {@link #onMessage}, which closes only the sender. An exception from the
- * {@link #visibility()} rule, which the room asks on every send tick, stops
- * the room too.
+ * ({@link #onInput}, {@link #onMessage}), then {@link #tick}. {@link #onJoin},
+ * {@link #onLeave}, {@link #onDisconnect} and {@link #onReconnect} come
+ * between ticks. Anything thrown from any call (an exception, or an error
+ * such as {@link StackOverflowError} or {@link AssertionError}) stops this
+ * room (its players are told the room closed) and no other, except a
+ * {@link dev.arena.server.protocol.ProtocolException} from {@link #onMessage},
+ * which closes only the sender; so does a call that has not returned after
+ * {@code room.failTickMillis}. An exception from the {@link #visibility()}
+ * rule, which the room asks on every send tick, stops the room too.
+ *
+ * <p>A player's life: {@code onJoin}, then any number of
+ * {@code onDisconnect}/{@code onReconnect} pairs (its connection dropped and
+ * it came back within {@code room.reconnectGraceMillis}, with the same id),
+ * then {@code onLeave} exactly once: it left, its grace window ended while
+ * disconnected, or (after {@code onDisconnect}) it never came back.
+ * Spectators hold no seat: they are neither joined nor left through these
+ * calls, and a spectator whose connection drops is simply gone.
  */
 public interface Game {
     /** Static facts about the world, sent to every player that joins. */
@@ -34,8 +44,27 @@ public interface Game {
      */
     int onJoin(String name);
 
-    /** The player left or was disconnected; despawn what belongs to it. */
+    /**
+     * The player is gone for good (LEAVE, or its grace window ended while
+     * disconnected); despawn what belongs to it.
+     */
     void onLeave(int playerId);
+
+    /**
+     * The player's connection dropped; its seat is held for the grace window
+     * and it receives no updates meanwhile. Its entity stays in the world
+     * (everybody else keeps seeing it) until {@link #onReconnect} or
+     * {@link #onLeave}: freeze it, ghost it or keep simulating it, as the game
+     * likes. No input or MESSAGE arrives from it in between, and a MESSAGE
+     * the game sends it meanwhile is dropped ({@link GameContext#send} counts
+     * no recipient).
+     */
+    default void onDisconnect(int playerId) {
+    }
+
+    /** The player came back after {@link #onDisconnect}, with the same id, entity and score. */
+    default void onReconnect(int playerId) {
+    }
 
     /**
      * An input of a player, applied before the next {@link #tick}.

@@ -6,7 +6,9 @@ import dev.arena.server.protocol.Input;
  * A starting point for a game: it keeps the {@link GameContext} and the
  * {@link World}, and ignores inputs, messages and ticks until the game
  * overrides them, so a turn-based game writes only {@code info},
- * {@code onJoin}, {@code onLeave} and {@code onMessage}.
+ * {@code onJoin}, {@code onLeave} and {@code onMessage}. A dropped player's
+ * {@link #onDisconnect} and {@link #onReconnect} change nothing unless the
+ * game overrides them: its entity stays as it is while its seat is held.
  */
 public abstract class GameBase implements Game {
     protected final GameContext context;
@@ -20,6 +22,16 @@ public abstract class GameBase implements Game {
     /** Ignores inputs: a game without steering needs none. */
     @Override
     public void onInput(int playerId, Input input) {
+    }
+
+    /** Does nothing: the player's entity stays as it is while its seat is held. */
+    @Override
+    public void onDisconnect(int playerId) {
+    }
+
+    /** Does nothing: the player is back with the same id and entity. */
+    @Override
+    public void onReconnect(int playerId) {
     }
 
     /** Does nothing: an event-driven game changes its state in its other calls. */

@@ -29,7 +29,9 @@ public interface GameContext {
     boolean privateRoom();
 
     /**
-     * Sends a MESSAGE to one player. A player that has left is skipped. From
+     * Sends a MESSAGE to one player. A player that has left is skipped, and
+     * so is one whose connection dropped while its seat is held (between
+     * {@link Game#onDisconnect} and {@link Game#onReconnect}). From
      * {@link Game#onJoin}, the player being seated may be addressed by the id
      * the call returns.
      *
@@ -40,7 +42,7 @@ public interface GameContext {
 
     /**
      * Sends a MESSAGE to every player and spectator of the room, encoded
-     * once.
+     * once; players whose seat is held after a drop are skipped.
      *
      * @throws IllegalArgumentException as {@link #send}
      */

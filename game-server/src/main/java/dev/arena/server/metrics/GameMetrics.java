@@ -47,8 +47,15 @@ public interface GameMetrics {
     /** A WebSocket connection opened. */
     void connectionOpened();
 
-    /** A WebSocket connection closed, by a reason of {@link MetricReasons#CONNECTION_CLOSES}. */
+    /**
+     * A WebSocket connection began to close, by a reason of
+     * {@link MetricReasons#CONNECTION_CLOSES}: the server decided to close it,
+     * or the peer closed it. Once per connection.
+     */
     void connectionClosed(CloseReason reason);
+
+    /** A WebSocket connection is gone (its TCP connection closed); it no longer counts as active. */
+    void connectionEnded();
 
     /** A player took a seat in a room. */
     void playerJoined();
@@ -77,8 +84,17 @@ public interface GameMetrics {
     /** A room stopped ticking, for whatever cause (disposed, failed, server stopping). */
     void roomStopped();
 
-    /** A room stopped because its game threw. */
+    /** A room stopped because its game threw, or a game call ran past {@code room.failTickMillis}. */
     void roomFailed();
+
+    /** A game call ran longer than {@code room.maxTickMillis}. */
+    void tickTooLong();
+
+    /** A RESUME was answered, by how it ended. */
+    void resume(ResumeResult result);
+
+    /** A seat went into its grace window after a drop (+1), or left it: resumed or freed (-1). */
+    void seatsHeld(int delta);
 
     /** A binary frame arrived from a client, of {@code bytes} payload bytes. */
     void frameReceived(int bytes);

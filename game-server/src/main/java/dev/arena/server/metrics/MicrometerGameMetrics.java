@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,9 @@ public final class MicrometerGameMetrics implements GameMetrics {
     private final Counter joins;
     private final Counter leaves;
     private final Counter roomsFailed;
+    private final Counter ticksSlow;
+    private final AtomicInteger seatsHeld = new AtomicInteger();
+    private final Map<ResumeResult, Counter> resumes = new EnumMap<>(ResumeResult.class);
     private final Counter framesReceived;
     private final Counter bytesReceived;
     private final Counter framesSent;
@@ -94,7 +98,15 @@ public final class MicrometerGameMetrics implements GameMetrics {
         connectionsOpened = counter(registry, "arena.connections.opened", "WebSocket connections opened");
         joins = counter(registry, "arena.joins", "Players that took a seat in a room");
         leaves = counter(registry, "arena.leaves", "Players that left a room (leave, disconnect or room stop)");
-        roomsFailed = counter(registry, "arena.rooms.failed", "Rooms stopped by an exception in game code");
+        roomsFailed = counter(registry, "arena.rooms.failed",
+                "Rooms stopped because their game code threw or did not return within room.failTickMillis");
+        ticksSlow = counter(registry, "arena.ticks.slow", "Game calls (ticks, joins, inputs...) longer than room.maxTickMillis");
+        gauge(registry, "arena.seats.held", "Seats held for a player whose connection dropped, waiting for a RESUME",
+                seatsHeld);
+        for (ResumeResult result : ResumeResult.values()) {
+            resumes.put(result, Counter.builder("arena.resumes").tag("result", result.label())
+                    .description("RESUME requests, by result").register(registry));
+        }
         framesReceived = counter(registry, "arena.frames.received", "Binary WebSocket messages received");
         bytesReceived = Counter.builder("arena.received").baseUnit("bytes")
                 .description("WebSocket payload bytes received").register(registry);
@@ -228,8 +240,12 @@ public final class MicrometerGameMetrics implements GameMetrics {
 
     @Override
     public void connectionClosed(CloseReason reason) {
-        connections.decrementAndGet();
         closes.increment(reason);
+    }
+
+    @Override
+    public void connectionEnded() {
+        connections.decrementAndGet();
     }
 
     @Override
@@ -277,6 +293,21 @@ public final class MicrometerGameMetrics implements GameMetrics {
     @Override
     public void roomFailed() {
         roomsFailed.increment();
+    }
+
+    @Override
+    public void tickTooLong() {
+        ticksSlow.increment();
+    }
+
+    @Override
+    public void resume(ResumeResult result) {
+        resumes.get(result).increment();
+    }
+
+    @Override
+    public void seatsHeld(int delta) {
+        seatsHeld.addAndGet(delta);
     }
 
     @Override

@@ -21,6 +21,9 @@ public final class CloseCodes {
     public static final int JOIN_TIMEOUT = 4005;
     public static final int BAD_REQUEST = 4006;
     public static final int SHUTTING_DOWN = 4007;
+    public static final int RESUME_FAILED = 4008;
+    public static final int TAKEN_OVER = 4009;
+    public static final int PEER_TIMEOUT = 4010;
     public static final int VERSION_MISMATCH = 4011;
     public static final int WRONG_CODE = 4012;
     public static final int UNKNOWN_GAME = 4013;

@@ -52,7 +52,13 @@ public enum CloseReason {
     TOO_SLOW(CloseCodes.TOO_SLOW, "too_slow", Kind.CONNECTION_CLOSE),
     ROOM_CLOSED(CloseCodes.ROOM_CLOSED, "room_closed", Kind.CONNECTION_CLOSE),
     JOIN_TIMEOUT(CloseCodes.JOIN_TIMEOUT, "join_timeout", Kind.CONNECTION_CLOSE),
-    /** A JOIN of another protocol version: ERROR + close, the client cannot speak this server's protocol. */
+    /** RESUME named a token this node does not hold (unknown, or its seat's grace window ended). */
+    RESUME_FAILED(CloseCodes.RESUME_FAILED, "resume_failed", Kind.CONNECTION_CLOSE),
+    /** A RESUME on another connection took this connection's seat. */
+    TAKEN_OVER(CloseCodes.TAKEN_OVER, "taken_over", Kind.CONNECTION_CLOSE),
+    /** A seated client answered no server PING within {@code session.pongTimeoutMillis}. */
+    PEER_TIMEOUT(CloseCodes.PEER_TIMEOUT, "peer_timeout", Kind.CONNECTION_CLOSE),
+    /** A JOIN or RESUME of another protocol version: ERROR + close, the client cannot speak this server's protocol. */
     VERSION_MISMATCH(CloseCodes.VERSION_MISMATCH, "version_mismatch", Kind.CONNECTION_CLOSE);
 
     /** Which counter a reason is counted by. */

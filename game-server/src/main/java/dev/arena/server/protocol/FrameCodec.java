@@ -50,6 +50,7 @@ public final class FrameCodec {
         both(MessageTags.CLIENT_PING, MessageTags.SERVER_PING, Ping.class, new PingSerializer(), 103);
         both(MessageTags.CLIENT_PONG, MessageTags.SERVER_PONG, Pong.class, new PongSerializer(), 104);
         client(MessageTags.CLIENT_LEAVE, Leave.class, new LeaveSerializer(), 105);
+        client(MessageTags.CLIENT_RESUME, Resume.class, new ResumeSerializer(), 106);
         // One class both ways, like PING and PONG: the layout is the same. (Kryo id 170 stays unused.)
         both(MessageTags.CLIENT_MESSAGE, MessageTags.SERVER_MESSAGE, GameMessage.class, new GameMessageSerializer(), 107);
         server(MessageTags.SERVER_WELCOME, Welcome.class, new WelcomeSerializer(), 164);

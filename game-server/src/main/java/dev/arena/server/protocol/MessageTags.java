@@ -11,6 +11,7 @@ public final class MessageTags {
     public static final int CLIENT_PING = 3;
     public static final int CLIENT_PONG = 4;
     public static final int CLIENT_LEAVE = 5;
+    public static final int CLIENT_RESUME = 6;
     public static final int CLIENT_MESSAGE = 7;
 
     public static final int SERVER_WELCOME = 64;

@@ -13,7 +13,8 @@ import java.util.Map;
  * [roomId] (string) [game] (string) [flags] (varint) [privateCode] (string)
  * [tickHz] (varint) [sendHz] (varint) [serverTime] (varlong) [worldWidth] (varint)
  * [worldHeight] (varint) [positionScale] (varint) [paramCount] (varint)
- * ([name] (string) [value] (f32)) x paramCount}.
+ * ([name] (string) [value] (f32)) x paramCount [reconnectGraceMillis] (varint)
+ * [resumeToken] (string)}. The resume token stays the last field.
  */
 final class WelcomeSerializer extends Serializer<Welcome> {
     @Override
@@ -35,6 +36,8 @@ final class WelcomeSerializer extends Serializer<Welcome> {
             out.writeString(p.getKey());
             out.writeFloat(p.getValue());
         }
+        out.writeVarInt(w.reconnectGraceMillis(), true);
+        out.writeString(w.resumeToken());
     }
 
     @Override
@@ -56,7 +59,9 @@ final class WelcomeSerializer extends Serializer<Welcome> {
         for (int i = 0; i < count; i++) {
             params.put(StrictStrings.read(in, "param name"), in.readFloat());
         }
+        int reconnectGraceMillis = in.readVarInt(true);
+        String resumeToken = StrictStrings.read(in, "resumeToken");
         return new Welcome(version, playerId, roomId, game, flags, privateCode, tickHz, sendHz, serverTime,
-                worldWidth, worldHeight, positionScale, params);
+                worldWidth, worldHeight, positionScale, params, reconnectGraceMillis, resumeToken);
     }
 }

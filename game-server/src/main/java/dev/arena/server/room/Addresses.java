@@ -48,4 +48,14 @@ public final class Addresses {
     public static String roomLeave(String roomId) {
         return "arena.room." + roomId + ".leave";
     }
+
+    /** A seated player's connection dropped ({@link SeatEvent}); its seat is held. */
+    public static String roomDisconnect(String roomId) {
+        return "arena.room." + roomId + ".disconnect";
+    }
+
+    /** A held seat comes back on a new connection ({@link ResumeRequest}), answered true or false. */
+    public static String roomResume(String roomId) {
+        return "arena.room." + roomId + ".resume";
+    }
 }

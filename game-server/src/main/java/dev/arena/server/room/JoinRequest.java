@@ -11,18 +11,20 @@ package dev.arena.server.room;
  * @param privateCode   the code of the private room wanted, normalized, or null
  * @param reservation   the token of a seat another node reserved here for this player (after a REDIRECT), or null
  * @param channel       the player's connection, for the room to write to
+ * @param resumeToken   the seat's resume token for WELCOME; null when resume is off and for a spectator
  */
 public record JoinRequest(String game, String roomId, String name, boolean spectate, boolean createPrivate,
-                          String privateCode, String reservation, ClientChannel channel) {
-    /** A player's quick-join (null room) or join by id, in the default game. */
+                          String privateCode, String reservation, ClientChannel channel, String resumeToken) {
+    /** A player's quick-join (null room) or join by id, in the default game, without a reservation or resume token. */
     public JoinRequest(String roomId, String name, ClientChannel channel) {
-        this(null, roomId, name, false, false, null, null, channel);
+        this(null, roomId, name, false, false, null, null, channel, null);
     }
 
-    /** The reservation is a secret: it never reaches a log through this record. */
+    /** The reservation and the resume token are secrets: they never reach a log through this record. */
     @Override
     public String toString() {
         return "JoinRequest[game=" + game + ", roomId=" + roomId + ", name=" + name + ", spectate=" + spectate
-                + ", createPrivate=" + createPrivate + ", reservation=" + (reservation != null) + "]";
+                + ", createPrivate=" + createPrivate + ", privateCode=" + privateCode
+                + ", reservation=" + (reservation != null) + "]";
     }
 }

@@ -34,13 +34,22 @@ import java.util.random.RandomGenerator;
  *
  * <p>What each client is sent is the {@link Replication}'s business (the
  * whole room, or the client's view under the game's visibility rule): each
- * seat holds its client's replica, and on a send tick the room hands every
- * client whose socket can take it the replication's next frame, then the
- * game MESSAGEs queued for it since the last send tick. A congested client
- * is skipped (its replica keeps its older baseline); one congested for longer
- * than {@code tooSlowNanos} is closed. A spectator gets the stream of a
+ * seat holds its client's replica, and on a send tick the room's
+ * {@link Fanout} hands every client whose socket can take it the
+ * replication's next frame, then the game MESSAGEs queued for it since the
+ * last send tick. A congested client is skipped (its replica keeps its older
+ * baseline); one congested for longer than {@code tooSlowNanos} is closed.
+ * A spectator gets the stream of a
  * client without an entity of its own (under the built-in rules, the whole
  * room) and counts against {@code room.maxSpectators}, not the capacity.
+ *
+ * <p>A player's seat outlives its connection (PROTOCOL.md, "RESUME"): when the
+ * transport reports a drop ({@link #disconnect}) the seat is held, its entity
+ * stays and nothing is sent to it, until it {@link #resume resumes} on a new
+ * channel or the transport's grace window ends with a {@link #leave}. A held
+ * seat counts against the capacity and keeps the room from being empty.
+ * {@link #closeAll} may come from another thread (a watchdog failing a stuck
+ * room), so the seats are safe to read from there.
  */
 public final class Room {
     private final RoomSetup setup;
@@ -50,6 +59,7 @@ public final class Room {
     private final FrameCodec codec = new FrameCodec();
     private final Seats seats = new Seats();
     private final Replication replication;
+    private final Fanout fanout;
     private final InputQueue inputs;
     private final RoomContext context;
     private final Game game;
@@ -66,6 +76,7 @@ public final class Room {
         this.game = setup.game().definition().create(context);
         // The game first: its visibility rule decides how the room replicates.
         this.replication = Replication.of(world, game.visibility(), config.snapshotHistory(), metrics);
+        this.fanout = new Fanout(seats, replication, metrics, setup.tooSlowNanos());
     }
 
     /** A public room of a game written against the first API, sized by {@code config} (tests of the mechanics). */
@@ -88,7 +99,7 @@ public final class Room {
         return setup.id();
     }
 
-    /** Players seated: the capacity counts these, not spectators. */
+    /** Players seated, held seats included: the capacity counts these, not spectators. */
     public int players() {
         return seats.players();
     }
@@ -97,7 +108,7 @@ public final class Room {
         return seats.spectators();
     }
 
-    /** Whether nobody, player or spectator, is in the room. */
+    /** Whether nobody, player (held seats included) or spectator, is in the room. */
     public boolean empty() {
         return seats.isEmpty();
     }
@@ -120,17 +131,25 @@ public final class Room {
         return context.takeMetadataChange() | seats.takeSpectatorsChange();
     }
 
-    /** Seats a player, or refuses when the room is full; see {@link #join(String, boolean, ClientChannel)}. */
+    /** Seats a player without a resume token, or refuses when the room is full (tests of the mechanics). */
     public JoinResult join(String name, ClientChannel channel) {
-        return join(name, false, channel);
+        return join(name, false, channel, null);
+    }
+
+    /** Seats a player or a spectator without a resume token (tests of the mechanics). */
+    public JoinResult join(String name, boolean spectator, ClientChannel channel) {
+        return join(name, spectator, channel, null);
     }
 
     /**
      * Seats a player or a spectator, or refuses when the room has no place
-     * for it. On success the client is sent WELCOME now and a full snapshot
-     * on the next send tick. A spectator's seat number is negative.
+     * for it (seats held for dropped players count). On success the client is
+     * sent WELCOME now and a full snapshot on the next send tick. A
+     * spectator's seat number is negative.
+     *
+     * @param resumeToken the seat's resume token, for WELCOME; null when resume is off and for a spectator
      */
-    public JoinResult join(String name, boolean spectator, ClientChannel channel) {
+    public JoinResult join(String name, boolean spectator, ClientChannel channel, String resumeToken) {
         if (spectator) {
             if (seats.spectators() >= config.maxSpectators()) {
                 return JoinResult.refused(CloseReason.SPECTATORS_FULL,
@@ -140,7 +159,7 @@ public final class Room {
             Client client = new Client(seats.nextSpectatorSeat(), true, channel, replication.newReplica());
             seats.add(client);
             meters.spectatorJoined();
-            welcome(client);
+            welcome(client, null);
             return JoinResult.joined(id(), client.seat, inputs, seats.players());
         }
         if (seats.players() >= config.capacity()) {
@@ -156,20 +175,25 @@ public final class Room {
         } finally {
             seats.seated(client);
         }
-        welcome(client);
+        welcome(client, resumeToken);
         metrics.playerJoined();
         return JoinResult.joined(id(), client.seat, inputs, seats.players());
     }
 
-    private void welcome(Client client) {
+    private void welcome(Client client, String resumeToken) {
         GameInfo info = game.info();
         client.channel.write(Buffer.buffer(codec.encode(new Welcome(ProtocolVersion.CURRENT,
                 client.spectator ? 0 : client.seat, id(), config.game(), client.spectator ? Welcome.SPECTATOR : 0,
                 setup.privateCode(), config.tickHz(), config.sendHz(), System.currentTimeMillis(), info.worldWidth(),
-                info.worldHeight(), info.positionScale(), info.params()))));
+                info.worldHeight(), info.positionScale(), info.params(),
+                resumeToken == null ? 0 : config.reconnectGraceMillis(), resumeToken))));
     }
 
-    /** The player or spectator left (or its connection closed); a no-op for an unknown seat. */
+    /**
+     * The player left for good (LEAVE, its grace window ended, or it broke
+     * the protocol) or the spectator left or its connection closed; a no-op
+     * for an unknown seat.
+     */
     public void leave(int seat) {
         Client client = seats.remove(seat);
         if (client == null) {
@@ -180,6 +204,63 @@ public final class Room {
         } else {
             game.onLeave(seat);
             metrics.playerLeft();
+        }
+    }
+
+    /**
+     * The connection of attachment {@code generation} of a player's seat
+     * dropped without LEAVE: the seat is held, its entity stays and nothing is
+     * sent to it until it {@link #resume resumes}. Stale (an older attachment)
+     * or repeated news is ignored; news of an attachment whose resume has not
+     * arrived yet is kept for it (the transport's messages may cross).
+     */
+    public void disconnect(int playerId, int generation) {
+        Client client = seats.find(playerId);
+        if (client == null || client.spectator || generation < client.generation) {
+            return;
+        }
+        client.lostGeneration = Math.max(client.lostGeneration, generation);
+        if (generation == client.generation) {
+            markDisconnected(client);
+        }
+    }
+
+    /**
+     * The player is back on a new connection, attachment {@code generation},
+     * holding the state of {@code lastTick} (-1: none). It is sent WELCOME now
+     * on {@code channel}, which replaces the old one, and from the next send
+     * tick a DELTA from {@code lastTick} (of the view it held) when this seat
+     * was sent that state and the history still has it, else a SNAPSHOT.
+     *
+     * @return false when the room no longer holds the player, or the attachment is older than one it knows
+     */
+    public boolean resume(int playerId, int generation, int lastTick, ClientChannel channel, String resumeToken) {
+        Client client = seats.find(playerId);
+        if (client == null || client.spectator || generation <= client.generation) {
+            return false;
+        }
+        client.generation = generation;
+        client.channel = channel;
+        client.closing = false;
+        client.congestedSince = 0;
+        replication.resume(client.replica, lastTick);
+        if (client.lostGeneration >= generation) {
+            // This connection dropped too before its resume got here: the seat stays held.
+            markDisconnected(client);
+            return true;
+        }
+        welcome(client, resumeToken);
+        if (!client.connected) {
+            client.connected = true;
+            game.onReconnect(playerId);
+        }
+        return true;
+    }
+
+    private void markDisconnected(Client client) {
+        if (client.connected) {
+            client.connected = false;
+            game.onDisconnect(client.seat);
         }
     }
 
@@ -200,8 +281,8 @@ public final class Room {
         InputQueue.Batch batch = inputs.drain();
         for (int i = 0; i < batch.size(); i++) {
             Client client = seats.find(batch.playerId(i));
-            // Spectators cannot send these (their session refuses them); a closing client's are dropped.
-            if (client == null || client.spectator || client.closing) {
+            // Spectators cannot send these (their session refuses them); a closing or held seat's are dropped.
+            if (client == null || client.spectator || client.closing || !client.connected) {
                 continue;
             }
             ClientMessage message = batch.input(i);
@@ -229,28 +310,7 @@ public final class Room {
     /** Captures the current state and writes it, then the queued MESSAGEs, to every client that can take it. */
     public void send(long nowNanos) {
         long start = System.nanoTime();
-        replication.capture((int) tick);
-        for (Client client : seats) {
-            if (client.closing) {
-                continue;
-            }
-            if (client.channel.writeQueueFull()) {
-                skip(client, nowNanos);
-                if (client.closing) {
-                    continue;
-                }
-            } else {
-                client.congestedSince = 0;
-                client.channel.write(replication.nextFrame(client.replica));
-                if (client.oldestUnsentInput != 0) {
-                    metrics.inputLatency(nowNanos - client.oldestUnsentInput);
-                    client.oldestUnsentInput = 0;
-                }
-            }
-            // Messages are few and small, and a game may count on them: written even to a congested
-            // socket, whose queue is bounded by the too-slow close.
-            client.flushOutbox();
-        }
+        fanout.send((int) tick, nowNanos);
         metrics.sendDuration(System.nanoTime() - start);
     }
 
@@ -259,10 +319,15 @@ public final class Room {
         return replication.current();
     }
 
-    /** Closes every client with {@code reason} (ERROR + code for an application code), for a room that stops. */
+    /**
+     * Lets go of every seat, held ones included, closing their connections
+     * with {@code reason} (ERROR + code for an application code), for a room
+     * that stops: a player's seat can no longer be resumed. Safe from any
+     * thread (a watchdog fails a stuck room from outside it); call it once.
+     */
     public void closeAll(CloseReason reason, String message) {
         for (Client client : seats) {
-            client.channel.closeWithError(reason, message);
+            client.channel.unseat(reason, message);
             // Unseated and counted here: the leaves these connections send next reach a room that no
             // longer listens. The game is not told; it may be why the room stops.
             if (client.spectator) {
@@ -272,16 +337,5 @@ public final class Room {
             }
         }
         seats.clear();
-    }
-
-    private void skip(Client client, long nowNanos) {
-        metrics.snapshotSkipped();
-        if (client.congestedSince == 0) {
-            client.congestedSince = nowNanos;
-        } else if (nowNanos - client.congestedSince > setup.tooSlowNanos()) {
-            client.closing = true;
-            client.channel.closeWithError(CloseReason.TOO_SLOW,
-                    "connection too slow: updates backed up for over " + setup.tooSlowNanos() / 1_000_000 + " ms");
-        }
     }
 }

@@ -144,6 +144,8 @@ final class RoomDirectory {
         /** Seats held for players redirected here from another node ({@link Reservations}). */
         int reserved;
         Future<Void> deployed;
+        /** The room itself, for the registry's watchdog. */
+        RoomVerticle verticle;
 
         Entry(String id, OfferedGame game, String code) {
             this.id = id;

@@ -4,6 +4,7 @@ import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.CloseReason;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -25,15 +26,28 @@ import java.util.function.BooleanSupplier;
  * ones open; when every one is full it opens one, up to {@code room.maxRooms}
  * rooms of all games. A private room is opened on request, never listed and
  * joined only with its code. A spectator quick-join watches the game's
- * busiest public room.
+ * busiest public room. A seat held for a dropped player is taken.
  *
  * <p>Where a join goes is the {@link Directory}'s call: a lone node's places
  * every join here; a cluster's may reserve a seat on another node (the player
  * is redirected there) or here. A seat reserved here ({@link #REGISTRY_RESERVE}
  * requests) counts as taken until its JOIN claims it or it expires.
+ *
+ * <p>Rooms run on a worker pool of their own ({@link #ROOM_POOL}), not on
+ * event loops: game code that blocks then holds one of its threads, never an
+ * event loop that sockets, this registry or the management server need. A
+ * watchdog on this verticle's loop fails a room whose game call has not
+ * returned after {@code room.failTickMillis}, while it is still stuck.
  */
 public final class RoomRegistryVerticle extends VerticleBase {
     private static final String REGISTRY_RESERVE = Addresses.REGISTRY_RESERVE;
+    /** The rooms' worker pool: named, so rooms never compete with blocking work elsewhere for threads. */
+    static final String ROOM_POOL = "arena-rooms";
+    /**
+     * As many threads as Vert.x has event loops by default (rooms ran on those before): each room's
+     * work is ordered on one thread at a time, and a room stuck in game code holds one until it returns.
+     */
+    static final int ROOM_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final BooleanSupplier shuttingDown;
     private final Map<String, OfferedGame> games = new LinkedHashMap<>();
@@ -48,12 +62,15 @@ public final class RoomRegistryVerticle extends VerticleBase {
     private final RoomDirectory rooms;
     private final Matchmaker matchmaker;
     private Reservations reservations;
+    /** The watchdog's failTickMillis: the rooms of every game share the {@code room} section's. */
+    private final int failTickMillis;
+    private long watchdog = -1;
 
     /**
      * @param games             the games offered, in listing order
      * @param defaultGame       the game of a JOIN that names none ({@code room.game})
      * @param maxFrameBytes     {@code http.maxFrameBytes}, which bounds game MESSAGEs both ways
-     * @param ticks             where the rooms report their schedule, for the readiness check
+     * @param ticks             where the rooms report their schedule, for the readiness check and the watchdog
      * @param shuttingDown      true once the server drains before stopping: joins are refused from then on
      * @param directory         where joins are placed and this node's rooms published
      * @param reservationMillis how long a seat reserved here waits for its JOIN ({@code cluster.reservationMillis})
@@ -67,6 +84,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
         }
         this.defaultGame = defaultGame;
         this.maxRooms = games.get(0).rooms().maxRooms();
+        this.failTickMillis = games.get(0).rooms().failTickMillis();
         this.tooSlowNanos = tooSlowNanos;
         this.maxFrameBytes = maxFrameBytes;
         this.metrics = metrics;
@@ -96,6 +114,9 @@ public final class RoomRegistryVerticle extends VerticleBase {
             }
         });
         EventBus bus = vertx.eventBus();
+        // Checked a few times per failTickMillis: a stuck room fails within about 1.2 x failTickMillis.
+        long period = Math.max(10, Math.min(1000, failTickMillis / 5));
+        watchdog = vertx.setPeriodic(period, id -> failStuckRooms());
         return Future.all(List.of(
                 bus.<JoinRequest>localConsumer(Addresses.REGISTRY_JOIN, this::onJoin).completion(),
                 bus.<SeatRequest>localConsumer(REGISTRY_RESERVE, this::onReserve).completion(),
@@ -129,6 +150,23 @@ public final class RoomRegistryVerticle extends VerticleBase {
         }
         all.addAll(directory.others());
         return all;
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(watchdog);
+        return Future.succeededFuture();
+    }
+
+    /** The watchdog: every room whose game call has run past room.failTickMillis fails, and leaves the directory. */
+    private void failStuckRooms() {
+        long now = System.nanoTime();
+        long limit = failTickMillis * 1_000_000L;
+        for (RoomDirectory.Entry e : List.copyOf(rooms.all())) {
+            if (e.verticle != null && e.verticle.failIfStuck(now, limit)) {
+                remove(e.id);
+            }
+        }
     }
 
     private void onList(Message<JsonObject> msg) {
@@ -285,7 +323,10 @@ public final class RoomRegistryVerticle extends VerticleBase {
     private RoomDirectory.Entry open(OfferedGame game, boolean isPrivate) {
         RoomDirectory.Entry entry = rooms.open(game, isPrivate);
         RoomSetup setup = new RoomSetup(entry.id, game, tooSlowNanos, maxFrameBytes, entry.code);
-        entry.deployed = vertx.deployVerticle(new RoomVerticle(setup, metrics, ticks), new DeploymentOptions())
+        entry.verticle = new RoomVerticle(setup, metrics, ticks);
+        entry.deployed = vertx.deployVerticle(entry.verticle, new DeploymentOptions()
+                        .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName(ROOM_POOL)
+                        .setWorkerPoolSize(ROOM_THREADS))
                 .onFailure(e -> remove(entry.id))
                 .mapEmpty();
         return entry;

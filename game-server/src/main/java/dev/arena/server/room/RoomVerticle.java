@@ -13,17 +13,28 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * Runs one {@link Room} on one event loop: a timer steps it on a fixed
- * schedule and event-bus consumers feed it joins and leaves, all on the same
- * thread, so the room needs no locks. Inputs and game messages bypass the
- * bus: connections put them in the room's {@link InputQueue}, which the next
- * step drains. An exception from game code stops this room alone: its
- * players get ERROR + 4003, the failure is counted and logged. What the room
- * list shows of the room (players, spectators, metadata) is reported to the
- * registry when it changes. A room nobody is in asks the registry to dispose
- * of it after the configured grace period.
+ * Runs one {@link Room} on one thread at a time: a timer steps it on a fixed
+ * schedule and event-bus consumers feed it joins, leaves, drops and resumes,
+ * all on the verticle's context, so the room needs no locks. Inputs and game
+ * messages bypass the bus: connections put them in the room's
+ * {@link InputQueue}, which the next step drains. What the room list shows of
+ * the room (players, spectators, metadata) is reported to the registry when
+ * it changes. A room nobody is in asks the registry to dispose of it after
+ * the configured grace period (a seat held for a dropped player keeps it
+ * from being empty). Log lines carry the room's id, and the player's, in the
+ * MDC ({@link LogIds}).
+ *
+ * <p>Game code fails this room alone. Anything it throws, errors included
+ * (see {@link GameFaults#isFatal}), stops the room at once: its players get ERROR +
+ * 4003, the failure is counted and logged, the room leaves the registry and
+ * the tick monitor. A call that does not return is failed from outside by
+ * the registry's watchdog ({@link #failIfStuck}); rooms run on a worker pool
+ * of their own ({@link RoomRegistryVerticle}), so a stuck one holds one
+ * worker thread and never an event loop that sockets or the registry need.
  */
 public final class RoomVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(RoomVerticle.class);
@@ -34,15 +45,20 @@ public final class RoomVerticle extends VerticleBase {
     private final GameMetrics metrics;
     private final TickMonitor monitor;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
-    private Room room;
+    /** Set once the players were let go (the room failed or stops); from then on no game code runs. */
+    private final AtomicBoolean ended = new AtomicBoolean();
+    /** Volatile, as {@link #schedule}: the watchdog reads them from its own thread. */
+    private volatile Room room;
     private TickClock clock;
-    private TickMonitor.Entry schedule;
+    private volatile TickMonitor.Entry schedule;
+    /** The thread inside game code now, for the watchdog's log and interrupt; cleared under {@link #busyLock}. */
+    private volatile Thread busyThread;
+    private final Object busyLock = new Object();
     private long timerId = -1;
     private long emptySince;
     private boolean disposing;
-    private boolean stopped;
 
-    /** @param monitor where this room reports its schedule, for the readiness check */
+    /** @param monitor where this room reports its schedule, for the readiness check and the watchdog */
     public RoomVerticle(RoomSetup setup, GameMetrics metrics, TickMonitor monitor) {
         this.setup = setup;
         this.roomId = setup.id();
@@ -55,17 +71,28 @@ public final class RoomVerticle extends VerticleBase {
     public Future<?> start() {
         try {
             room = new Room(setup, new SplittableRandom(), metrics);
-        } catch (RuntimeException e) {
-            // The game is created here: one that throws in its constructor fails this room's deployment only.
-            log.error("room {} could not start: the game {} threw", roomId, config.game(), e);
+        } catch (Throwable e) {
+            if (GameFaults.isFatal(e)) {
+                throw e;
+            }
+            // The game is created here: one that throws in its constructor fails this room's deployment only
+            // (the registry drops a room that fails to deploy).
+            try (var ids = ids(0)) {
+                log.error("room {} could not start: the game {} threw", roomId, config.game(), e);
+            }
             metrics.roomFailed();
-            stopped = true;
+            ended.set(true);
             return Future.failedFuture(e);
         }
+        long now = System.nanoTime();
+        clock = new TickClock(config.tickHz(), config.maxCatchUpTicks(), now);
+        schedule = monitor.register(roomId, clock.nextDueNanos());
+        metrics.roomStarted();
         EventBus bus = vertx.eventBus();
         consumers.add(bus.<JoinRequest>localConsumer(Addresses.roomJoin(roomId), msg -> {
             JoinRequest request = msg.body();
-            JoinResult result = guarded(() -> room.join(request.name(), request.spectate(), request.channel()));
+            JoinResult result = guarded(() -> room.join(request.name(), request.spectate(), request.channel(),
+                    request.resumeToken()));
             if (result == null) {
                 result = JoinResult.refused(CloseReason.UNKNOWN_ROOM, "room " + roomId + " has closed");
             } else if (result.accepted() && log.isDebugEnabled()) {
@@ -90,13 +117,31 @@ public final class RoomVerticle extends VerticleBase {
             });
             reportStatus();
         }));
+        consumers.add(bus.<SeatEvent>localConsumer(Addresses.roomDisconnect(roomId), msg -> {
+            if (log.isDebugEnabled()) {
+                try (var ids = ids(msg.body().playerId())) {
+                    log.debug("player {} dropped from room {}: seat held", msg.body().playerId(), roomId);
+                }
+            }
+            guarded(() -> {
+                room.disconnect(msg.body().playerId(), msg.body().generation());
+                return null;
+            });
+        }));
+        consumers.add(bus.<ResumeRequest>localConsumer(Addresses.roomResume(roomId), msg -> {
+            ResumeRequest r = msg.body();
+            boolean resumed = Boolean.TRUE.equals(guarded(() -> room.resume(r.playerId(), r.generation(), r.lastTick(),
+                    r.channel(), r.resumeToken())));
+            if (log.isDebugEnabled()) {
+                try (var ids = ids(r.playerId())) {
+                    log.debug("player {} {} room {}", r.playerId(), resumed ? "resumed in" : "could not resume in", roomId);
+                }
+            }
+            msg.reply(resumed);
+        }));
         // The game may have set metadata as it started.
         reportIfChanged();
-        long now = System.nanoTime();
-        clock = new TickClock(config.tickHz(), config.maxCatchUpTicks(), now);
-        schedule = monitor.register(roomId, clock.nextDueNanos());
         emptySince = now;
-        metrics.roomStarted();
         try (var ids = ids(0)) {
             log.info("room {} opened ({}, {} Hz)", roomId, config.game(), config.tickHz());
         }
@@ -106,13 +151,8 @@ public final class RoomVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        if (!stopped) {
-            stopped = true;
-            vertx.cancelTimer(timerId);
-            monitor.unregister(schedule);
-            room.closeAll(CloseReason.GOING_AWAY, "the server is shutting down");
-            metrics.roomStopped();
-        }
+        vertx.cancelTimer(timerId);
+        end(CloseReason.GOING_AWAY, "the server is shutting down");
         return Future.succeededFuture();
     }
 
@@ -122,12 +162,12 @@ public final class RoomVerticle extends VerticleBase {
     }
 
     private void onTimer() {
-        if (stopped) {
+        if (ended.get()) {
             return;
         }
         long now = System.nanoTime();
         int steps = clock.advance(now);
-        // Reported before the steps run, so steps that block this loop show as a room falling behind.
+        // Reported before the steps run, so steps that block this room show as a room falling behind.
         schedule.update(clock.nextDueNanos(), clock.lastLateness());
         if (steps > 0) {
             metrics.tickLateness(clock.lastLateness());
@@ -149,7 +189,7 @@ public final class RoomVerticle extends VerticleBase {
                 }
                 sendDue |= sendDue(tick);
             }
-            // Guarded too: an exception escaping this timer would stop the room without a word.
+            // Guarded too: anything escaping this timer would stop the room without a word.
             if (sendDue && guarded(() -> {
                 room.send(System.nanoTime());
                 return Boolean.TRUE;
@@ -193,7 +233,7 @@ public final class RoomVerticle extends VerticleBase {
     }
 
     private void reportStatus() {
-        if (!stopped) {
+        if (!ended.get()) {
             room.takeStatusChange();
             vertx.eventBus().send(Addresses.REGISTRY_STATUS,
                     new RoomStatus(roomId, room.players(), room.spectators(), room.metadata()));
@@ -202,34 +242,126 @@ public final class RoomVerticle extends VerticleBase {
 
     /** Reports spectators or metadata that changed: the player count travels with join replies and leaves. */
     private void reportIfChanged() {
-        if (!stopped && room.takeStatusChange()) {
+        if (!ended.get() && room.takeStatusChange()) {
             reportStatus();
         }
     }
 
     /**
-     * Runs game code or the room's own work on the timer; on an exception, fails
-     * this room (players get 4003) and returns null.
+     * Runs game code, or the room's own work around it, on the room's thread.
+     * Returns null, without running it, once the room has ended; and when it
+     * throws (the room fails) or ran so long that the watchdog failed the room
+     * meanwhile (what it did is discarded). Marks the room busy while it runs,
+     * for the watchdog, and counts a call slower than {@code room.maxTickMillis}.
      */
-    private <T> T guarded(java.util.function.Supplier<T> action) {
-        if (stopped) {
+    private <T> T guarded(Supplier<T> action) {
+        if (ended.get()) {
             return null;
         }
+        long start = System.nanoTime();
+        busyThread = Thread.currentThread();
+        schedule.busy(start);
+        T result;
         try {
-            return action.get();
-        } catch (RuntimeException e) {
-            try (var ids = ids(0)) {
-                log.error("room {} stopped: it threw", roomId, e);
+            result = action.get();
+        } catch (Throwable e) {
+            if (GameFaults.isFatal(e)) {
+                throw (VirtualMachineError) e;
             }
-            metrics.roomFailed();
-            stopped = true;
+            fail(e);
+            return null;
+        } finally {
+            schedule.idle();
+            synchronized (busyLock) {
+                busyThread = null;
+            }
+            if (ended.get()) {
+                // The watchdog's interrupt, if one came, must not reach the next task of this pool thread.
+                Thread.interrupted();
+            }
+        }
+        long took = System.nanoTime() - start;
+        if (took > config.maxTickMillis() * 1_000_000L) {
+            metrics.tickTooLong();
+            try (var ids = ids(0)) {
+                log.warn("room {}: game code ran for {} ms, over room.maxTickMillis ({} ms)", roomId, took / 1_000_000,
+                        config.maxTickMillis());
+            }
+        }
+        if (ended.get()) {
+            // The watchdog failed the room while this call was stuck; it has returned at last. Its players
+            // were let go and no frame can reach them: drop what it did, stop the timer, free the context.
+            try (var ids = ids(0)) {
+                log.warn("room {}: the stuck game call returned after {} ms; the room had failed, its result is "
+                        + "discarded", roomId, took / 1_000_000);
+            }
             vertx.cancelTimer(timerId);
-            monitor.unregister(schedule);
-            room.closeAll(CloseReason.ROOM_CLOSED, "room " + roomId + " closed: the game failed");
-            metrics.roomStopped();
-            vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
             vertx.undeploy(deploymentID());
             return null;
         }
+        return result;
+    }
+
+    /** The game threw: this room stops now, on its own thread. */
+    private void fail(Throwable cause) {
+        if (!ended.get()) {
+            // The directory first, so that fewer joins race to a room that is going.
+            vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
+        }
+        if (end(CloseReason.ROOM_CLOSED, "room " + roomId + " closed: the game failed")) {
+            try (var ids = ids(0)) {
+                log.error("room {} stopped: it threw", roomId, cause);
+            }
+            metrics.roomFailed();
+        }
+        vertx.cancelTimer(timerId);
+        vertx.undeploy(deploymentID());
+    }
+
+    /**
+     * Fails this room from outside when a game call has been running for more
+     * than {@code failTickNanos} at {@code nowNanos}: its players are let go
+     * (ERROR + 4003) and it leaves the tick monitor now, while its thread is
+     * still stuck; the caller drops it from the directory. The stuck thread is
+     * interrupted, which ends a sleep or a wait early; when the call returns,
+     * {@link #guarded} discards its result and undeploys the room. Any thread.
+     *
+     * @return whether this call failed the room
+     */
+    boolean failIfStuck(long nowNanos, long failTickNanos) {
+        long busy = schedule == null ? 0 : schedule.busyFor(nowNanos);
+        if (busy <= failTickNanos || !end(CloseReason.ROOM_CLOSED,
+                "room " + roomId + " closed: its game stopped responding")) {
+            return false;
+        }
+        Thread stuck = busyThread;
+        Exception where = GameFaults.stuckAt(roomId, busy / 1_000_000, stuck);
+        try (var ids = ids(0)) {
+            // Logged from the watchdog's thread: the MDC is set here, not inherited from the stuck one.
+            log.error("room {} failed: a game call has not returned for {} ms (room.failTickMillis {} ms); its "
+                    + "players were closed and it left the directory", roomId, busy / 1_000_000,
+                    failTickNanos / 1_000_000, where);
+        }
+        metrics.roomFailed();
+        synchronized (busyLock) {
+            // Under the lock the room's thread clears busyThread with: never an interrupt for another task.
+            if (busyThread != null) {
+                busyThread.interrupt();
+            }
+        }
+        return true;
+    }
+
+    /** Lets the players go once, whichever of a failure and a stop comes first. Any thread. */
+    private boolean end(CloseReason reason, String message) {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        monitor.unregister(schedule);
+        if (room != null) {
+            room.closeAll(reason, message);
+        }
+        metrics.roomStopped();
+        return true;
     }
 }

@@ -5,16 +5,20 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The clients of one {@link Room}, players and spectators, and the game
  * MESSAGEs waiting for each: the room's {@link RoomContext.Mailboxes}.
  * While a player is being seated ({@link #startSeating}), what the game sends
  * to it, or to everyone, is held until its seat exists ({@link #seated}), so
- * a game may greet a player from {@code onJoin}. The room's thread only.
+ * a game may greet a player from {@code onJoin}. A player whose seat is held
+ * after a drop gets no MESSAGE. The room's thread only, but for
+ * {@link Room#closeAll}, which a watchdog may call from its own thread.
  */
 final class Seats implements RoomContext.Mailboxes, Iterable<Client> {
-    private final List<Client> clients = new ArrayList<>();
+    /** Copy-on-write: seats change rarely, and a watchdog may close them all from another thread. */
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
     /** While a player is being seated: the MESSAGEs sent meanwhile. */
     private List<Mail> seating;
     private int players;
@@ -116,7 +120,7 @@ final class Seats implements RoomContext.Mailboxes, Iterable<Client> {
     @Override
     public int deliver(int playerId, Buffer frame) {
         Client client = find(playerId);
-        if (client != null && !client.spectator && !client.closing) {
+        if (client != null && !client.spectator && !client.closing && client.connected) {
             client.outbox.add(frame);
             return 1;
         }
@@ -131,7 +135,7 @@ final class Seats implements RoomContext.Mailboxes, Iterable<Client> {
     public int deliverAll(Buffer frame) {
         int n = 0;
         for (Client client : clients) {
-            if (!client.closing) {
+            if (!client.closing && client.connected) {
                 client.outbox.add(frame);
                 n++;
             }

@@ -48,11 +48,13 @@ public final class TickMonitor {
         return late;
     }
 
-    /** One room's position against its schedule, written only by that room's event loop. */
+    /** One room's position against its schedule, written only by that room's thread. */
     public static final class Entry {
         private final String roomId;
         private volatile long nextDueNanos;
         private volatile long lastLatenessNanos;
+        /** When the game call running now started, or 0 when none runs: a watchdog reads it from outside. */
+        private volatile long busySinceNanos;
 
         private Entry(String roomId, long nextDueNanos) {
             this.roomId = roomId;
@@ -68,6 +70,22 @@ public final class TickMonitor {
         public void update(long nextDueNanos, long latenessNanos) {
             this.nextDueNanos = nextDueNanos;
             this.lastLatenessNanos = latenessNanos;
+        }
+
+        /** The room's thread enters game code at {@code nowNanos} (never 0). */
+        public void busy(long nowNanos) {
+            busySinceNanos = nowNanos == 0 ? 1 : nowNanos;
+        }
+
+        /** The room's thread left game code. */
+        public void idle() {
+            busySinceNanos = 0;
+        }
+
+        /** How long the game call running now has run at {@code nowNanos}, or 0 when none runs. */
+        public long busyFor(long nowNanos) {
+            long since = busySinceNanos;
+            return since == 0 ? 0 : nowNanos - since;
         }
     }
 }

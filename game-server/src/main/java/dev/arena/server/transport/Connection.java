@@ -7,6 +7,7 @@ import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.Pong;
 import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ServerMessage;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -26,11 +27,18 @@ import io.vertx.core.http.WebSocketFrameType;
  * LEAVE means is its {@link Listener}'s business (a {@link PlayerSession}).
  *
  * <p>Bad input closes this connection alone, with the code of PROTOCOL.md
- * and a counted reason. Runs on the event loop of the HTTP verticle that
- * accepted the socket; {@link #write}, {@link #writeQueueFull} and
- * {@link #closeWithError} may be called from any thread.
+ * and a counted reason. A socket that stays congested for
+ * {@code session.tooSlowMillis} is closed with 4002 whether or not it is in a
+ * room (a room sees its own frames back up; here, the connection's own
+ * answers do), and a seated peer that answers no PING is closed with 4010.
+ * Runs on the event loop of the HTTP verticle that accepted the socket;
+ * {@link #write}, {@link #writeQueueFull} and {@link #closeWithError} may be
+ * called from any thread.
  */
 final class Connection {
+    /** The status Vert.x gives a socket that closed without a close frame (never on the wire). */
+    private static final int NO_CLOSE_FRAME = 1006;
+
     /** Where decoded messages go. Called on this connection's event loop. */
     interface Listener {
         /**
@@ -53,9 +61,13 @@ final class Connection {
     private final Runnable onEnd;
     private final Heartbeat heartbeat;
     private final RateGuard rate;
+    private final Vertx vertx;
+    private final long tooSlowMillis;
     private Listener listener;
     private boolean closing;
     private CloseReason closeReason;
+    /** Checks, once, whether a socket a send found congested still is after {@code session.tooSlowMillis}. */
+    private long congestionTimer = -1;
 
     /** @param onEnd runs once the socket has closed and been counted */
     Connection(Vertx vertx, ServerWebSocket ws, FrameCodec codec, SessionConfig config, int maxFrameBytes,
@@ -67,8 +79,12 @@ final class Connection {
         this.maxFrameBytes = maxFrameBytes;
         this.metrics = metrics;
         this.onEnd = onEnd;
-        this.heartbeat = new Heartbeat(vertx, config.pingIntervalMillis(), this::send, metrics);
+        this.heartbeat = new Heartbeat(vertx, config.pingIntervalMillis(), config.pongTimeoutMillis(), this::send,
+                () -> closeWithError(CloseReason.PEER_TIMEOUT, "no PONG to the server's PINGs for "
+                        + config.pongTimeoutMillis() + " ms"), metrics);
         this.rate = new RateGuard(config.maxMessagesPerSecond());
+        this.vertx = vertx;
+        this.tooSlowMillis = config.tooSlowMillis();
     }
 
     /** Installs the socket's handlers; messages go to {@code listener} from now on. */
@@ -82,6 +98,11 @@ final class Connection {
         ws.frameHandler(this::onFrame);
         ws.exceptionHandler(this::onException);
         ws.closeHandler(v -> onSocketClosed());
+        // Drained before the check: the socket was not congested all along.
+        ws.drainHandler(v -> {
+            vertx.cancelTimer(congestionTimer);
+            congestionTimer = -1;
+        });
         heartbeat.start();
     }
 
@@ -144,10 +165,13 @@ final class Connection {
     }
 
     private void onSocketClosed() {
-        CloseReason reason = closeReason != null ? closeReason
-                : ws.closeStatusCode() == null ? CloseReason.ABNORMAL : CloseReason.CLIENT_CLOSED;
+        Short peerCode = ws.closeStatusCode();
+        // Vert.x reports a connection that ended without a close frame as 1006, a code no endpoint may send
+        // (RFC 6455, 7.4.1): that is a drop, not the client's close.
+        boolean dropped = peerCode == null || peerCode == NO_CLOSE_FRAME;
+        CloseReason reason = closeReason != null ? closeReason : dropped ? CloseReason.ABNORMAL : CloseReason.CLIENT_CLOSED;
         end(reason);
-        metrics.connectionClosed(reason);
+        metrics.connectionEnded();
         onEnd.run();
     }
 
@@ -202,18 +226,53 @@ final class Connection {
     private void end(CloseReason reason) {
         if (!closing) {
             closing = true;
+            // Counted when the close begins: a congested socket's TCP connection may linger until the client
+            // reads its close frame or Vert.x's closing timeout passes, but the decision is made now.
+            metrics.connectionClosed(reason);
             heartbeat.stop();
+            vertx.cancelTimer(congestionTimer);
             listener.onClosed(reason);
         }
     }
 
-    /** Encodes and writes one message; on this connection's event loop. */
+    /** Starts (seated) or stops closing the peer when it answers no PING; on this connection's event loop. */
+    void watchPeer(boolean on) {
+        heartbeat.watch(on);
+    }
+
+    /**
+     * Encodes and writes one message; on this connection's event loop. To a
+     * congested socket a PONG is dropped (a client that floods PINGs and reads
+     * nothing must not grow the queue), and a socket that stays congested for
+     * {@code session.tooSlowMillis} after a send found it so (it never drains
+     * meanwhile) is closed with 4002, in a room or not.
+     */
     void send(ServerMessage message) {
-        if (!ws.isClosed()) {
-            byte[] bytes = codec.encode(message);
-            metrics.frameSent(bytes.length);
-            ws.writeBinaryMessage(Buffer.buffer(bytes));
+        if (ws.isClosed()) {
+            return;
         }
+        if (ws.writeQueueFull()) {
+            watchCongestion();
+            if (message instanceof Pong) {
+                return;
+            }
+        }
+        byte[] bytes = codec.encode(message);
+        metrics.frameSent(bytes.length);
+        ws.writeBinaryMessage(Buffer.buffer(bytes));
+    }
+
+    private void watchCongestion() {
+        if (congestionTimer >= 0 || closing) {
+            return;
+        }
+        congestionTimer = vertx.setTimer(tooSlowMillis, id -> {
+            congestionTimer = -1;
+            if (!closing && writeQueueFull()) {
+                closeWithError(CloseReason.TOO_SLOW, "connection too slow: its messages backed up for over "
+                        + tooSlowMillis + " ms");
+            }
+        });
     }
 
     /** Writes an encoded frame; from any thread. The buffer may be shared with other connections. */
@@ -232,7 +291,7 @@ final class Connection {
     boolean writeQueueFull() {
         // Rooms call this from their own thread: the socket may close under them at any moment, and
         // Vert.x's writeQueueFull() then throws, which would stop the room's timer. Closed is "not full";
-        // write() drops the frame and the leave that follows removes the player.
+        // write() drops the frame and the seat's release or hold that follows tells the room.
         try {
             return ws.writeQueueFull();
         } catch (IllegalStateException closed) {

@@ -40,6 +40,7 @@ public final class GameHttpVerticle extends VerticleBase {
     private final HttpConfig http;
     private final int port;
     private final SessionConfig sessionConfig;
+    private final SeatDirectory seats;
     private final GameMetrics metrics;
     private final ConnectionLimits limits;
     private final PemCertificate certificate;
@@ -53,21 +54,19 @@ public final class GameHttpVerticle extends VerticleBase {
 
     /**
      * @param port        the port to bind: {@code http.port}, or -1 for a free port shared by every instance
+     * @param seats       the node's seats by resume token, shared by every instance (a player may resume on any)
      * @param limits      the connection caps, shared by every instance of this server
      * @param certificate what to serve https and wss with, or null for plain http and ws
+     * @param peers       the cluster's other nodes, where a page may be redirected ({@link PeerNodes});
+     *                    {@link PeerNodes#NONE} on a lone node
      */
-    public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, GameMetrics metrics,
-                            ConnectionLimits limits, PemCertificate certificate) {
-        this(http, port, sessionConfig, metrics, limits, certificate, PeerNodes.NONE);
-    }
-
-    /** @param peers the cluster's other nodes, where a page may be redirected ({@link PeerNodes}) */
-    public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, GameMetrics metrics,
-                            ConnectionLimits limits, PemCertificate certificate, PeerNodes peers) {
+    public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, SeatDirectory seats,
+                            GameMetrics metrics, ConnectionLimits limits, PemCertificate certificate, PeerNodes peers) {
         this.peers = peers;
         this.http = http;
         this.port = port;
         this.sessionConfig = sessionConfig;
+        this.seats = seats;
         this.metrics = metrics;
         this.limits = limits;
         this.certificate = certificate;
@@ -109,11 +108,19 @@ public final class GameHttpVerticle extends VerticleBase {
                 // long a SIGTERM takes; a live client answers within a round trip.
                 .setWebSocketClosingTimeout(1)
                 .setTcpNoDelay(true)
+                // A backstop under the PING/PONG timeout: the kernel probes idle sockets, so a peer that
+                // vanished is found even when nothing else is written to it (the OS's timing applies).
+                .setTcpKeepAlive(true)
                 // Without h2c Vert.x makes the HTTP connection as the socket opens, so HandshakeTimeout
                 // sees silent sockets too (with h2c it waits for the first bytes).
                 .setHttp2ClearTextEnabled(false)
                 .setSslHandshakeTimeout(http.admission().handshakeTimeoutMillis())
                 .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+        if (sessionConfig.sendBufferBytes() > 0) {
+            // A fixed buffer turns autotuning off: a client that stops reading pins this much kernel memory, not
+            // megabytes, and its socket shows as congested (updates skipped, then 4002) within about a second.
+            options.setSendBufferSize(sessionConfig.sendBufferBytes());
+        }
         if (certificate != null) {
             options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
         }
@@ -178,9 +185,7 @@ public final class GameHttpVerticle extends VerticleBase {
         });
         holder[0] = connection;
         connections.add(connection);
-        PlayerSession session = new PlayerSession(vertx, sessionConfig, metrics);
-        session.attach(connection);
-        connection.start(session);
+        connection.start(new PlayerSession(vertx, sessionConfig, seats, metrics, connection));
     }
 
     @Override

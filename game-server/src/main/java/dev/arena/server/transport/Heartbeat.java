@@ -15,7 +15,13 @@ import java.util.function.Consumer;
  * records the round trip when the client's PONG echoes it; a client PING is
  * answered with a PONG at once. They mean the same in every session state,
  * so they are handled here, beside the socket, and never reach the session.
- * On the connection's event loop.
+ *
+ * <p>While {@link #watch watched} (the session is seated), a peer that sends
+ * no PONG for {@code session.pongTimeoutMillis} is dead: a half-open TCP
+ * connection can stay "up" for many minutes, so this is how the server
+ * notices a phone that lost its network. Checked at each PING, so a dead
+ * peer is reported between the timeout and one interval later. On the
+ * connection's event loop.
  */
 final class Heartbeat {
     /** Origin of the microsecond clock sent in server PINGs, so the value is never negative. */
@@ -25,19 +31,44 @@ final class Heartbeat {
 
     private final Vertx vertx;
     private final long intervalMillis;
+    private final long pongTimeoutNanos;
     private final Consumer<ServerMessage> send;
+    private final Runnable onPeerTimeout;
     private final GameMetrics metrics;
     private long timer = -1;
+    private boolean watching;
+    private long lastPongNanos;
 
-    Heartbeat(Vertx vertx, long intervalMillis, Consumer<ServerMessage> send, GameMetrics metrics) {
+    /** @param onPeerTimeout runs (once the timer stops) when a watched peer sent no PONG for {@code pongTimeoutMillis} */
+    Heartbeat(Vertx vertx, long intervalMillis, long pongTimeoutMillis, Consumer<ServerMessage> send,
+              Runnable onPeerTimeout, GameMetrics metrics) {
         this.vertx = vertx;
         this.intervalMillis = intervalMillis;
+        this.pongTimeoutNanos = pongTimeoutMillis * 1_000_000L;
         this.send = send;
+        this.onPeerTimeout = onPeerTimeout;
         this.metrics = metrics;
     }
 
     void start() {
-        timer = vertx.setPeriodic(intervalMillis, id -> send.accept(new Ping(micros())));
+        timer = vertx.setPeriodic(intervalMillis, id -> beat());
+    }
+
+    private void beat() {
+        if (watching && System.nanoTime() - lastPongNanos > pongTimeoutNanos) {
+            stop();
+            onPeerTimeout.run();
+            return;
+        }
+        send.accept(new Ping(micros()));
+    }
+
+    /** Starts (the session is seated) or stops expecting PONGs; a new watch counts from now. */
+    void watch(boolean on) {
+        if (on && !watching) {
+            lastPongNanos = System.nanoTime();
+        }
+        watching = on;
     }
 
     void stop() {
@@ -51,6 +82,7 @@ final class Heartbeat {
             return true;
         }
         if (message instanceof Pong pong) {
+            lastPongNanos = System.nanoTime();
             long rtt = micros() - pong.time();
             if (rtt >= 0 && rtt < MAX_ROUND_TRIP_MICROS) {
                 metrics.roundTrip(rtt * 1000);

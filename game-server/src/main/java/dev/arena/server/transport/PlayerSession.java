@@ -2,6 +2,7 @@ package dev.arena.server.transport;
 
 import dev.arena.server.config.SessionConfig;
 import dev.arena.server.metrics.GameMetrics;
+import dev.arena.server.metrics.ResumeResult;
 import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.ErrorMessage;
@@ -12,56 +13,50 @@ import dev.arena.server.protocol.Leave;
 import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.Redirect;
+import dev.arena.server.protocol.Resume;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
+import dev.arena.server.room.ResumeRequest;
 import io.vertx.core.Vertx;
 
 /**
- * One player's session, the dispatch side: the state machine of PROTOCOL.md
- * ("Session state machine") and what each client message does in each
- * state. Joins go to the room registry over the event bus (which may answer
- * with a seat reserved on another node: the client gets REDIRECT and stays in
- * the lobby here), inputs and game
- * MESSAGEs to the room's queue through the {@link Seat}, leaves back over the
- * bus. A spectator plays no part: its INPUT or MESSAGE is a protocol error. It never
- * reads room state and never touches the socket but through its
+ * One connection's session, the dispatch side: the state machine of
+ * PROTOCOL.md ("Session state machine") and what each client message does in
+ * each state. Joins go to the room registry over the event bus (which may
+ * answer with a seat reserved on another node: the client gets REDIRECT and
+ * stays in the lobby here), resumes to the held seat's room (always on this
+ * node: a seat lives where its room does), inputs and game MESSAGEs to the
+ * room's queue through the {@link Seat}, leaves back over the bus. A
+ * spectator plays no part: its INPUT or MESSAGE is a protocol error, and its
+ * seat is not held when its connection drops (it has no resume token). It
+ * never reads room state and never touches the socket but through its
  * {@link Connection}.
  *
- * <p>The session is apart from its socket so that it can outlive one: it is
- * {@link #attach attached} to the connection its messages come from and its
- * frames go to, and its seat writes through whichever connection that is.
- * It runs on the event loop of that connection.
+ * <p>A session lives as long as its connection, on that connection's event
+ * loop; what outlives a dropped connection is the {@link Seat}, which a
+ * session on a new connection (on any event loop) takes back with RESUME.
  */
 final class PlayerSession implements Connection.Listener {
-    private enum State { LOBBY, JOINING, PLAYING, CLOSED }
+    private enum State { LOBBY, JOINING, RESUMING, PLAYING, CLOSED }
 
     private final Vertx vertx;
     private final SessionConfig config;
+    private final SeatDirectory seats;
     private final GameMetrics metrics;
-    private volatile Connection connection;
+    private final Connection connection;
     private State state = State.LOBBY;
     private Seat seat;
     private boolean spectating;
     private long joinTimer = -1;
 
-    PlayerSession(Vertx vertx, SessionConfig config, GameMetrics metrics) {
+    PlayerSession(Vertx vertx, SessionConfig config, SeatDirectory seats, GameMetrics metrics, Connection connection) {
         this.vertx = vertx;
         this.config = config;
+        this.seats = seats;
         this.metrics = metrics;
-    }
-
-    /** Binds this session to the connection its messages come from; starts the lobby's join timeout. */
-    void attach(Connection connection) {
         this.connection = connection;
-        if (state == State.LOBBY) {
-            armJoinTimeout();
-        }
-    }
-
-    /** The connection attached now; read from rooms' threads through the seat. */
-    Connection connection() {
-        return connection;
+        armJoinTimeout();
     }
 
     @Override
@@ -74,13 +69,21 @@ final class PlayerSession implements Connection.Listener {
             onJoin(join);
         } else if (message instanceof Leave) {
             onLeave();
+        } else if (message instanceof Resume resume) {
+            onResume(resume);
         }
     }
 
     @Override
     public void onClosed(CloseReason reason) {
-        if (state == State.PLAYING) {
-            seat.release();
+        if (state == State.JOINING || state == State.RESUMING || state == State.PLAYING) {
+            if (reason.kind() == CloseReason.Kind.FRAME_REJECTION) {
+                // Closed for breaking the protocol: the seat goes at once, as by LEAVE; no second chance.
+                seat.leave(connection);
+            } else {
+                // A drop, the client's own close, too slow, no PONG, taken over: held for the grace window.
+                seat.lost(connection);
+            }
         }
         state = State.CLOSED;
         cancelJoinTimeout();
@@ -94,9 +97,9 @@ final class PlayerSession implements Connection.Listener {
         } else if (spectating) {
             connection.reject(new ProtocolException(CloseReason.BAD_STATE, what + " from a spectator"));
         } else if (state == State.PLAYING) {
-            seat.offer(input, arrivalNanos);
+            seat.offer(connection, input, arrivalNanos);
         }
-        // While JOINING it is dropped: the player has no entity yet.
+        // While JOINING or RESUMING it is dropped: the room does not know this connection yet.
     }
 
     private void onJoin(Join join) {
@@ -105,10 +108,7 @@ final class PlayerSession implements Connection.Listener {
             return;
         }
         if (join.protocolVersion() != ProtocolVersion.CURRENT) {
-            // Nothing else this client sends can be read: tell it why, then close.
-            connection.closeWithError(CloseReason.VERSION_MISMATCH, "this server speaks protocol version "
-                    + ProtocolVersion.CURRENT + ", the client version " + Integer.toUnsignedString(join.protocolVersion())
-                    + ": update or reload the client");
+            versionMismatch(join.protocolVersion());
             return;
         }
         String name = join.name() == null || join.name().isBlank() ? "Player" : join.name().strip();
@@ -123,30 +123,29 @@ final class PlayerSession implements Connection.Listener {
         }
         state = State.JOINING;
         spectating = join.spectate();
-        Seat joining = new Seat(this, vertx.eventBus());
+        // A spectator's place has no token: nothing of it is worth holding after a drop.
+        Seat joining = new Seat(seats, connection, !spectating);
         seat = joining;
         String roomId = join.roomId() == null || join.roomId().isBlank() ? null : join.roomId().strip();
         JoinRequest request = new JoinRequest(join.game(), roomId, name, join.spectate(), join.createPrivate(),
-                join.privateCode(), join.reservation(), joining);
+                join.privateCode(), join.reservation(), joining.channel(), joining.token());
         vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, request)
                 .onComplete(reply -> {
                     JoinResult result = reply.succeeded() ? reply.result().body()
                             : JoinResult.refused(CloseReason.UNKNOWN_ROOM,
                             "the join could not be completed: " + reply.cause().getMessage());
+                    if (result.accepted()) {
+                        // Applies a LEAVE (gives the seat back) or a close (holds it) that came meanwhile.
+                        joining.bind(result);
+                    }
                     if (seat != joining || state != State.JOINING) {
-                        // Left or closed while the join was on its way: give the seat back.
-                        if (result.accepted()) {
-                            joining.bind(result);
-                            joining.release();
-                        }
                         return;
                     }
                     if (result.accepted()) {
-                        joining.bind(result);
-                        state = State.PLAYING;
-                        cancelJoinTimeout();
+                        play();
                     } else if (result.redirected()) {
-                        // The seat is on another node: back to the lobby here, and the client goes there.
+                        // The seat is on another node: back to the lobby here, and the client goes there. The
+                        // seat object was never bound, so no token of it is known to this node.
                         seat = null;
                         state = State.LOBBY;
                         spectating = false;
@@ -161,16 +160,79 @@ final class PlayerSession implements Connection.Listener {
                 });
     }
 
-    private void onLeave() {
-        if (state == State.PLAYING) {
-            seat.release();
+    /**
+     * RESUME: only in the lobby. A version mismatch, an unknown or expired
+     * token, or a seat its room no longer holds ends the connection with an
+     * ERROR; otherwise the seat is claimed (taking it from a connection still
+     * open, which gets 4009) and its room writes WELCOME and the next state.
+     */
+    private void onResume(Resume resume) {
+        if (state != State.LOBBY) {
+            connection.reject(new ProtocolException(CloseReason.BAD_STATE, "RESUME while " + state.name().toLowerCase()));
+            return;
         }
-        if (state != State.CLOSED && state != State.LOBBY) {
+        if (resume.protocolVersion() != ProtocolVersion.CURRENT) {
+            versionMismatch(resume.protocolVersion());
+            return;
+        }
+        Seat held = seats.find(resume.token());
+        Seat.Claim claim = held == null ? null : held.claim(connection);
+        if (claim == null) {
+            boolean expired = seats.expired(resume.token());
+            metrics.resume(expired ? ResumeResult.EXPIRED : ResumeResult.UNKNOWN);
+            connection.closeWithError(CloseReason.RESUME_FAILED, expired
+                    ? "the seat was held for " + seats.graceMillis() + " ms after the connection dropped, then freed: join again"
+                    : "no seat on this server has that resume token: join again");
+            return;
+        }
+        if (claim.previous() != null) {
+            claim.previous().closeWithError(CloseReason.TAKEN_OVER, "the seat was resumed on another connection");
+        }
+        state = State.RESUMING;
+        seat = held;
+        cancelJoinTimeout();
+        ResumeRequest request = new ResumeRequest(held.playerId(), claim.generation(), resume.lastTick(),
+                claim.channel(), held.token());
+        vertx.eventBus().<Boolean>request(Addresses.roomResume(held.roomId()), request).onComplete(reply -> {
+            if (reply.succeeded() && Boolean.TRUE.equals(reply.result().body())) {
+                metrics.resume(claim.result());
+                if (state == State.RESUMING) {
+                    play();
+                }
+                return;
+            }
+            // The room let the player go (or is gone) between the claim and now.
+            held.abandon(connection);
+            metrics.resume(ResumeResult.EXPIRED);
+            if (state == State.RESUMING) {
+                seat = null;
+                connection.closeWithError(CloseReason.RESUME_FAILED, "the seat's room no longer holds it: join again");
+            }
+        });
+    }
+
+    private void play() {
+        state = State.PLAYING;
+        cancelJoinTimeout();
+        connection.watchPeer(true);
+    }
+
+    private void onLeave() {
+        if (state == State.JOINING || state == State.RESUMING || state == State.PLAYING) {
+            seat.leave(connection);
             state = State.LOBBY;
             seat = null;
             spectating = false;
+            connection.watchPeer(false);
             armJoinTimeout();
         }
+    }
+
+    /** Nothing else this client sends can be read: tell it why, then close. */
+    private void versionMismatch(int clientVersion) {
+        connection.closeWithError(CloseReason.VERSION_MISMATCH, "this server speaks protocol version "
+                + ProtocolVersion.CURRENT + ", the client version " + Integer.toUnsignedString(clientVersion)
+                + ": update or reload the client");
     }
 
     private void refuse(JoinResult result) {

@@ -1,73 +1,224 @@
 package dev.arena.server.transport;
 
+import dev.arena.server.metrics.ResumeResult;
 import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.room.Addresses;
-import dev.arena.server.room.ClientChannel;
 import dev.arena.server.room.InputQueue;
 import dev.arena.server.room.JoinResult;
-import io.vertx.core.buffer.Buffer;
+import dev.arena.server.room.SeatEvent;
 import io.vertx.core.eventbus.EventBus;
 
 /**
- * A player's place in one room, for one join: the {@link ClientChannel} that
- * room writes to. Frames go to the socket the player's session is attached
- * to at the time of the write. After a leave or close the seat is released,
- * and the room's late frames stop here, so they never reach a client that is
- * in the lobby or in another room.
+ * A player's place in one room, from the JOIN that took it until LEAVE, the
+ * end of its grace window or its room's stop: the part of a player that
+ * outlives a socket (PROTOCOL.md, "Session state machine"). It is attached
+ * to one connection at a time, through a {@link SeatChannel} the room writes
+ * to; when that connection closes without LEAVE the seat is held for
+ * {@code room.reconnectGraceMillis} and a RESUME on any connection of this
+ * node may {@link #claim} it, even while the old connection is still open.
+ * A spectator's place is a seat without a token: freed at once when its
+ * connection closes, as by LEAVE.
+ *
+ * <p>Thread-safe: the sessions of its connections (on any event loop), its
+ * grace timer and its room reach it. Every transition runs under its lock,
+ * and so does every message it sends its room, so the room hears them in the
+ * order they happened; each attachment has a generation number the room uses
+ * to tell stale news from new.
  */
-final class Seat implements ClientChannel {
-    private final PlayerSession session;
+final class Seat {
+    private enum State { JOINING, SEATED, HELD, FREED }
+
+    /** A successful {@link #claim}: how it went, the room's new channel, and the connection that lost the seat. */
+    record Claim(ResumeResult result, SeatChannel channel, int generation, Connection previous) {
+    }
+
+    private final SeatDirectory directory;
     private final EventBus bus;
-    private volatile boolean open = true;
+    private final String token;
+    private State state = State.JOINING;
+    private volatile Connection connection;
+    private SeatChannel channel;
+    private int generation = 1;
+    private long graceTimer = -1;
+    /** A LEAVE or a drop that came while the JOIN was on its way, applied once it is accepted. */
+    private boolean leaveOnBind;
+    private boolean lostOnBind;
     private String roomId;
     private int playerId;
     private InputQueue inputs;
 
-    Seat(PlayerSession session, EventBus bus) {
-        this.session = session;
-        this.bus = bus;
+    /**
+     * A seat asked for by a JOIN on {@code first}; not yet granted.
+     *
+     * @param resumable whether it gets a resume token (when resume is on): false for a spectator
+     */
+    Seat(SeatDirectory directory, Connection first, boolean resumable) {
+        this.directory = directory;
+        this.bus = directory.vertx().eventBus();
+        this.token = resumable ? directory.newToken() : null;
+        this.connection = first;
+        this.channel = new SeatChannel(this, first);
     }
 
-    /** Takes the seat the room granted. */
-    void bind(JoinResult result) {
+    /** The secret that takes this seat back, or null when resume is off or for a spectator. */
+    String token() {
+        return token;
+    }
+
+    /** The channel for the JOIN's room to write to. */
+    synchronized SeatChannel channel() {
+        return channel;
+    }
+
+    synchronized String roomId() {
+        return roomId;
+    }
+
+    synchronized int playerId() {
+        return playerId;
+    }
+
+    /** The room granted the seat; a LEAVE or a drop that came meanwhile takes effect now. */
+    synchronized void bind(JoinResult result) {
+        if (state == State.FREED) {
+            // Its room stopped before the JOIN's answer got here.
+            return;
+        }
         roomId = result.roomId();
         playerId = result.playerId();
         inputs = result.inputs();
+        state = State.SEATED;
+        directory.add(this);
+        if (leaveOnBind) {
+            leave(connection);
+        } else if (lostOnBind) {
+            lost(connection);
+        }
     }
 
     /**
-     * Queues one of the player's inputs or game MESSAGEs for the room's next step (dropped and counted when its
-     * queue is full).
+     * Queues an input or a game MESSAGE of the player for the room's next step (dropped and counted when its queue
+     * is full), when {@code from} holds the seat now.
      */
-    void offer(ClientMessage input, long arrivalNanos) {
-        inputs.offer(playerId, input, arrivalNanos);
+    void offer(Connection from, ClientMessage input, long arrivalNanos) {
+        if (connection == from) {
+            inputs.offer(playerId, input, arrivalNanos);
+        }
     }
 
-    /** Gives the seat back to the room; frames from it are dropped from now on. */
-    void release() {
-        if (open) {
-            open = false;
+    /** LEAVE on {@code from}: the seat is given up for good, when that connection holds it. */
+    synchronized void leave(Connection from) {
+        if (connection != from) {
+            return;
+        }
+        if (state == State.JOINING) {
+            leaveOnBind = true;
+        } else if (state == State.SEATED) {
+            free();
             bus.send(Addresses.roomLeave(roomId), playerId);
         }
     }
 
-    @Override
-    public boolean writeQueueFull() {
-        return open && session.connection().writeQueueFull();
+    /**
+     * {@code from} closed without LEAVE: when it held the seat, the seat is
+     * held for the grace window (or freed as by LEAVE when resume is off).
+     */
+    synchronized void lost(Connection from) {
+        if (connection != from) {
+            return;
+        }
+        if (state == State.JOINING) {
+            lostOnBind = true;
+            return;
+        }
+        if (state != State.SEATED) {
+            return;
+        }
+        if (token == null) {
+            free();
+            bus.send(Addresses.roomLeave(roomId), playerId);
+            return;
+        }
+        state = State.HELD;
+        connection = null;
+        channel.close();
+        directory.metrics().seatsHeld(1);
+        int held = generation;
+        graceTimer = directory.vertx().setTimer(directory.graceMillis(), id -> expire(held));
+        bus.send(Addresses.roomDisconnect(roomId), new SeatEvent(playerId, generation));
     }
 
-    @Override
-    public void write(Buffer frame) {
-        if (open) {
-            session.connection().write(frame);
+    /** The grace window of attachment {@code held} ended: the seat is freed as by LEAVE, unless it came back. */
+    private synchronized void expire(int held) {
+        if (state == State.HELD && generation == held) {
+            directory.metrics().seatsHeld(-1);
+            state = State.FREED;
+            directory.expire(this);
+            bus.send(Addresses.roomLeave(roomId), playerId);
         }
     }
 
-    @Override
-    public void closeWithError(CloseReason reason, String message) {
-        if (open) {
-            session.connection().closeWithError(reason, message);
+    /**
+     * A RESUME on {@code to} takes this seat: back from its grace window, or
+     * taken over from a connection that is still open (the caller closes that
+     * one). Frames reach {@code to} once the room has the new channel.
+     *
+     * @return the claim, or null when the seat is freed (or still joining)
+     */
+    synchronized Claim claim(Connection to) {
+        ResumeResult result;
+        if (state == State.HELD) {
+            directory.vertx().cancelTimer(graceTimer);
+            directory.metrics().seatsHeld(-1);
+            result = ResumeResult.RESUMED;
+        } else if (state == State.SEATED) {
+            result = ResumeResult.TAKEN_OVER;
+        } else {
+            return null;
         }
+        Connection previous = connection;
+        channel.close();
+        generation++;
+        connection = to;
+        channel = new SeatChannel(this, to);
+        state = State.SEATED;
+        return new Claim(result, channel, generation, previous);
+    }
+
+    /** The room no longer holds the player a claim on {@code to} was for: the seat is gone. */
+    synchronized void abandon(Connection to) {
+        if (connection == to && state == State.SEATED) {
+            free();
+        }
+    }
+
+    /**
+     * The room stops: the seat is freed, held or not, and its connection (if
+     * any) closed with {@code reason}.
+     */
+    void unseat(CloseReason reason, String message) {
+        Connection last;
+        synchronized (this) {
+            if (state == State.FREED) {
+                return;
+            }
+            if (state == State.HELD) {
+                directory.vertx().cancelTimer(graceTimer);
+                directory.metrics().seatsHeld(-1);
+            }
+            last = connection;
+            free();
+        }
+        if (last != null) {
+            last.closeWithError(reason, message);
+        }
+    }
+
+    private void free() {
+        state = State.FREED;
+        connection = null;
+        channel.close();
+        directory.remove(this);
     }
 }

@@ -1,10 +1,13 @@
 package dev.arena.server.cluster;
 
 import dev.arena.server.protocol.CloseCodes;
+import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.Join;
+import dev.arena.server.protocol.Leave;
 import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.Redirect;
+import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.support.TestClient;
 import dev.arena.server.support.TestServer;
@@ -31,8 +34,10 @@ import static org.awaitility.Awaitility.await;
  * clustered event bus, real WebSocket players): the cluster-wide room list,
  * a join on one node for a room of the other through REDIRECT, a reservation
  * that expires and gives its seat back, a placement that skips a full room,
- * and a node that stops leaving the other's directory. The three-process
- * suite is {@code ClusterIT}.
+ * a seat held after a drop that the whole cluster counts as taken, a player
+ * redirected to the other node who drops and resumes there, and a node that
+ * stops leaving the other's directory. The three-process suite is
+ * {@code ClusterIT}.
  */
 class ClusterDirectoryTest {
     private static final int V = ProtocolVersion.CURRENT;
@@ -63,7 +68,14 @@ class ClusterDirectoryTest {
 
     @org.junit.jupiter.api.AfterEach
     void closeClients() {
-        clients.forEach(TestClient::close);
+        // LEAVE first: a connection closed without it holds its seat for the grace window, which would
+        // leave seats taken in the rooms the next test joins. Ignored in the lobby and by closed sockets.
+        for (TestClient c : clients) {
+            if (!c.isClosed()) {
+                c.send(new Leave());
+            }
+            c.close();
+        }
         clients.clear();
     }
 
@@ -145,6 +157,70 @@ class ClusterDirectoryTest {
         TestClient catThere = client(owner);
         catThere.send(new Join(V, "connect4", room, "cat", 0, null).redirected(again));
         assertThat(catThere.await(Welcome.class).roomId()).isEqualTo(room);
+    }
+
+    @Test
+    void aSeatHeldAfterADropCountsAsTakenOnEveryNode() throws Exception {
+        TestClient ann = joined(a, new Join(V, "arena", null, "ann", 0, null));
+        String room = ann.welcome.roomId();
+        TestServer owner = owner(room);
+        TestServer entry = other(owner);
+        TestClient bob = joined(owner, new Join(V, "arena", room, "bob", 0, null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> roomOn(entry, room), r -> r != null && r.getInteger("players") == 2);
+        double heldBefore = owner.gauge("arena.seats.held");
+
+        bob.drop();
+        await().atMost(Duration.ofSeconds(5)).until(() -> owner.gauge("arena.seats.held") > heldBefore);
+        // The room of two is still full for the whole cluster while bob's seat waits for his RESUME.
+        assertThat(roomOn(entry, room).getInteger("players")).isEqualTo(2);
+        TestClient cat = client(entry);
+        cat.send(new Join(V, "arena", room, "cat", 0, null));
+        assertThat(cat.await(ErrorMessage.class).code()).isEqualTo(CloseCodes.ROOM_FULL);
+        TestClient dan = joined(entry, new Join(V, "arena", null, "dan", 0, null));
+        assertThat(dan.welcome.roomId()).as("a quick-join skips the room with the held seat").isNotEqualTo(room);
+        // Bob takes his seat back, so that the LEAVE after the test frees it rather than the grace window.
+        TestClient back = TestClient.resume(owner.vertx, owner.port(), bob);
+        clients.add(back);
+        assertThat(back.await(Welcome.class).playerId()).isEqualTo(bob.welcome.playerId());
+    }
+
+    @Test
+    void aPlayerRedirectedToTheOwningNodeDropsAndResumesThereWithTheSamePlayerId() throws Exception {
+        // A private room of its own, so rooms and held seats other tests left behind cannot take the seats.
+        TestClient ann = joined(a, new Join(V, "arena", null, "ann", Join.CREATE_PRIVATE, null));
+        String room = ann.welcome.roomId();
+        TestServer owner = owner(room);
+        TestServer entry = other(owner);
+        TestClient bob = client(entry);
+        Join join = new Join(V, "arena", null, "bob", 0, ann.welcome.privateCode());
+        // A private room is never listed: the JOIN is repeated until the other node's copy of the directory
+        // has it (meanwhile it answers 4012, and the connection stays in the lobby).
+        Redirect redirect = (Redirect) await().atMost(Duration.ofSeconds(5)).until(() -> {
+            bob.send(join);
+            return bob.awaitMessage(m -> m instanceof Redirect || m instanceof ErrorMessage);
+        }, m -> m instanceof Redirect);
+        TestClient there = client(owner);
+        there.send(join.redirected(redirect));
+        there.welcome = there.await(Welcome.class);
+        there.awaitMessage(m -> m instanceof Snapshot);
+        assertThat(there.welcome.resumeToken()).isNotNull();
+        double heldBefore = owner.gauge("arena.seats.held");
+
+        there.drop();
+        await().atMost(Duration.ofSeconds(5)).until(() -> owner.gauge("arena.seats.held") > heldBefore);
+        // The token is valid on the node of the room only: the node that redirected never had the seat.
+        TestClient wrongNode = TestClient.resume(entry.vertx, entry.port(), there);
+        clients.add(wrongNode);
+        assertThat(wrongNode.await(ErrorMessage.class).code()).isEqualTo(CloseCodes.RESUME_FAILED);
+
+        TestClient back = TestClient.resume(owner.vertx, owner.port(), there);
+        clients.add(back);
+        Welcome welcome = back.await(Welcome.class);
+        assertThat(welcome.playerId()).isEqualTo(there.welcome.playerId());
+        assertThat(welcome.roomId()).isEqualTo(room);
+        assertThat(welcome.resumeToken()).isEqualTo(there.welcome.resumeToken());
+        assertThat(back.awaitMessage(m -> m instanceof Delta || m instanceof Snapshot)).isNotNull();
+        assertThat(owner.counter("arena.resumes", "result", "resumed")).isGreaterThanOrEqualTo(1);
     }
 
     @Test

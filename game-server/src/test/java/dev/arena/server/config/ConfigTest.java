@@ -54,6 +54,17 @@ class ConfigTest {
         assertThat(config.management().token().isEmpty()).isTrue();
         assertThat(config.http().tls().enabled()).as("plain http by default").isFalse();
         assertThat(config.http().tls().reloadCheckMillis()).isEqualTo(10_000);
+        assertThat(config.room().reconnectGraceMillis()).isEqualTo(RoomConfig.DEFAULT_RECONNECT_GRACE_MILLIS).isEqualTo(15_000);
+        assertThat(config.room().maxTickMillis()).isEqualTo(RoomConfig.DEFAULT_MAX_TICK_MILLIS);
+        assertThat(config.room().failTickMillis()).isEqualTo(RoomConfig.DEFAULT_FAIL_TICK_MILLIS);
+        assertThat(config.session().pongTimeoutMillis()).as("0 means 3 ping intervals").isEqualTo(6_000);
+    }
+
+    @Test
+    void thePongTimeoutFollowsThePingIntervalUnlessSet() throws Exception {
+        assertThat(config(Map.of("arena.session.pingIntervalMillis", "500")).session().pongTimeoutMillis()).isEqualTo(1_500);
+        assertThat(config(Map.of("arena.session.pingIntervalMillis", "500", "arena.session.pongTimeoutMillis", "1000"))
+                .session().pongTimeoutMillis()).isEqualTo(1_000);
     }
 
     @Test
@@ -81,6 +92,11 @@ class ConfigTest {
             "room.inputQueueSize|0|room.inputQueueSize must be",
             "room.maxCatchUpTicks|0|room.maxCatchUpTicks must be",
             "room.emptyGraceMillis|-5|room.emptyGraceMillis must be",
+            "room.reconnectGraceMillis|-1|room.reconnectGraceMillis must be an integer between 0 and 3600000",
+            "room.maxTickMillis|0|room.maxTickMillis must be",
+            "room.failTickMillis|1000|room.failTickMillis must be more than room.maxTickMillis (1000), got 1000",
+            "session.sendBufferBytes|100|session.sendBufferBytes must be 0 (the OS's autotuning) or between 4096",
+            "session.pongTimeoutMillis|3999|session.pongTimeoutMillis must be 0 (3 x session.pingIntervalMillis) or at least 2 x session.pingIntervalMillis (4000), got 3999",
             "http.port|70000|http.port must be an integer between 0 and 65535, got \"70000\"",
             "http.instances|0|http.instances must be",
             "http.maxFrameBytes|10|http.maxFrameBytes must be",

@@ -102,6 +102,7 @@ class MetricReasonsTest {
         metrics.frameRejected(CloseReason.ROOM_FULL);
         metrics.connectionOpened();
         metrics.connectionClosed(null);
+        metrics.connectionEnded();
 
         assertThat(registry.get("arena.frames.rejected").tag("reason", "rate_limited").counter().count()).isEqualTo(1);
         assertThat(registry.get("arena.frames.rejected").tag("reason", MetricReasons.OTHER).counter().count()).isEqualTo(1);

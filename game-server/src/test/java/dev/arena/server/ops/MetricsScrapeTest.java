@@ -41,7 +41,8 @@ class MetricsScrapeTest {
     /** Meters of trouble a healthy short game does not move: exported at zero, so alerts see them. */
     private static final List<String> EXPORTED_AT_ZERO = List.of(
             "arena_tick_overruns_total", "arena_ticks_dropped_total", "arena_snapshots_skipped_total",
-            "arena_inputs_dropped_total", "arena_rooms_failed_total");
+            "arena_inputs_dropped_total", "arena_rooms_failed_total", "arena_ticks_slow_total", "arena_resumes_total",
+            "arena_seats_held");
 
     /** Histograms: each needs _bucket series for histogram_quantile. */
     private static final List<String> HISTOGRAMS = List.of(
@@ -115,10 +116,12 @@ class MetricsScrapeTest {
 
     @Test
     void gameMetersHaveNoRoomPlayerOrSessionLabel() {
+        assertThat(scrape.samples).as("every resume result exported at zero").filteredOn(s -> s.name().equals("arena_resumes_total"))
+                .extracting(s -> s.labels().get("result")).containsExactlyInAnyOrder("resumed", "taken_over", "expired", "unknown");
         Set<String> labels = new TreeSet<>();
         scrape.samples.stream().filter(s -> s.name().startsWith("arena_") && !s.name().equals("arena_build_info"))
                 .forEach(s -> labels.addAll(s.labels().keySet()));
-        assertThat(labels).isSubsetOf("reason", "type", "game", "le");
+        assertThat(labels).isSubsetOf("reason", "type", "game", "result", "le");
     }
 
     @Test

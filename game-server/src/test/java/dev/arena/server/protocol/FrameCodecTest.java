@@ -68,7 +68,12 @@ class FrameCodecTest {
                 Arguments.of("MESSAGE payload longer than the frame", "0701056869", CloseReason.TRUNCATED),
                 Arguments.of("MESSAGE payload length over 2^31", "0701ffffffff0f", CloseReason.BAD_LENGTH),
                 Arguments.of("MESSAGE without a payload length", "0701", CloseReason.TRUNCATED),
-                Arguments.of("JOIN without a name", "01028080", CloseReason.TRUNCATED));
+                Arguments.of("JOIN without a name", "01028080", CloseReason.TRUNCATED),
+                Arguments.of("RESUME without its version", "06", CloseReason.TRUNCATED),
+                Arguments.of("RESUME token of 65 chars", "0602" + lengthForm(65) + "00", CloseReason.STRING_TOO_LONG),
+                Arguments.of("RESUME token of invalid UTF-8", "060282c08000", CloseReason.BAD_STRING),
+                Arguments.of("RESUME without its last tick", "060280", CloseReason.TRUNCATED),
+                Arguments.of("RESUME with bytes after its last tick", "0602800000", CloseReason.TRAILING_BYTES));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,6 +138,8 @@ class FrameCodecTest {
                 .isEqualTo(new Join(12416, null, null, null, 0, null));
         assertThat(codec.decodeClient(HexFormat.of().parseHex("0103"))).isEqualTo(new Join(3, null, null, null, 0, null));
         assertThat(((Join) codec.decodeClient(HexFormat.of().parseHex("0103ffffffff"))).protocolVersion()).isEqualTo(3);
+        // RESUME keeps its version first for the same reason.
+        assertThat(codec.decodeClient(HexFormat.of().parseHex("0601ffffffff"))).isEqualTo(new Resume(1, null, -1));
         assertTheCodecStillDecodes();
     }
 

@@ -26,6 +26,8 @@ public final class GenerateVectors {
     private static final String ASCII_32 = "abcdefghijklmnopqrstuvwxyz012345";
     private static final String ASCII_33 = ASCII_32 + "6";
     private static final int V = ProtocolVersion.CURRENT;
+    /** A resume token as the server makes them: 24 random bytes in unpadded base64url, 32 ASCII chars. */
+    private static final String TOKEN = "q3Zt-9vB_xY0aLk2mN8pQr5sTu7wVx1y";
 
     private GenerateVectors() {
     }
@@ -84,16 +86,28 @@ public final class GenerateVectors {
         clientPong.put("echo 4294967296", new Pong(1L << 32));
         group(files, "client-leave", "CLIENT_LEAVE").put("leave", Leave.INSTANCE);
 
+        Map<String, Object> resume = group(files, "client-resume", "CLIENT_RESUME");
+        resume.put("holding tick 41", new Resume(V, TOKEN, 41));
+        resume.put("no state held", new Resume(V, TOKEN, -1));
+        resume.put("tick 127 (128 on the wire)", new Resume(V, TOKEN, 127));
+        resume.put("tick 16383 (16384 on the wire)", new Resume(V, TOKEN, 16383));
+        resume.put("tick int max - 1", new Resume(V, TOKEN, MAX - 1));
+        resume.put("33-char token", new Resume(V, ASCII_33, 0));
+        resume.put("null token", new Resume(V, null, 5));
+        resume.put("another protocol version: nothing else is read", new Resume(3, null, -1));
+
         Map<String, Object> welcome = group(files, "server-welcome", "SERVER_WELCOME");
         welcome.put("arena room", new Welcome(V, 7, "r1", "arena", 0, null, 20, 20, 1_795_000_000_000L, 2000, 2000, 4,
-                ordered("playerSpeed", 200f, "chatMaxLength", 200f)));
+                ordered("playerSpeed", 200f, "chatMaxLength", 200f), 15_000, TOKEN));
         welcome.put("large ids and rates", new Welcome(V, 16384, "room-with-a-long-identifier-of-33", "tag", 0, null,
-                120, 60, (1L << 53) - 1, 1_000_000, 10, 1000, ordered("a", 0.5f, "gravity-é", -9.75f, "zero", 0f)));
-        welcome.put("zeros and empty room id, no params", new Welcome(V, 0, "", "", 0, null, 1, 1, 0, 0, 0, 1, Map.of()));
-        welcome.put("spectator of a private room", new Welcome(V, 0, "r12", "board", Welcome.SPECTATOR, "K7M2QX",
-                4, 4, 1_795_000_000_000L, 7, 6, 1, Map.of()));
+                120, 60, (1L << 53) - 1, 1_000_000, 10, 1000, ordered("a", 0.5f, "gravity-é", -9.75f, "zero", 0f),
+                86_400_000, ASCII_33));
+        welcome.put("zeros and empty room id, no params, resume off", new Welcome(V, 0, "", "", 0, null, 1, 1, 0, 0, 0, 1,
+                Map.of(), 0, null));
+        welcome.put("spectator of a private room: no resume token", new Welcome(V, 0, "r12", "board", Welcome.SPECTATOR,
+                "K7M2QX", 4, 4, 1_795_000_000_000L, 7, 6, 1, Map.of(), 0, null));
         welcome.put("creator of a private room", new Welcome(V, 1, "r13", "arena", 0, "23456A", 20, 20, 1_795_000_000_000L,
-                2000, 2000, 4, ordered("playerSpeed", 200f)));
+                2000, 2000, 4, ordered("playerSpeed", 200f), 15_000, TOKEN));
 
         Map<String, Object> clientMessage = group(files, "client-message", "CLIENT_MESSAGE");
         clientMessage.put("type 0, empty payload", new GameMessage(0, new byte[0]));

@@ -30,7 +30,10 @@ final class VectorJson {
             case "SERVER_WELCOME" -> new Welcome(f.getInteger("protocolVersion"), f.getInteger("playerId"),
                     f.getString("roomId"), f.getString("game"), f.getInteger("flags"), f.getString("privateCode"),
                     f.getInteger("tickHz"), f.getInteger("sendHz"), f.getLong("serverTime"), f.getInteger("worldWidth"),
-                    f.getInteger("worldHeight"), f.getInteger("positionScale"), params(f.getJsonObject("params")));
+                    f.getInteger("worldHeight"), f.getInteger("positionScale"), params(f.getJsonObject("params")),
+                    f.getInteger("reconnectGraceMillis"), f.getString("resumeToken"));
+            case "CLIENT_RESUME" -> new Resume(f.getInteger("protocolVersion"), f.getString("token"),
+                    f.getInteger("lastTick"));
             case "SERVER_SNAPSHOT" -> new Snapshot(f.getInteger("tick"), entities(f.getJsonArray("entities")));
             case "SERVER_DELTA" -> new Delta(f.getInteger("tick"), f.getInteger("baselineTick"),
                     ints(f.getJsonArray("removed")), entities(f.getJsonArray("spawns")), changes(f.getJsonArray("changed")));
@@ -58,13 +61,17 @@ final class VectorJson {
             return new JsonObject().put("time", p.time());
         } else if (m instanceof Leave) {
             return new JsonObject();
+        } else if (m instanceof Resume r) {
+            return new JsonObject().put("protocolVersion", r.protocolVersion()).put("token", r.token())
+                    .put("lastTick", r.lastTick());
         } else if (m instanceof Welcome w) {
             return new JsonObject().put("protocolVersion", w.protocolVersion()).put("playerId", w.playerId())
                     .put("roomId", w.roomId()).put("game", w.game()).put("flags", w.flags())
                     .put("privateCode", w.privateCode()).put("tickHz", w.tickHz())
                     .put("sendHz", w.sendHz()).put("serverTime", w.serverTime()).put("worldWidth", w.worldWidth())
                     .put("worldHeight", w.worldHeight()).put("positionScale", w.positionScale())
-                    .put("params", paramsJson(w.params()));
+                    .put("params", paramsJson(w.params())).put("reconnectGraceMillis", w.reconnectGraceMillis())
+                    .put("resumeToken", w.resumeToken());
         } else if (m instanceof Snapshot s) {
             return new JsonObject().put("tick", s.tick()).put("entities", entitiesJson(s.entities()));
         } else if (m instanceof Delta d) {

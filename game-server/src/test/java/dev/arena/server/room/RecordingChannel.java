@@ -44,6 +44,11 @@ final class RecordingChannel implements ClientChannel {
         closedWith = reason.code();
     }
 
+    @Override
+    public void unseat(CloseReason reason, String message) {
+        closedWith = reason.code();
+    }
+
     ServerMessage last() {
         return messages.get(messages.size() - 1);
     }

@@ -38,6 +38,13 @@ public final class Players implements AutoCloseable {
         return client;
     }
 
+    /** The player of {@code previous}, back on a new connection with RESUME; what follows is the test's to await. */
+    public TestClient resumed(TestClient previous) throws Exception {
+        TestClient client = TestClient.resume(server.vertx, server.port(), previous);
+        clients.add(client);
+        return client;
+    }
+
     @Override
     public void close() {
         clients.forEach(TestClient::close);

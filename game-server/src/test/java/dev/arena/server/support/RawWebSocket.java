@@ -43,7 +43,19 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Connects to {@code /ws} on 127.0.0.1 and completes the upgrade; fails unless the server answers 101. */
     public static RawWebSocket connect(int port) throws IOException {
+        return connect(port, 0);
+    }
+
+    /**
+     * As {@link #connect(int)}, with a TCP receive buffer of about
+     * {@code receiveBufferBytes} (set before connecting, so the window the
+     * server sees is small from the start); 0 keeps the system's.
+     */
+    public static RawWebSocket connect(int port, int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TestClient.TIMEOUT.toMillis());
         socket.setSoTimeout((int) TestClient.TIMEOUT.toMillis());
         RawWebSocket ws = new RawWebSocket(socket);
@@ -90,24 +102,46 @@ public final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
-    /** The next frame the server wrote, or null once it closed the TCP connection. */
+    /**
+     * The next message the server wrote, or null once it closed the TCP
+     * connection: a control frame as it came, or a data message with its
+     * fragments (a message over the server's frame size comes as several)
+     * joined.
+     */
     public Frame read() throws IOException {
-        int first;
-        try {
-            first = in.readUnsignedByte();
-        } catch (EOFException end) {
-            return null;
+        ByteArrayOutputStream message = null;
+        int opcode = 0;
+        while (true) {
+            int first;
+            try {
+                first = in.readUnsignedByte();
+            } catch (EOFException end) {
+                return null;
+            }
+            int second = in.readUnsignedByte();
+            long length = second & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = new byte[Math.toIntExact(length)];
+            in.readFully(payload);
+            int frameOpcode = first & 0x0F;
+            boolean fin = (first & 0x80) != 0;
+            if (frameOpcode >= OP_CLOSE || (fin && message == null)) {
+                // A control frame (they may come between fragments), or a whole message in one frame.
+                return new Frame(frameOpcode, payload);
+            }
+            if (message == null) {
+                message = new ByteArrayOutputStream();
+                opcode = frameOpcode;
+            }
+            message.writeBytes(payload);
+            if (fin) {
+                return new Frame(opcode, message.toByteArray());
+            }
         }
-        int second = in.readUnsignedByte();
-        long length = second & 0x7F;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
-        }
-        byte[] payload = new byte[Math.toIntExact(length)];
-        in.readFully(payload);
-        return new Frame(first & 0x0F, payload);
     }
 
     private String readLine() throws IOException {

@@ -3,6 +3,10 @@ package dev.arena.server.support;
 import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.Ping;
+import dev.arena.server.protocol.Pong;
+import dev.arena.server.protocol.ProtocolVersion;
+import dev.arena.server.protocol.Resume;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
@@ -12,6 +16,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.net.PemTrustOptions;
 
 import java.time.Duration;
@@ -25,6 +30,9 @@ import java.util.function.Predicate;
  * A player speaking the real binary protocol over a real Vert.x WebSocket.
  * Frames are decoded as they arrive; the test thread consumes them in order
  * and rebuilds the room state, so every wait is keyed to a protocol event.
+ * Like any real client it answers the server's PINGs at once (the server
+ * closes a seated client that does not, with 4010), unless told to
+ * {@link #stopAnsweringPings() stop}.
  */
 public final class TestClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -36,15 +44,21 @@ public final class TestClient implements AutoCloseable {
     private final FrameCodec outbound = new FrameCodec();
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Short> closed = new CompletableFuture<>();
-    public final ReplicatedWorld world = new ReplicatedWorld();
+    public final ReplicatedWorld world;
     public Welcome welcome;
+    private volatile boolean answerPings = true;
 
-    private TestClient(WebSocketClient client, WebSocket ws) {
+    private TestClient(WebSocketClient client, WebSocket ws, ReplicatedWorld world) {
         this.client = client;
         this.ws = ws;
+        this.world = world;
         ws.binaryMessageHandler(frame -> {
             try {
-                received.add(inbound.decodeServer(frame.getBytes()));
+                ServerMessage message = inbound.decodeServer(frame.getBytes());
+                if (message instanceof Ping ping && answerPings) {
+                    send(new Pong(ping.time()));
+                }
+                received.add(message);
             } catch (RuntimeException e) {
                 received.add(e);
             }
@@ -53,7 +67,7 @@ public final class TestClient implements AutoCloseable {
     }
 
     public static TestClient connect(Vertx vertx, int port) throws Exception {
-        return connect(vertx, port, new WebSocketClientOptions());
+        return connect(vertx, port, new WebSocketClientOptions(), new ReplicatedWorld());
     }
 
     /**
@@ -62,17 +76,44 @@ public final class TestClient implements AutoCloseable {
      */
     public static TestClient connectSecure(Vertx vertx, int port, String certificatePem) throws Exception {
         return connect(vertx, port, new WebSocketClientOptions().setSsl(true).setVerifyHost(false)
-                .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(certificatePem))));
+                .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(certificatePem))), new ReplicatedWorld());
     }
 
-    private static TestClient connect(Vertx vertx, int port, WebSocketClientOptions options) throws Exception {
+    private static TestClient connect(Vertx vertx, int port, WebSocketClientOptions options, ReplicatedWorld world)
+            throws Exception {
         WebSocketClient client = vertx.createWebSocketClient(options.setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20));
         WebSocket ws = client.connect(port, "127.0.0.1", "/ws").await(10, TimeUnit.SECONDS);
-        return new TestClient(client, ws);
+        return new TestClient(client, ws, world);
+    }
+
+    /**
+     * The player of {@code previous}, back on a new connection: it holds the
+     * state {@code previous} applied last, and has sent RESUME with its
+     * WELCOME's token and that state's tick. The answer is for the caller to
+     * await.
+     */
+    public static TestClient resume(Vertx vertx, int port, TestClient previous) throws Exception {
+        TestClient next = connect(vertx, port, new WebSocketClientOptions(), previous.world);
+        next.send(new Resume(ProtocolVersion.CURRENT, previous.welcome.resumeToken(), previous.world.tick()));
+        return next;
+    }
+
+    /**
+     * Cuts the TCP connection without a WebSocket close frame, as a network drop does. The close bypasses the
+     * channel's pipeline: through it, Netty's WebSocket handler would send a close frame (1000) first.
+     */
+    public void drop() {
+        var channel = ((WebSocketInternal) ws).channelHandlerContext().channel();
+        channel.eventLoop().execute(() -> channel.unsafe().close(channel.voidPromise()));
     }
 
     public synchronized void send(ClientMessage message) {
         ws.writeBinaryMessage(Buffer.buffer(outbound.encode(message)));
+    }
+
+    /** From now on the server's PINGs go unanswered, as from a peer that vanished. */
+    public void stopAnsweringPings() {
+        answerPings = false;
     }
 
     /** Sends raw bytes as one binary message. */

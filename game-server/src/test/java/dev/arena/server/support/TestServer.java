@@ -130,6 +130,11 @@ public final class TestServer implements AutoCloseable {
         return search.counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
+    /** A gauge's value in this server's registry (summed over its tags), 0 when absent. */
+    public double gauge(String name) {
+        return registry.find(name).gauges().stream().mapToDouble(g -> g.value()).sum();
+    }
+
     @Override
     public void close() throws Exception {
         try {

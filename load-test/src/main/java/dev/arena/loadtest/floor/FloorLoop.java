@@ -100,13 +100,14 @@ final class FloorLoop {
         s.name = join.name() == null || join.name().isBlank() ? "Player" : join.name().strip();
         Channel ch = s.channel();
         ArenaSettings arena = ArenaSettings.BENCHMARK;
-        // The arena's WELCOME as the game server writes it (a public room, a player), so the bots play it.
+        // The arena's WELCOME as the game server writes it (a public room, a player), so the bots play it; with
+        // resume off (no grace, no token): the floor holds no seats, so no bot tries to RESUME here.
         Map<String, Float> params = new LinkedHashMap<>();
         params.put("playerSpeed", (float) arena.playerSpeed());
         params.put("chatMaxLength", (float) arena.chatMaxLength());
         byte[] welcome = codec.encode(new Welcome(ProtocolVersion.CURRENT, FloorWorld.OWN_ID, room, "arena", 0, null,
                 settings.tickHz(), settings.tickHz(), System.currentTimeMillis(), arena.worldWidth(),
-                arena.worldHeight(), arena.positionScale(), params));
+                arena.worldHeight(), arena.positionScale(), params, 0, null));
         ch.write(new BinaryWebSocketFrame(ch.alloc().buffer(welcome.length).writeBytes(welcome)), ch.voidPromise());
         ch.writeAndFlush(snapshot(ch, s), ch.voidPromise());
         s.sentSeq = s.latestSeq;

@@ -121,6 +121,16 @@ public final class ArenaGame implements Game {
         world.despawn(playerId);
     }
 
+    /** A player whose connection dropped stands still until it comes back: nobody steers it meanwhile. */
+    @Override
+    public void onDisconnect(int playerId) {
+        Player p = find(playerId);
+        if (p != null) {
+            p.dirX = 0;
+            p.dirY = 0;
+        }
+    }
+
     @Override
     public void onInput(int playerId, Input input) {
         Player p = find(playerId);
