@@ -44,6 +44,7 @@ public final class GameHttpVerticle extends VerticleBase {
     private final GameMetrics metrics;
     private final ConnectionLimits limits;
     private final PemCertificate certificate;
+    private final PeerNodes peers;
     private final Set<Connection> connections = new HashSet<>();
     private FrameCodec codec;
     private HandshakeTimeout handshakes;
@@ -56,9 +57,12 @@ public final class GameHttpVerticle extends VerticleBase {
      * @param seats       the node's seats by resume token, shared by every instance (a player may resume on any)
      * @param limits      the connection caps, shared by every instance of this server
      * @param certificate what to serve https and wss with, or null for plain http and ws
+     * @param peers       the cluster's other nodes, where a page may be redirected ({@link PeerNodes});
+     *                    {@link PeerNodes#NONE} on a lone node
      */
     public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, SeatDirectory seats,
-                            GameMetrics metrics, ConnectionLimits limits, PemCertificate certificate) {
+                            GameMetrics metrics, ConnectionLimits limits, PemCertificate certificate, PeerNodes peers) {
+        this.peers = peers;
         this.http = http;
         this.port = port;
         this.sessionConfig = sessionConfig;
@@ -72,7 +76,7 @@ public final class GameHttpVerticle extends VerticleBase {
     public Future<?> start() {
         codec = new FrameCodec();
         handshakes = new HandshakeTimeout(vertx, http.admission().handshakeTimeoutMillis(), metrics);
-        gate = new UpgradeGate(http.admission(), limits, metrics);
+        gate = new UpgradeGate(http.admission(), limits, metrics, peers);
         Router router = Router.router(vertx);
         router.route().handler(handshakes::onRequest);
         router.route("/ws").handler(this::upgrade);
@@ -120,7 +124,7 @@ public final class GameHttpVerticle extends VerticleBase {
         if (certificate != null) {
             options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
         }
-        SecurityHeaders headers = new SecurityHeaders(certificate == null ? 0 : http.tls().hstsMaxAgeSeconds());
+        SecurityHeaders headers = new SecurityHeaders(certificate == null ? 0 : http.tls().hstsMaxAgeSeconds(), peers);
         server = vertx.createHttpServer(options)
                 .connectionHandler(handshakes::onConnection)
                 .requestHandler(request -> {

@@ -17,9 +17,9 @@ final class UpgradeGate {
     private final ConnectionLimits limits;
     private final GameMetrics metrics;
 
-    UpgradeGate(AdmissionConfig config, ConnectionLimits limits, GameMetrics metrics) {
+    UpgradeGate(AdmissionConfig config, ConnectionLimits limits, GameMetrics metrics, PeerNodes peers) {
         this.config = config;
-        this.origins = new OriginPolicy(config);
+        this.origins = new OriginPolicy(config, peers);
         this.limits = limits;
         this.metrics = metrics;
     }
