@@ -181,6 +181,23 @@ const error = {
 };
 
 /**
+ * REDIRECT (tag 71): `[url] (string) [roomId] (string) [reservation] (string)`: the seat is on
+ * another node; connect to `url` and JOIN `roomId` presenting `reservation`.
+ */
+/** @type {import('./message-codec.js').MessageCodec} */
+const redirect = {
+  tag: MessageTag.SERVER_REDIRECT,
+  write(w, f) {
+    w.writeString(f.url ?? null);
+    w.writeString(f.roomId ?? null);
+    w.writeString(f.reservation ?? null);
+  },
+  read(r) {
+    return { url: r.readString(), roomId: r.readString(), reservation: r.readString() };
+  },
+};
+
+/**
  * NOTICE (tag 72): `[text] (string)`, a line from the server's operators to
  * show as a banner. Text, never markup: put it in the page with `textContent`.
  */
@@ -204,6 +221,7 @@ export const ServerMessages = Object.freeze({
   SERVER_PONG: timeMessage(MessageTag.SERVER_PONG),
   SERVER_ERROR: error,
   SERVER_MESSAGE: gameMessage(MessageTag.SERVER_MESSAGE),
+  SERVER_REDIRECT: redirect,
   SERVER_NOTICE: notice,
 });
 

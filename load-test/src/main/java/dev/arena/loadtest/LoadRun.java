@@ -234,6 +234,7 @@ public final class LoadRun {
         result.latencyExpected = java.util.Arrays.stream(bots).noneMatch(b -> b.outcome() == Bot.Outcome.JOINED)
                 || java.util.Arrays.stream(bots).anyMatch(Bot::measuresLatency);
         result.refusals = stats.refusals();
+        result.joinTime = stats.joinTime.getIntervalHistogram();
         // Every bot of a run plays one game, so the first one seated says what its latency is of.
         java.util.Arrays.stream(bots).map(Bot::behaviour).filter(java.util.Objects::nonNull).findFirst().ifPresent(b -> {
             result.latencyOf = b.latencyOf();

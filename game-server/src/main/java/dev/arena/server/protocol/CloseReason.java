@@ -22,6 +22,8 @@ public enum CloseReason {
     WRONG_CODE(CloseCodes.WRONG_CODE, "wrong_code", Kind.JOIN_REFUSAL),
     UNKNOWN_GAME(CloseCodes.UNKNOWN_GAME, "unknown_game", Kind.JOIN_REFUSAL),
     SPECTATORS_FULL(CloseCodes.SPECTATORS_FULL, "spectators_full", Kind.JOIN_REFUSAL),
+    /** A JOIN's seat reservation is unknown here or expired (cluster.reservationMillis): join at the entry node again. */
+    RESERVATION_INVALID(CloseCodes.RESERVATION_INVALID, "reservation_invalid", Kind.JOIN_REFUSAL),
 
     // A client frame refused: the connection is closed with the code.
     TEXT(CloseCodes.UNSUPPORTED_DATA, "text", Kind.FRAME_REJECTION),

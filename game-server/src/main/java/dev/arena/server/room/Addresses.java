@@ -2,9 +2,13 @@ package dev.arena.server.room;
 
 /**
  * Every event-bus address the server uses, in one place. Dotted, most
- * general part first. All are node-local today: messages carry live objects
- * (a player's connection, a room's input queue) through {@link LocalCodec}.
- * Inputs themselves do not travel on the bus: see {@link InputQueue}.
+ * general part first. The registry's and the rooms' are node-local: their
+ * messages carry live objects (a player's connection, a room's input queue)
+ * through {@link LocalCodec}; inputs themselves do not travel on the bus
+ * (see {@link InputQueue}). The cluster's control plane (seat reservations,
+ * the directory's updates) is plain data with a serializing codec
+ * ({@link JsonCodec}) on clustered addresses: {@link #nodeReserve} and
+ * {@link #DIRECTORY_UPDATES}.
  *
  * <p>The operators' addresses ({@link #REGISTRY_ADMIN_ROOMS}, {@link #roomOperator},
  * {@link #NOTICE_ALL}, {@link #BANS}) carry JSON only, no live object, so a
@@ -39,8 +43,17 @@ public final class Addresses {
      * players' HTTP servers close the connections a new ban covers, and a node that did not make it applies it.
      */
     public static final String BANS = "arena.operator.bans";
+    /** Reserve a seat among this node's rooms ({@link SeatRequest}), answered with a {@link Reservation}. */
+    public static final String REGISTRY_RESERVE = "arena.registry.reserve";
+    /** Clustered, published: a room of some node changed or is gone (the cluster directory's updates). */
+    public static final String DIRECTORY_UPDATES = "arena.directory.updates";
 
     private Addresses() {
+    }
+
+    /** Clustered: seat reservations ({@link SeatRequest}) for the rooms of one node, by its node id. */
+    public static String nodeReserve(String nodeId) {
+        return "arena.node." + nodeId + ".reserve";
     }
 
     /** Join requests forwarded by the registry to one room. */

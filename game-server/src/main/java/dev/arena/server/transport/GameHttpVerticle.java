@@ -48,6 +48,7 @@ public final class GameHttpVerticle extends VerticleBase {
     private final ConnectionLimits limits;
     private final Bans bans;
     private final PemCertificate certificate;
+    private final PeerNodes peers;
     private final Set<Connection> connections = new HashSet<>();
     private FrameCodec codec;
     private HandshakeTimeout handshakes;
@@ -61,9 +62,13 @@ public final class GameHttpVerticle extends VerticleBase {
      * @param limits      the connection caps, shared by every instance of this server
      * @param bans        the operators' bans, shared by every instance of this server
      * @param certificate what to serve https and wss with, or null for plain http and ws
+     * @param peers       the cluster's other nodes, where a page may be redirected ({@link PeerNodes});
+     *                    {@link PeerNodes#NONE} on a lone node
      */
     public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, SeatDirectory seats,
-                            GameMetrics metrics, ConnectionLimits limits, Bans bans, PemCertificate certificate) {
+                            GameMetrics metrics, ConnectionLimits limits, Bans bans, PemCertificate certificate,
+                            PeerNodes peers) {
+        this.peers = peers;
         this.http = http;
         this.port = port;
         this.sessionConfig = sessionConfig;
@@ -78,7 +83,7 @@ public final class GameHttpVerticle extends VerticleBase {
     public Future<?> start() {
         codec = new FrameCodec();
         handshakes = new HandshakeTimeout(vertx, http.admission().handshakeTimeoutMillis(), metrics);
-        gate = new UpgradeGate(http.admission(), limits, bans, metrics);
+        gate = new UpgradeGate(http.admission(), limits, bans, metrics, peers);
         Router router = Router.router(vertx);
         router.route().handler(handshakes::onRequest);
         router.route("/ws").handler(this::upgrade);
@@ -130,7 +135,7 @@ public final class GameHttpVerticle extends VerticleBase {
         if (certificate != null) {
             options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
         }
-        SecurityHeaders headers = new SecurityHeaders(certificate == null ? 0 : http.tls().hstsMaxAgeSeconds());
+        SecurityHeaders headers = new SecurityHeaders(certificate == null ? 0 : http.tls().hstsMaxAgeSeconds(), peers);
         server = vertx.createHttpServer(options)
                 .connectionHandler(handshakes::onConnection)
                 .requestHandler(request -> {

@@ -21,9 +21,9 @@ final class UpgradeGate {
     private final Bans bans;
     private final GameMetrics metrics;
 
-    UpgradeGate(AdmissionConfig config, ConnectionLimits limits, Bans bans, GameMetrics metrics) {
+    UpgradeGate(AdmissionConfig config, ConnectionLimits limits, Bans bans, GameMetrics metrics, PeerNodes peers) {
         this.config = config;
-        this.origins = new OriginPolicy(config);
+        this.origins = new OriginPolicy(config, peers);
         this.limits = limits;
         this.bans = bans;
         this.metrics = metrics;

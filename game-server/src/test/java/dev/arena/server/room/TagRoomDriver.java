@@ -65,6 +65,11 @@ final class TagRoomDriver {
     }
 
     /** One simulation step and its state update (20 Hz: every step is a send tick). */
+    /** The player's connection drops without LEAVE (its first attachment): the seat is held. */
+    void drop(int id) {
+        room.disconnect(id, 1);
+    }
+
     void step() {
         tick++;
         room.step(tick, DT);

@@ -59,6 +59,26 @@ class TagRoomStepTest {
     }
 
     @Test
+    void aPlayerWhoseConnectionDropsStandsStillWhileItsSeatIsHeld() {
+        TagRoomDriver t = driver(Map.of());
+        // Bob joins first: the driver reads positions from the first player's updates, and ann's stop.
+        t.join("bob");
+        int ann = t.join("ann");
+        t.steps(2);
+        t.steer(ann, 0, 1);
+        t.step();
+        double start = t.y(ann);
+        t.steps(2);
+        assertThat(t.y(ann)).as("ann runs while connected").isNotEqualTo(start);
+        t.drop(ann);
+        t.step();
+        double held = t.y(ann);
+        t.steps(5);
+        assertThat(t.y(ann)).as("a dropped runner stops where it was").isEqualTo(held);
+        assertThat(t.player(ann)).as("and stays in the world for the others").isNotNull();
+    }
+
+    @Test
     void joinersAreSpreadOverTwoTeamsAndALeaveEvensThemOut() {
         TagRoomDriver t = driver(Map.of());
         List<Integer> ids = List.of(t.join("p1"), t.join("p2"), t.join("p3"), t.join("p4"), t.join("p5"));

@@ -121,6 +121,16 @@ public final class TagGame extends GameBase {
         p.hasInput = true;
     }
 
+    /** A player whose connection dropped stands still until it resumes (its steering is stale). */
+    @Override
+    public void onDisconnect(int playerId) {
+        TagPlayer p = find(playerId);
+        if (p != null) {
+            p.dirX = 0;
+            p.dirY = 0;
+        }
+    }
+
     @Override
     public void tick(long tick, double dt) {
         now = tick;
