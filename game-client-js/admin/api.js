@@ -19,6 +19,8 @@
  * @property {string} openedAt
  * @property {number} ageSeconds
  * @property {Record<string, string>} metadata
+ * @property {string|null} node the node it lives on in a cluster, null on a lone server
+ * @property {string|null} url that node's WebSocket URL, null likewise
  * @property {number} [tick]
  */
 
@@ -69,7 +71,7 @@ export class AdminClient {
     this.base = base;
   }
 
-  /** @returns {Promise<{rooms: RoomSummary[]}>} every room of the server, private ones too */
+  /** @returns {Promise<{rooms: RoomSummary[]}>} every room of the server (of every node in a cluster), private ones too */
   rooms() {
     return this.call('GET', '/rooms');
   }

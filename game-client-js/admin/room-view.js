@@ -41,7 +41,8 @@ export class RoomView {
     this.section.dataset.roomId = room.id;
     this.title.textContent = room.id;
     const metadata = formatMetadata(room.metadata);
-    this.facts.textContent = `${room.game}${room.private ? ', private' : ''}: ${room.players} of ${room.capacity} players,`
+    this.facts.textContent = `${room.game}${room.private ? ', private' : ''}${room.node ? ` on node ${room.node}` : ''}:`
+      + ` ${room.players} of ${room.capacity} players,`
       + ` ${room.spectators} spectators, ${room.tickHz} Hz (updates ${room.sendHz} Hz), open for ${formatAge(room.ageSeconds)}`
       + `${room.tick === undefined ? '' : `, tick ${room.tick}`}${metadata ? `; ${metadata}` : ''}.`;
     this.empty.hidden = players.length > 0;

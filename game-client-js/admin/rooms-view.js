@@ -1,6 +1,7 @@
 /**
  * The room list: one row per room (private ones marked), its id a button
- * that shows the room. Everything the server sent is set with textContent.
+ * that shows the room. In a cluster every room names its node (the column
+ * shows only then). Everything the server sent is set with textContent.
  */
 import { button, cell } from './dom.js';
 import { formatAge, formatMetadata } from './format.js';
@@ -18,6 +19,7 @@ export class RoomsView {
     this.rows = /** @type {HTMLElement} */ (doc.getElementById('room-rows'));
     this.empty = /** @type {HTMLElement} */ (doc.getElementById('rooms-empty'));
     this.count = /** @type {HTMLElement} */ (doc.getElementById('rooms-count'));
+    this.nodeColumn = /** @type {HTMLElement} */ (doc.getElementById('node-column'));
   }
 
   /**
@@ -27,15 +29,18 @@ export class RoomsView {
   show(rooms, selected) {
     this.count.textContent = `(${rooms.length})`;
     this.empty.hidden = rooms.length > 0;
-    this.rows.replaceChildren(...rooms.map((room) => this.row(room, room.id === selected)));
+    const clustered = rooms.some((room) => room.node);
+    this.nodeColumn.hidden = !clustered;
+    this.rows.replaceChildren(...rooms.map((room) => this.row(room, room.id === selected, clustered)));
   }
 
   /**
    * @param {RoomSummary} room
    * @param {boolean} selected
+   * @param {boolean} clustered whether the node column shows
    * @returns {HTMLTableRowElement}
    */
-  row(room, selected) {
+  row(room, selected, clustered) {
     const tr = this.doc.createElement('tr');
     tr.dataset.roomId = room.id;
     if (selected) tr.className = 'selected';
@@ -47,7 +52,9 @@ export class RoomsView {
       mark.textContent = 'private';
       idCell.append(' ', mark);
     }
-    tr.append(idCell,
+    const node = cell(this.doc, room.node ?? '', 'node');
+    node.hidden = !clustered;
+    tr.append(idCell, node,
       cell(this.doc, room.game),
       cell(this.doc, `${room.players} / ${room.capacity}`, 'players'),
       cell(this.doc, `${room.spectators} / ${room.maxSpectators}`),

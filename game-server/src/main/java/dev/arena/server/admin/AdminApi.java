@@ -36,7 +36,13 @@ import java.util.function.Function;
  * DELETE /admin/api/bans/{id}                              lifts a ban
  * POST   /admin/api/notice                                 {"text", "room"?}: a NOTICE banner
  * </pre>
- * Each action (not the reads) is logged and counted by {@link AdminAudit}.
+ * Each action (not the reads) is logged and counted by {@link AdminAudit}, on
+ * the node whose API was called.
+ *
+ * <p>In a cluster the API of any node sees every room (each with its
+ * {@code node}) and acts on it where it lives: a room's requests go to its
+ * clustered address on the owning node, a notice to all and the bans are
+ * published to every node ({@link BanActions}). Only JSON crosses nodes.
  */
 public final class AdminApi {
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
@@ -102,7 +108,9 @@ public final class AdminApi {
                 + " " + ctx.normalizedPath() + " (docs/OPERATIONS.md lists them)").send(ctx));
         router.route("/admin/api/*").failureHandler(ctx -> failed(ctx));
         router.route("/admin/*").handler(AdminPage.files());
-        return bus.<JsonObject>localConsumer(Addresses.BANS, banActions::onEvent).completion();
+        // Clustered (JSON only): bans made on other nodes apply here; a node joining takes those made before.
+        return bus.<JsonObject>consumer(Addresses.BANS, banActions::onEvent).completion()
+                .compose(v -> banActions.catchUp(ANSWER_MILLIS));
     }
 
     /** An audited action: what it answers (a {@link BadInput} is its 400) is recorded, then sent. */

@@ -28,7 +28,8 @@ record Answer(int status, JsonObject body) {
     static Answer failed(Throwable failure, String what) {
         if (failure instanceof ReplyException reply) {
             if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
-                return error(404, "no " + what + " on this server (GET /admin/api/rooms lists them)");
+                // In a cluster nobody listens either when the room is on no live node.
+                return error(404, "no " + what + " (GET /admin/api/rooms lists them)");
             }
             if (reply.failureType() == ReplyFailure.TIMEOUT) {
                 return error(504, what + " did not answer in time (its game may be stuck; the watchdog fails it)");

@@ -5,14 +5,19 @@ import dev.arena.server.room.Addresses;
 import dev.arena.server.transport.Ban;
 import dev.arena.server.transport.Bans;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,6 +27,12 @@ import java.util.UUID;
  * {@link Addresses#BANS}: the players' HTTP servers close the connections a
  * new ban covers, and {@link #onEvent} applies a change made on another node
  * (each change names the node that made it, which skips its own).
+ *
+ * <p>In a cluster every node keeps the same list: a ban made on any node
+ * holds on all of them and is listed and liftable on any of them (it keeps
+ * its id everywhere). A node joining takes the list from a node already in
+ * the cluster ({@link #catchUp}). No shared store: a ban lives as long as
+ * one node that knows it.
  */
 final class BanActions {
     private static final Logger log = LoggerFactory.getLogger(BanActions.class);
@@ -30,6 +41,8 @@ final class BanActions {
     private final Bans bans;
     /** Tells this node's changes from other nodes' on {@link Addresses#BANS}. */
     private final String node = UUID.randomUUID().toString();
+    /** Ids lifted while {@link #catchUp} waits for the cluster's list, which may still hold them; null after. */
+    private Set<String> liftedWhileCatchingUp = new HashSet<>();
 
     BanActions(EventBus bus, Bans bans) {
         this.bus = bus;
@@ -38,10 +51,43 @@ final class BanActions {
 
     /** {@code GET /admin/api/bans}: the bans in force, oldest first, and the bound. */
     void list(RoutingContext ctx) {
+        Answer.ok(inForce().put("max", bans.max())).send(ctx);
+    }
+
+    private JsonObject inForce() {
         long now = bans.now();
         JsonArray array = new JsonArray();
         bans.list().forEach(ban -> array.add(ban.toJson(now)));
-        Answer.ok(new JsonObject().put("bans", array).put("max", bans.max())).send(ctx);
+        return new JsonObject().put("bans", array);
+    }
+
+    /**
+     * Takes the bans in force from a node already in the cluster (any one: they all hold the same list), then
+     * answers nodes that join later itself. Registered only after asking, so the request cannot reach this node.
+     * Alone, or the first node, nobody answers and there is nothing to take. Never failed: a node that cannot get
+     * the list starts without it (logged) rather than not at all.
+     */
+    Future<Void> catchUp(long timeoutMillis) {
+        return bus.<JsonObject>request(Addresses.BANS_LIST, null, new DeliveryOptions().setSendTimeout(timeoutMillis))
+                .map(reply -> {
+                    int taken = 0;
+                    for (Object ban : reply.body().getJsonArray("bans")) {
+                        taken += take(Ban.fromJson((JsonObject) ban)) ? 1 : 0;
+                    }
+                    log.info("took {} bans in force from the cluster", taken);
+                    return (Void) null;
+                })
+                .recover(e -> {
+                    if (!(e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS)) {
+                        log.warn("could not take the bans in force from the cluster: this node starts without them "
+                                + "({})", e.getMessage());
+                    }
+                    return Future.succeededFuture();
+                })
+                .compose(v -> {
+                    liftedWhileCatchingUp = null;
+                    return bus.<JsonObject>consumer(Addresses.BANS_LIST, msg -> msg.reply(inForce())).completion();
+                });
     }
 
     /** {@code POST /admin/api/bans} {@code {"address", "seconds", "reason"?}}: 201 with the ban. */
@@ -85,14 +131,29 @@ final class BanActions {
             return;
         }
         try {
-            if ("add".equals(event.getString("op")) && !bans.apply(Ban.fromJson(event.getJsonObject("ban")))) {
-                log.warn("a ban made on another node was not applied here: the ban list is full (management.maxBans "
-                        + "= {})", bans.max());
+            if ("add".equals(event.getString("op"))) {
+                take(Ban.fromJson(event.getJsonObject("ban")));
             } else if ("lift".equals(event.getString("op"))) {
                 bans.lift(event.getString("id"));
+                if (liftedWhileCatchingUp != null) {
+                    liftedWhileCatchingUp.add(event.getString("id"));
+                }
             }
         } catch (IllegalArgumentException e) {
             log.warn("a malformed ban change was ignored: {}", e.getMessage());
         }
+    }
+
+    /** A ban made on another node, unless it was lifted meanwhile; false when it was not taken. */
+    private boolean take(Ban ban) {
+        if (liftedWhileCatchingUp != null && liftedWhileCatchingUp.contains(ban.id())) {
+            return false;
+        }
+        if (!bans.apply(ban)) {
+            log.warn("a ban made on another node was not applied here: the ban list is full (management.maxBans = {})",
+                    bans.max());
+            return false;
+        }
+        return true;
     }
 }

@@ -8,10 +8,10 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * {@code POST /admin/api/notice} {@code {"text", "room"?}}: a NOTICE to every
- * connection of the server (published on {@link Addresses#NOTICE_ALL}: each
- * players' HTTP server sends it to its own, players, spectators and the lobby
- * alike), or to the players and spectators of one room, which answers with
- * how many got it.
+ * connection of the server, of every node in a cluster (published on
+ * {@link Addresses#NOTICE_ALL}: each players' HTTP server sends it to its own,
+ * players, spectators and the lobby alike), or to the players and spectators
+ * of one room, on whichever node it lives, which answers with how many got it.
  */
 final class NoticeAction {
     private final EventBus bus;

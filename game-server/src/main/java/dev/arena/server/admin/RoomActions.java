@@ -8,11 +8,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The rooms of the admin API. The list comes from the registry
- * ({@link Addresses#REGISTRY_ADMIN_ROOMS}); a room's players, its close and a
- * kick go to the room itself ({@link Addresses#roomOperator}). Both speak
- * JSON only, so in a cluster the same requests reach the node that owns the
- * room once those consumers are clustered.
+ * The rooms of the admin API. The list comes from this node's registry
+ * ({@link Addresses#REGISTRY_ADMIN_ROOMS}), which adds the other nodes' rooms
+ * of a cluster from its directory; a room's players, its close and a kick go
+ * to the room itself ({@link Addresses#roomOperator}), a clustered address:
+ * in a cluster the request reaches the node that owns the room, as JSON.
  */
 final class RoomActions {
     private final EventBus bus;

@@ -91,7 +91,8 @@ final class RoomDirectory {
     /** What the directory knows of a room: its counts, seats and metadata. */
     static RoomListing listing(Entry e) {
         return new RoomListing(e.id, e.game.name(), e.players, e.spectators, e.capacity(),
-                e.game.rooms().maxSpectators(), e.seated(), e.metadata, e.code, null, null);
+                e.game.rooms().maxSpectators(), e.seated(), e.metadata, e.code, null, null, e.game.rooms().tickHz(),
+                e.game.rooms().sendHz(), e.openedAtMillis);
     }
 
     /**

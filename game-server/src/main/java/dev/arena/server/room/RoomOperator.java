@@ -1,5 +1,6 @@
 package dev.arena.server.room;
 
+import dev.arena.server.config.RoomConfig;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.Notice;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * An operator's requests to one room ({@link Addresses#roomOperator}), on the
@@ -33,6 +35,7 @@ import java.util.function.Predicate;
 final class RoomOperator {
     private final Room room;
     private final long openedAtMillis;
+    private final UnaryOperator<RoomListing> stamp;
     private final Consumer<Runnable> guarded;
     private final Runnable reportStatus;
     private final Predicate<String> closeByOperator;
@@ -41,16 +44,18 @@ final class RoomOperator {
     /**
      * What the room's verticle does for it, on the room's thread.
      *
+     * @param stamp           adds the room's node and its URL in a cluster ({@link Directory#stamp})
      * @param guarded         runs game code as the room's timer does (a throw fails the room)
      * @param reportStatus    tells the registry the room's counts now
      * @param closeByOperator lets every client go with ERROR + 4015 and the message, and stops the room; false if
      *                        it had ended already
      * @param ended           whether the room has ended (failed, closed or stopping)
      */
-    RoomOperator(Room room, long openedAtMillis, Consumer<Runnable> guarded, Runnable reportStatus,
-                 Predicate<String> closeByOperator, BooleanSupplier ended) {
+    RoomOperator(Room room, long openedAtMillis, UnaryOperator<RoomListing> stamp, Consumer<Runnable> guarded,
+                 Runnable reportStatus, Predicate<String> closeByOperator, BooleanSupplier ended) {
         this.room = room;
         this.openedAtMillis = openedAtMillis;
+        this.stamp = stamp;
         this.guarded = guarded;
         this.reportStatus = reportStatus;
         this.closeByOperator = closeByOperator;
@@ -86,8 +91,11 @@ final class RoomOperator {
     private JsonObject inspect() {
         long now = System.currentTimeMillis();
         RoomSetup setup = room.setup();
-        JsonObject header = AdminRoomList.summary(room.id(), setup.game(), setup.isPrivate(), room.players(),
-                room.spectators(), room.metadata(), openedAtMillis, now).put("tick", room.tick());
+        RoomConfig rooms = setup.game().rooms();
+        RoomListing listing = stamp.apply(new RoomListing(room.id(), setup.game().name(), room.players(),
+                room.spectators(), rooms.capacity(), rooms.maxSpectators(), room.players(), room.metadata(),
+                setup.privateCode(), null, null, rooms.tickHz(), rooms.sendHz(), openedAtMillis));
+        JsonObject header = AdminRoomList.summary(listing, now).put("tick", room.tick());
         JsonArray players = new JsonArray();
         for (Client client : room.seats()) {
             ConnectionFacts facts = client.channel.facts();

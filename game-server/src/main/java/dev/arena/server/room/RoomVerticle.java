@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one {@link Room} on one thread at a time: a timer steps it on a fixed
@@ -46,6 +47,8 @@ public final class RoomVerticle extends VerticleBase {
     private final RoomConfig config;
     private final GameMetrics metrics;
     private final TickMonitor monitor;
+    private final long openedAtMillis;
+    private final UnaryOperator<RoomListing> stamp;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     /** Set once the players were let go (the room failed or stops); from then on no game code runs. */
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -60,9 +63,16 @@ public final class RoomVerticle extends VerticleBase {
     private long emptySince;
     private boolean disposing;
 
-    /** @param monitor where this room reports its schedule, for the readiness check and the watchdog */
-    public RoomVerticle(RoomSetup setup, GameMetrics metrics, TickMonitor monitor) {
+    /**
+     * @param monitor        where this room reports its schedule, for the readiness check and the watchdog
+     * @param openedAtMillis when the registry opened it (ms since the Unix epoch), as operators see it
+     * @param stamp          adds its node and that node's URL to what operators see of it ({@link Directory#stamp})
+     */
+    public RoomVerticle(RoomSetup setup, GameMetrics metrics, TickMonitor monitor, long openedAtMillis,
+                        UnaryOperator<RoomListing> stamp) {
         this.setup = setup;
+        this.openedAtMillis = openedAtMillis;
+        this.stamp = stamp;
         this.roomId = setup.id();
         this.config = setup.game().rooms();
         this.metrics = metrics;
@@ -141,11 +151,12 @@ public final class RoomVerticle extends VerticleBase {
             }
             msg.reply(resumed);
         }));
-        RoomOperator operator = new RoomOperator(room, System.currentTimeMillis(), action -> guarded(() -> {
+        RoomOperator operator = new RoomOperator(room, openedAtMillis, stamp, action -> guarded(() -> {
             action.run();
             return Boolean.TRUE;
         }), this::reportStatus, this::closeByOperator, ended::get);
-        consumers.add(bus.<JsonObject>localConsumer(Addresses.roomOperator(roomId), operator::handle));
+        // Clustered (JSON only): the admin API of any node of a cluster reaches the room here.
+        consumers.add(bus.<JsonObject>consumer(Addresses.roomOperator(roomId), operator::handle));
         // The game may have set metadata as it started.
         reportIfChanged();
         emptySince = now;

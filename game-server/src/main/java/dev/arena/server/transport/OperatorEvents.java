@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the operators' admin API publishes to every players' HTTP server, done
+ * What the operators' admin API (of any node in a cluster) publishes to every players' HTTP server, done
  * to that server's own connections: a NOTICE for all of them
  * ({@link Addresses#NOTICE_ALL}: players in rooms, spectators and the lobby
  * alike, encoded once), and the closing of every connection a new ban covers
@@ -37,13 +37,16 @@ final class OperatorEvents {
         this.codec = codec;
     }
 
-    /** Registers the consumers on the calling verticle's context; Vert.x removes them when it is undeployed. */
+    /**
+     * Registers the consumers on the calling verticle's context; Vert.x removes them when it is undeployed.
+     * Clustered: a notice or a ban made through any node's admin API reaches this node's connections too (JSON).
+     */
     Future<Void> register() {
         EventBus bus = vertx.eventBus();
         return Future.all(
-                bus.<JsonObject>localConsumer(Addresses.NOTICE_ALL, msg -> notice(msg.body().getString("text")))
+                bus.<JsonObject>consumer(Addresses.NOTICE_ALL, msg -> notice(msg.body().getString("text")))
                         .completion(),
-                bus.<JsonObject>localConsumer(Addresses.BANS, msg -> {
+                bus.<JsonObject>consumer(Addresses.BANS, msg -> {
                     if ("add".equals(msg.body().getString("op"))) {
                         banned(Ban.fromJson(msg.body().getJsonObject("ban")));
                     }

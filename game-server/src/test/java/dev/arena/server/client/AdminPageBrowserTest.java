@@ -107,6 +107,8 @@ class AdminPageBrowserTest {
         admin.waitForSelector(roomRow);
         assertThat(admin.textContent(roomRow + " td.players")).isEqualTo("1 / 20");
         assertThat(admin.textContent(roomRow + " .tag")).isEqualTo("private");
+        assertThat(admin.isVisible("#node-column")).as("a lone server's rooms name no node").isFalse();
+        assertThat(admin.isVisible(roomRow + " td.node")).isFalse();
         admin.click(roomRow + " button.room-link");
         String playerRow = "#player-rows tr[data-player-id='" + player + "']";
         admin.waitForSelector(playerRow);
