@@ -50,6 +50,7 @@ export { Phase };
  * @property {(welcome: import('../state/room-state.js').Welcome) => RoomState} [createRoom] the game's room
  *   state for a WELCOME (its entity views and prediction); default a RoomState that knows no game
  * @property {(type: number, payload: Uint8Array) => void} [onMessage] a game MESSAGE from the server
+ * @property {(text: string) => void} [onNotice] a NOTICE from the server's operators: show it as text
  */
 
 export class Session {
@@ -66,6 +67,7 @@ export class Session {
     this.onChange = options.onChange ?? (() => {});
     this.createRoom = options.createRoom ?? ((welcome) => new RoomState(welcome));
     this.onGameMessage = options.onMessage ?? (() => {});
+    this.onNotice = options.onNotice ?? (() => {});
     this.inputs = new InputSender({ now: this.now, intervalMs: options.inputIntervalMs ?? 50,
       send: (message, fields) => this.send(message, fields) });
     this.rtt = new RttEstimator();
@@ -80,6 +82,8 @@ export class Session {
     this.lastError = null;
     /** @type {{code: number, reason: string, text: string}|null} why the connection closed */
     this.closeInfo = null;
+    /** @type {{text: string, at: number}|null} the last NOTICE of the operators (text, never markup), and when */
+    this.notice = null;
     /** what was joined last, for rejoin */
     this.joins = new JoinMemory();
     /** @type {JoinFields|null} */
@@ -151,7 +155,9 @@ export class Session {
    * one was closed. A private room created by this client is rejoined by its code.
    */
   rejoin() {
-    const request = this.joins.rejoin(this.closeInfo !== null && this.closeInfo.code === CloseCode.ROOM_CLOSED);
+    const code = this.closeInfo === null ? null : this.closeInfo.code;
+    // A room that is gone (its game failed, or an operator closed it) is rejoined as any room of its game.
+    const request = this.joins.rejoin(code === CloseCode.ROOM_CLOSED || code === CloseCode.CLOSED_BY_OPERATOR);
     if (request) this.join(request);
   }
 
@@ -329,6 +335,12 @@ export class Session {
       case 'SERVER_MESSAGE':
         if (!this.room) return;
         this.onGameMessage(fields.type, fields.payload);
+        return;
+      case 'SERVER_NOTICE':
+        // In any phase, the lobby included; it changes nothing else.
+        this.notice = { text: fields.text ?? '', at: now };
+        this.onNotice(this.notice.text);
+        this.onChange('notice');
         return;
       default:
         throw new Error(`unexpected ${message}`);

@@ -197,6 +197,21 @@ const redirect = {
   },
 };
 
+/**
+ * NOTICE (tag 72): `[text] (string)`, a line from the server's operators to
+ * show as a banner. Text, never markup: put it in the page with `textContent`.
+ */
+/** @type {import('./message-codec.js').MessageCodec} */
+const notice = {
+  tag: MessageTag.SERVER_NOTICE,
+  write(w, f) {
+    w.writeString(f.text ?? null);
+  },
+  read(r) {
+    return { text: r.readString() };
+  },
+};
+
 /** Codecs by the message names used in the golden vectors. */
 export const ServerMessages = Object.freeze({
   SERVER_WELCOME: welcome,
@@ -207,6 +222,7 @@ export const ServerMessages = Object.freeze({
   SERVER_ERROR: error,
   SERVER_MESSAGE: gameMessage(MessageTag.SERVER_MESSAGE),
   SERVER_REDIRECT: redirect,
+  SERVER_NOTICE: notice,
 });
 
 /**

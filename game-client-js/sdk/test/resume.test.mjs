@@ -61,7 +61,7 @@ test('attempts start within 250 ms, back off exponentially with jitter, and stop
 
 test('which closes are worth a RESUME, and how long silence may last', () => {
   for (const code of [1005, 1006, 1011, 1012, 1013, 4002, 4010]) assert.ok(isResumable(code), String(code));
-  for (const code of [1000, 1001, 1002, 1003, 1008, 1009, 4003, 4008, 4009, 4011]) assert.ok(!isResumable(code), String(code));
+  for (const code of [1000, 1001, 1002, 1003, 1008, 1009, 4003, 4008, 4009, 4011, 4015, 4016]) assert.ok(!isResumable(code), String(code));
   assert.equal(silenceLimitMs(20), 2000);
   assert.equal(silenceLimitMs(1), 4000);
 });

@@ -246,6 +246,56 @@ test('a WELCOME of another protocol version is a failure that names both version
   assert.equal(session.room, null);
 });
 
+test('a NOTICE is kept and handed over in the lobby and in a room, and changes nothing else', () => {
+  const notices = [];
+  const changes = [];
+  const clock = { now: 1000 };
+  const sockets = [];
+  const session = new Session({
+    url: 'ws://test/ws',
+    createSocket: (url) => { const s = new ScriptedSocket(url); sockets.push(s); return s; },
+    now: () => clock.now,
+    setInterval: () => 0,
+    clearInterval: () => {},
+    onNotice: (text) => notices.push(text),
+    onChange: (what) => changes.push(what),
+  });
+  session.join('r9', 'ann');
+  sockets[0].accept();
+  sockets[0].deliver('SERVER_ERROR', { code: 4001, message: 'no room r9' });
+  assert.equal(session.phase, Phase.LOBBY);
+  sockets[0].deliver('SERVER_NOTICE', { text: '<b>restart</b> in 5 minutes' });
+  assert.deepEqual(notices, ['<b>restart</b> in 5 minutes']);
+  assert.deepEqual(session.notice, { text: '<b>restart</b> in 5 minutes', at: 1000 });
+  assert.equal(changes.at(-1), 'notice');
+  assert.equal(session.phase, Phase.LOBBY, 'still in the lobby');
+
+  session.join(null, 'ann');
+  sockets[0].deliver('SERVER_WELCOME', WELCOME);
+  sockets[0].deliver('SERVER_SNAPSHOT', { tick: 100, entities: [ann] });
+  assert.equal(session.notice.text, '<b>restart</b> in 5 minutes', 'a notice outlives a join');
+  clock.now = 2500;
+  sockets[0].deliver('SERVER_NOTICE', { text: 'now' });
+  assert.deepEqual(session.notice, { text: 'now', at: 2500 });
+  assert.equal(session.phase, Phase.PLAYING);
+  assert.equal(session.connected, true);
+});
+
+test('after an operator closed the room (4015) Rejoin quick-joins the game; after a kick (4016) it rejoins the room', () => {
+  for (const [code, roomId] of [[4015, null], [4016, 'r1']]) {
+    const { session, sockets } = setup();
+    play(session, sockets);
+    sockets[0].deliver('SERVER_ERROR', { code, message: 'by an operator' });
+    sockets[0].serverCloses(code, 'by an operator');
+    assert.equal(session.phase, Phase.CLOSED, `no RESUME after ${code}`);
+    assert.match(session.closeInfo.text, /operators.*by an operator/);
+    session.rejoin();
+    sockets[1].accept();
+    const join = sockets[1].take().find((m) => m.message === 'CLIENT_JOIN');
+    assert.equal(join.fields.roomId, roomId, `rejoin after ${code}`);
+  }
+});
+
 test('a REDIRECT is followed: the entry connection closes, the node named gets the JOIN with the reservation', () => {
   const { session, sockets } = setup();
   session.join({ game: 'tag', name: 'ann', createPrivate: true });

@@ -1,5 +1,6 @@
 package dev.arena.server;
 
+import dev.arena.server.admin.AdminApi;
 import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ServerConfig;
 import dev.arena.server.config.TlsConfig;
@@ -31,6 +32,7 @@ import dev.arena.server.room.ResumeRequest;
 import dev.arena.server.room.RoomStatus;
 import dev.arena.server.room.SeatEvent;
 import dev.arena.server.room.TickMonitor;
+import dev.arena.server.transport.Bans;
 import dev.arena.server.transport.ConnectionLimits;
 import dev.arena.server.transport.GameHttpVerticle;
 import dev.arena.server.transport.PeerNodes;
@@ -114,7 +116,9 @@ public final class GameServer {
         // A lone node is a cluster of one: dashboards and alerts read one gauge either way.
         new ClusterMetrics(registry, cluster != null ? cluster::members : () -> 1);
         Readiness readiness = new Readiness(checks);
-        ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness);
+        Bans bans = new Bans(config.management().maxBans(), System::currentTimeMillis);
+        ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness,
+                new AdminApi(bans, registry));
         // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
         // random port among servers that ask for the same negative port.
         int httpPort = config.http().port() == 0 ? -1 : config.http().port();
@@ -131,7 +135,7 @@ public final class GameServer {
         ConnectionLimits limits = new ConnectionLimits(config.http().admission());
         PeerNodes peers = cluster == null ? PeerNodes.NONE : cluster::peerUrls;
         GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics,
-                limits, certificate, peers);
+                limits, bans, certificate, peers);
         List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
@@ -145,7 +149,7 @@ public final class GameServer {
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
                         GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), seats,
-                                metrics, limits, certificate, peers);
+                                metrics, limits, bans, certificate, peers);
                         http.add(next);
                         more = more.compose(x -> server.deployPlayerServer(next));
                     }

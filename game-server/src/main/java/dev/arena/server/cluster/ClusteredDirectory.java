@@ -110,8 +110,13 @@ public final class ClusteredDirectory implements Directory {
         hazelcast.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
-                // The new node publishes its record once it has joined: read the map again a little later too.
-                vertx.setTimer(2_000, id -> refreshPeers());
+                // The new node publishes its record once it has joined: read the map again a little later too
+                // (unless this node has left meanwhile: its reads' executor may be closed).
+                vertx.setTimer(2_000, id -> {
+                    if (open) {
+                        refreshPeers();
+                    }
+                });
             }
 
             @Override

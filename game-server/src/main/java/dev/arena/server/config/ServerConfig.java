@@ -38,7 +38,8 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         ManagementConfig management = new ManagementConfig(r.string("management.host"),
                 r.integer("management.port", 0, 65535), r.integer("management.readyLoopTimeoutMillis", 10, 60_000),
                 r.integer("management.readyTickLagMillis", 10, 600_000),
-                r.integer("management.shutdownDrainMillis", 0, 600_000), r.secret("management.token", 16, 1024));
+                r.integer("management.shutdownDrainMillis", 0, 600_000), r.secret("management.token", 16, 1024),
+                r.integer("management.maxBans", 1, 100_000));
         int tickHz = r.integer("room.tickHz", 1, 120);
         int sendHz = r.integer("room.sendHz", 1, 120);
         if (sendHz > tickHz) {

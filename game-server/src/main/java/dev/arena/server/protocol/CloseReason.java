@@ -59,7 +59,14 @@ public enum CloseReason {
     /** A seated client answered no server PING within {@code session.pongTimeoutMillis}. */
     PEER_TIMEOUT(CloseCodes.PEER_TIMEOUT, "peer_timeout", Kind.CONNECTION_CLOSE),
     /** A JOIN or RESUME of another protocol version: ERROR + close, the client cannot speak this server's protocol. */
-    VERSION_MISMATCH(CloseCodes.VERSION_MISMATCH, "version_mismatch", Kind.CONNECTION_CLOSE);
+    VERSION_MISMATCH(CloseCodes.VERSION_MISMATCH, "version_mismatch", Kind.CONNECTION_CLOSE),
+    /** An operator closed the room (the admin API): every player and spectator of it gets ERROR + 4015. */
+    CLOSED_BY_OPERATOR(CloseCodes.CLOSED_BY_OPERATOR, "closed_by_operator", Kind.CONNECTION_CLOSE),
+    /**
+     * An operator kicked the player, or banned its address: ERROR with the operator's reason + 4016. Its seat is
+     * given up at once, as by LEAVE: no grace window, its resume token is void.
+     */
+    KICKED(CloseCodes.KICKED, "kicked", Kind.CONNECTION_CLOSE);
 
     /** Which counter a reason is counted by. */
     public enum Kind {

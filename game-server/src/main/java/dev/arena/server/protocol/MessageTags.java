@@ -22,6 +22,7 @@ public final class MessageTags {
     public static final int SERVER_ERROR = 69;
     public static final int SERVER_MESSAGE = 70;
     public static final int SERVER_REDIRECT = 71;
+    public static final int SERVER_NOTICE = 72;
 
     private MessageTags() {
     }

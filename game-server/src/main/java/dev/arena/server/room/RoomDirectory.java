@@ -91,7 +91,8 @@ final class RoomDirectory {
     /** What the directory knows of a room: its counts, seats and metadata. */
     static RoomListing listing(Entry e) {
         return new RoomListing(e.id, e.game.name(), e.players, e.spectators, e.capacity(),
-                e.game.rooms().maxSpectators(), e.seated(), e.metadata, e.code, null, null);
+                e.game.rooms().maxSpectators(), e.seated(), e.metadata, e.code, null, null, e.game.rooms().tickHz(),
+                e.game.rooms().sendHz(), e.openedAtMillis);
     }
 
     /**
@@ -141,6 +142,8 @@ final class RoomDirectory {
         Map<String, String> metadata = Map.of();
         /** Player joins forwarded to the room and not answered yet. */
         int pending;
+        /** When the registry opened it, ms since the Unix epoch: its age for operators. */
+        final long openedAtMillis = System.currentTimeMillis();
         /** Seats held for players redirected here from another node ({@link Reservations}). */
         int reserved;
         Future<Void> deployed;

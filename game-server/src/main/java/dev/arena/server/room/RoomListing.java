@@ -22,9 +22,13 @@ import java.util.Map;
  * @param privateCode   its code when private (never listed), else null
  * @param node          the node it lives on, or null for this node's own room without a cluster
  * @param url           that node's public WebSocket URL, or null likewise
+ * @param tickHz        its simulation rate, for operators (its node's setting of its game)
+ * @param sendHz        its update rate, likewise
+ * @param openedAtMillis when it opened on its node, ms since the Unix epoch, for operators
  */
 public record RoomListing(String id, String game, int players, int spectators, int capacity, int maxSpectators,
-                          int seated, Map<String, String> metadata, String privateCode, String node, String url) {
+                          int seated, Map<String, String> metadata, String privateCode, String node, String url,
+                          int tickHz, int sendHz, long openedAtMillis) {
     public RoomListing {
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
@@ -39,7 +43,7 @@ public record RoomListing(String id, String game, int players, int spectators, i
 
     public RoomListing on(String node, String url) {
         return new RoomListing(id, game, players, spectators, capacity, maxSpectators, seated, metadata, privateCode,
-                node, url);
+                node, url, tickHz, sendHz, openedAtMillis);
     }
 
     /** The room list's entry: id, game, counts, metadata, and the node and its URL when there are several. */
@@ -53,9 +57,10 @@ public record RoomListing(String id, String game, int players, int spectators, i
         return json;
     }
 
-    /** Every field, for the cluster's directory and its messages. */
+    /** Every field, for the cluster's directory and its messages (the operators' room list reads the last three). */
     public JsonObject toJson() {
-        return toListJson().put("seated", seated).put("privateCode", privateCode);
+        return toListJson().put("seated", seated).put("privateCode", privateCode).put("tickHz", tickHz)
+                .put("sendHz", sendHz).put("openedAtMillis", openedAtMillis);
     }
 
     public static RoomListing fromJson(JsonObject json) {
@@ -64,6 +69,7 @@ public record RoomListing(String id, String game, int players, int spectators, i
         return new RoomListing(json.getString("id"), json.getString("game"), json.getInteger("players"),
                 json.getInteger("spectators"), json.getInteger("capacity"), json.getInteger("maxSpectators"),
                 json.getInteger("seated"), metadata, json.getString("privateCode"), json.getString("node"),
-                json.getString("url"));
+                json.getString("url"), json.getInteger("tickHz"), json.getInteger("sendHz"),
+                json.getLong("openedAtMillis"));
     }
 }

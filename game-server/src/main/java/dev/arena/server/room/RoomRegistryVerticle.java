@@ -139,7 +139,9 @@ public final class RoomRegistryVerticle extends VerticleBase {
                     }
                     msg.reply(disposable);
                 }).completion(),
-                bus.<String>localConsumer(Addresses.REGISTRY_CLOSED, msg -> remove(msg.body())).completion()));
+                bus.<String>localConsumer(Addresses.REGISTRY_CLOSED, msg -> remove(msg.body())).completion(),
+                bus.localConsumer(Addresses.REGISTRY_ADMIN_ROOMS,
+                        msg -> msg.reply(AdminRoomList.of(known(), System.currentTimeMillis()))).completion()));
     }
 
     /** Every room the directory knows: this node's, fresh, and the others'. */
@@ -323,7 +325,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
     private RoomDirectory.Entry open(OfferedGame game, boolean isPrivate) {
         RoomDirectory.Entry entry = rooms.open(game, isPrivate);
         RoomSetup setup = new RoomSetup(entry.id, game, tooSlowNanos, maxFrameBytes, entry.code);
-        entry.verticle = new RoomVerticle(setup, metrics, ticks);
+        entry.verticle = new RoomVerticle(setup, metrics, ticks, entry.openedAtMillis, directory::stamp);
         entry.deployed = vertx.deployVerticle(entry.verticle, new DeploymentOptions()
                         .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName(ROOM_POOL)
                         .setWorkerPoolSize(ROOM_THREADS))

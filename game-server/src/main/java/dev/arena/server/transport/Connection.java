@@ -59,6 +59,7 @@ final class Connection {
     private final int maxFrameBytes;
     private final GameMetrics metrics;
     private final Runnable onEnd;
+    private final ConnectionStats stats;
     private final Heartbeat heartbeat;
     private final RateGuard rate;
     private final Vertx vertx;
@@ -69,9 +70,12 @@ final class Connection {
     /** Checks, once, whether a socket a send found congested still is after {@code session.tooSlowMillis}. */
     private long congestionTimer = -1;
 
-    /** @param onEnd runs once the socket has closed and been counted */
+    /**
+     * @param stats what operators see of it: its client address, and its traffic and round trip from now on
+     * @param onEnd runs once the socket has closed and been counted
+     */
     Connection(Vertx vertx, ServerWebSocket ws, FrameCodec codec, SessionConfig config, int maxFrameBytes,
-               GameMetrics metrics, Runnable onEnd) {
+               GameMetrics metrics, ConnectionStats stats, Runnable onEnd) {
         this.context = vertx.getOrCreateContext();
         this.ws = ws;
         this.codec = codec;
@@ -79,9 +83,10 @@ final class Connection {
         this.maxFrameBytes = maxFrameBytes;
         this.metrics = metrics;
         this.onEnd = onEnd;
+        this.stats = stats;
         this.heartbeat = new Heartbeat(vertx, config.pingIntervalMillis(), config.pongTimeoutMillis(), this::send,
                 () -> closeWithError(CloseReason.PEER_TIMEOUT, "no PONG to the server's PINGs for "
-                        + config.pongTimeoutMillis() + " ms"), metrics);
+                        + config.pongTimeoutMillis() + " ms"), metrics, stats);
         this.rate = new RateGuard(config.maxMessagesPerSecond());
         this.vertx = vertx;
         this.tooSlowMillis = config.tooSlowMillis();
@@ -109,6 +114,7 @@ final class Connection {
     private void onBinary(Buffer frame) {
         long arrival = System.nanoTime();
         metrics.frameReceived(frame.length());
+        stats.received(frame.length());
         if (closing) {
             return;
         }
@@ -215,9 +221,7 @@ final class Connection {
             // A frame Netty refused was counted first: its reason stays the connection's.
             closeReason = reason;
         }
-        // A close frame's reason is limited to 123 bytes.
-        String text = message.length() > 100 ? message.substring(0, 100) : message;
-        Future<Void> closed = ws.close((short) reason.code(), text);
+        Future<Void> closed = ws.close((short) reason.code(), CloseText.fit(message));
         end(closeReason);
         return closed;
     }
@@ -233,6 +237,11 @@ final class Connection {
             vertx.cancelTimer(congestionTimer);
             listener.onClosed(reason);
         }
+    }
+
+    /** What operators see of this connection; any thread. */
+    ConnectionStats stats() {
+        return stats;
     }
 
     /** Starts (seated) or stops closing the peer when it answers no PING; on this connection's event loop. */
@@ -259,6 +268,7 @@ final class Connection {
         }
         byte[] bytes = codec.encode(message);
         metrics.frameSent(bytes.length);
+        stats.sent(bytes.length);
         ws.writeBinaryMessage(Buffer.buffer(bytes));
     }
 
@@ -279,6 +289,7 @@ final class Connection {
     void write(Buffer frame) {
         if (!ws.isClosed()) {
             metrics.frameSent(frame.length());
+            stats.sent(frame.length());
             try {
                 ws.writeBinaryMessage(frame);
             } catch (IllegalStateException closed) {

@@ -34,7 +34,10 @@ import java.util.concurrent.TimeUnit;
  * (docs/SECURITY.md): {@link HandshakeTimeout} closes connections that do not
  * complete a request in time, {@link UpgradeGate} admits an upgrade by Origin
  * and connection caps before any 101, and {@link SecurityHeaders} hardens
- * every response for browsers.
+ * every response for browsers. {@link OperatorEvents} does what the admin API
+ * publishes to this server's connections (a notice for all, the closing of a
+ * newly banned address's); the admin page and API themselves are on the
+ * management port only ({@code /admin} is a 404 here).
  */
 public final class GameHttpVerticle extends VerticleBase {
     private final HttpConfig http;
@@ -43,6 +46,7 @@ public final class GameHttpVerticle extends VerticleBase {
     private final SeatDirectory seats;
     private final GameMetrics metrics;
     private final ConnectionLimits limits;
+    private final Bans bans;
     private final PemCertificate certificate;
     private final PeerNodes peers;
     private final Set<Connection> connections = new HashSet<>();
@@ -56,12 +60,14 @@ public final class GameHttpVerticle extends VerticleBase {
      * @param port        the port to bind: {@code http.port}, or -1 for a free port shared by every instance
      * @param seats       the node's seats by resume token, shared by every instance (a player may resume on any)
      * @param limits      the connection caps, shared by every instance of this server
+     * @param bans        the operators' bans, shared by every instance of this server
      * @param certificate what to serve https and wss with, or null for plain http and ws
      * @param peers       the cluster's other nodes, where a page may be redirected ({@link PeerNodes});
      *                    {@link PeerNodes#NONE} on a lone node
      */
     public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, SeatDirectory seats,
-                            GameMetrics metrics, ConnectionLimits limits, PemCertificate certificate, PeerNodes peers) {
+                            GameMetrics metrics, ConnectionLimits limits, Bans bans, PemCertificate certificate,
+                            PeerNodes peers) {
         this.peers = peers;
         this.http = http;
         this.port = port;
@@ -69,6 +75,7 @@ public final class GameHttpVerticle extends VerticleBase {
         this.seats = seats;
         this.metrics = metrics;
         this.limits = limits;
+        this.bans = bans;
         this.certificate = certificate;
     }
 
@@ -76,10 +83,14 @@ public final class GameHttpVerticle extends VerticleBase {
     public Future<?> start() {
         codec = new FrameCodec();
         handshakes = new HandshakeTimeout(vertx, http.admission().handshakeTimeoutMillis(), metrics);
-        gate = new UpgradeGate(http.admission(), limits, metrics, peers);
+        gate = new UpgradeGate(http.admission(), limits, bans, metrics, peers);
         Router router = Router.router(vertx);
         router.route().handler(handshakes::onRequest);
         router.route("/ws").handler(this::upgrade);
+        // The operators' page and API live on the management port only, whatever the webroot holds.
+        router.routeWithRegex("/admin(/.*)?").handler(ctx -> ctx.response().setStatusCode(404)
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end("the admin page and API are on the management port\n"));
         router.get("/api/rooms").handler(this::listRooms);
         router.get("/api/games").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_GAMES, null)
                 .onSuccess(reply -> ctx.json(reply.body()))
@@ -131,7 +142,7 @@ public final class GameHttpVerticle extends VerticleBase {
                     headers.apply(request);
                     router.handle(request);
                 });
-        return server.listen();
+        return new OperatorEvents(vertx, connections, codec).register().compose(v -> server.listen());
     }
 
     /** {@code GET /api/rooms}: every query parameter but {@code game} filters on the rooms' metadata. */
@@ -179,7 +190,8 @@ public final class GameHttpVerticle extends VerticleBase {
     /** A new player's socket: a connection for the socket side, a session in the lobby for the messages. */
     private void accept(ServerWebSocket ws, String address) {
         Connection[] holder = new Connection[1];
-        Connection connection = new Connection(vertx, ws, codec, sessionConfig, http.maxFrameBytes(), metrics, () -> {
+        ConnectionStats stats = new ConnectionStats(address, System.currentTimeMillis());
+        Connection connection = new Connection(vertx, ws, codec, sessionConfig, http.maxFrameBytes(), metrics, stats, () -> {
             connections.remove(holder[0]);
             gate.release(address);
         });

@@ -77,8 +77,9 @@ final class PlayerSession implements Connection.Listener {
     @Override
     public void onClosed(CloseReason reason) {
         if (state == State.JOINING || state == State.RESUMING || state == State.PLAYING) {
-            if (reason.kind() == CloseReason.Kind.FRAME_REJECTION) {
-                // Closed for breaking the protocol: the seat goes at once, as by LEAVE; no second chance.
+            if (reason.kind() == CloseReason.Kind.FRAME_REJECTION || reason == CloseReason.KICKED) {
+                // Closed for breaking the protocol, or by an operator (its address was banned): the seat goes at
+                // once, as by LEAVE; no second chance. (A kick from its room has freed the seat already.)
                 seat.leave(connection);
             } else {
                 // A drop, the client's own close, too slow, no PONG, taken over: held for the grace window.

@@ -4,16 +4,17 @@ import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.Join;
-import dev.arena.server.protocol.Leave;
 import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.Redirect;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
+import dev.arena.server.support.ClusterNodes;
 import dev.arena.server.support.TestClient;
 import dev.arena.server.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,41 +42,27 @@ import static org.awaitility.Awaitility.await;
 class ClusterDirectoryTest {
     private static final int V = ProtocolVersion.CURRENT;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static ClusterNodes nodes;
     private static TestServer a;
     private static TestServer b;
-    private final List<TestClient> clients = new ArrayList<>();
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        int portA = TestServer.freePort();
-        int portB = TestServer.freePort();
-        String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-        Map<String, String> settings = Map.of("room.capacity", "2", "cluster.reservationMillis", "1000");
-        a = TestServer.startClustered(portA, members, settings);
-        b = TestServer.startClustered(portB, members, settings);
+        nodes = ClusterNodes.start(Map.of("room.capacity", "2", "cluster.reservationMillis", "1000"));
+        a = nodes.a;
+        b = nodes.b;
     }
 
     @AfterAll
     static void stopNodes() throws Exception {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeClients() {
-        // LEAVE first: a connection closed without it holds its seat for the grace window, which would
-        // leave seats taken in the rooms the next test joins. Ignored in the lobby and by closed sockets.
-        for (TestClient c : clients) {
-            if (!c.isClosed()) {
-                c.send(new Leave());
-            }
-            c.close();
-        }
-        clients.clear();
+        nodes.closeClients();
     }
 
     @Test
@@ -180,7 +166,7 @@ class ClusterDirectoryTest {
         assertThat(dan.welcome.roomId()).as("a quick-join skips the room with the held seat").isNotEqualTo(room);
         // Bob takes his seat back, so that the LEAVE after the test frees it rather than the grace window.
         TestClient back = TestClient.resume(owner.vertx, owner.port(), bob);
-        clients.add(back);
+        nodes.keep(back);
         assertThat(back.await(Welcome.class).playerId()).isEqualTo(bob.welcome.playerId());
     }
 
@@ -210,11 +196,11 @@ class ClusterDirectoryTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> owner.gauge("arena.seats.held") > heldBefore);
         // The token is valid on the node of the room only: the node that redirected never had the seat.
         TestClient wrongNode = TestClient.resume(entry.vertx, entry.port(), there);
-        clients.add(wrongNode);
+        nodes.keep(wrongNode);
         assertThat(wrongNode.await(ErrorMessage.class).code()).isEqualTo(CloseCodes.RESUME_FAILED);
 
         TestClient back = TestClient.resume(owner.vertx, owner.port(), there);
-        clients.add(back);
+        nodes.keep(back);
         Welcome welcome = back.await(Welcome.class);
         assertThat(welcome.playerId()).isEqualTo(there.welcome.playerId());
         assertThat(welcome.roomId()).isEqualTo(room);
@@ -262,33 +248,19 @@ class ClusterDirectoryTest {
     }
 
     private TestClient client(TestServer node) throws Exception {
-        TestClient c = TestClient.connect(node.vertx, node.port());
-        clients.add(c);
-        return c;
+        return nodes.client(node);
     }
 
-    /** Joins on {@code node}, following a REDIRECT to the other node as a client does; the client that joined. */
     private TestClient joined(TestServer node, Join join) throws Exception {
-        TestClient c = client(node);
-        c.send(join);
-        var answer = c.awaitMessage(m -> m instanceof Welcome || m instanceof Redirect);
-        if (answer instanceof Redirect redirect) {
-            TestServer there = List.of(a, b).stream().filter(n -> redirect.url().endsWith(":" + n.port() + "/ws"))
-                    .findFirst().orElseThrow();
-            c = client(there);
-            c.send(join.redirected(redirect));
-            answer = c.await(Welcome.class);
-        }
-        c.welcome = (Welcome) answer;
-        return c;
+        return nodes.joined(node, join);
     }
 
     private static TestServer owner(String roomId) {
-        return roomId.startsWith(a.server.clusterNodeId()) ? a : b;
+        return nodes.owner(roomId);
     }
 
     private static TestServer other(TestServer node) {
-        return node == a ? b : a;
+        return nodes.other(node);
     }
 
     private static JsonObject roomOn(TestServer node, String roomId) throws Exception {

@@ -89,7 +89,9 @@ class FrameCodecTest {
                 Arguments.of("snapshot claiming more entities than bytes left", "4101ff01", CloseReason.BAD_LENGTH),
                 Arguments.of("entity claiming more fields than bytes left", "4101010a0180" + "7f", CloseReason.BAD_LENGTH),
                 Arguments.of("snapshot cut inside an entity", "410101" + "0a01", CloseReason.TRUNCATED),
-                Arguments.of("error with bytes after its message", "45a01f81" + "00", CloseReason.TRAILING_BYTES));
+                Arguments.of("error with bytes after its message", "45a01f81" + "00", CloseReason.TRAILING_BYTES),
+                Arguments.of("notice of 501 chars", "48" + lengthForm(Notice.MAX_CHARS + 1), CloseReason.STRING_TOO_LONG),
+                Arguments.of("notice without its text", "48", CloseReason.TRUNCATED));
     }
 
     /** The bots and the tests decode with the same codec, so it refuses a bad server frame as strictly. */

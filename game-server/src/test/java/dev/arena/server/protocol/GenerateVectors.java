@@ -16,9 +16,10 @@ import java.util.Map;
  * DELTA by the room's replication writer, see {@link ProductionEncoding}).
  * Run only for a deliberate protocol change, then review the diff against
  * PROTOCOL.md by hand:
- * {@code mvn -q -pl game-server test-compile exec:java -Dexec.classpathScope=test
+ * {@code mvn -q -pl game-server -P !git-commit test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.arena.server.protocol.GenerateVectors -Dexec.args=protocol/vectors}
- * from the repository root (Maven runs it in its own working directory).
+ * from the repository root (Maven runs it in its own working directory). {@code -P !git-commit}: that profile's
+ * {@code git describe} execution reads {@code exec.args} too, and would fail on these.
  */
 public final class GenerateVectors {
     private static final int MIN = Integer.MIN_VALUE;
@@ -187,6 +188,9 @@ public final class GenerateVectors {
         error.put("wrong private code", new ErrorMessage(CloseCodes.WRONG_CODE, "no private room has the code ABCDEF"));
         error.put("unknown game", new ErrorMessage(CloseCodes.UNKNOWN_GAME, "no game chess on this server"));
         error.put("spectators full", new ErrorMessage(CloseCodes.SPECTATORS_FULL, "room r1 has all the spectators it takes (32)"));
+        error.put("closed by an operator", new ErrorMessage(CloseCodes.CLOSED_BY_OPERATOR,
+                "room r1 was closed by an operator"));
+        error.put("kicked, with the operator's reason", new ErrorMessage(CloseCodes.KICKED, "griefing: 3 warnings"));
         error.put("reservation invalid or expired", new ErrorMessage(CloseCodes.RESERVATION_INVALID,
                 "the seat reservation is unknown here or has expired: join again where you first connected"));
 
@@ -196,6 +200,16 @@ public final class GenerateVectors {
         redirect.put("wss with a path, long room id", new Redirect("wss://eu-2.play.example.com:443/node-2/ws",
                 "3f2a9c1b-r16384", "AAAAAAAAAAAAAAAAAAAAAA"));
         redirect.put("empty strings", new Redirect("", "", ""));
+
+        Map<String, Object> notice = group(files, "server-notice", "SERVER_NOTICE");
+        notice.put("restart soon", new Notice("The server restarts in 5 minutes"));
+        notice.put("two chars", new Notice("hi"));
+        notice.put("empty", new Notice(""));
+        notice.put("32 ASCII chars", new Notice(ASCII_32));
+        notice.put("33 ASCII chars (length form)", new Notice(ASCII_33));
+        notice.put("markup is text", new Notice("<b>maintenance</b> & <script>"));
+        notice.put("non-ASCII and emoji", new Notice("Redémarrage à 18 h 😀"));
+        notice.put("500 chars (the longest the server sends)", new Notice("n".repeat(Notice.MAX_CHARS)));
 
         for (Map.Entry<String, Map<String, Object>> file : files.entrySet()) {
             String message = (String) file.getValue().remove("@message");

@@ -39,6 +39,7 @@ final class VectorJson {
                     ints(f.getJsonArray("removed")), entities(f.getJsonArray("spawns")), changes(f.getJsonArray("changed")));
             case "SERVER_ERROR" -> new ErrorMessage(f.getInteger("code"), f.getString("message"));
             case "SERVER_REDIRECT" -> new Redirect(f.getString("url"), f.getString("roomId"), f.getString("reservation"));
+            case "SERVER_NOTICE" -> new Notice(f.getString("text"));
             default -> throw new IllegalArgumentException("unknown vector message " + name);
         };
     }
@@ -83,6 +84,8 @@ final class VectorJson {
                     .put("removed", intsJson(d.removed())).put("spawns", entitiesJson(d.spawns())).put("changed", changed);
         } else if (m instanceof ErrorMessage e) {
             return new JsonObject().put("code", e.code()).put("message", e.message());
+        } else if (m instanceof Notice n) {
+            return new JsonObject().put("text", n.text());
         }
         throw new IllegalArgumentException("not a message: " + m);
     }
