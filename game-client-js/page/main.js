@@ -33,6 +33,8 @@ let chosenGame = null;
 let shownLobby = null;
 /** @type {any} */
 let roomsTimer = null;
+/** @type {{text: string, at: number}|null} the operators' notice the player dismissed */
+let dismissedNotice = null;
 
 const session = new Session({
   url: wsUrl,
@@ -60,6 +62,10 @@ const lobby = new LobbyView(document, {
 $('rejoin').addEventListener('click', () => session.rejoin());
 $('back-to-lobby').addEventListener('click', () => session.forgetRoom());
 $('leave').addEventListener('click', () => session.leave());
+$('notice-dismiss').addEventListener('click', () => {
+  dismissedNotice = session.notice;
+  showNotice();
+});
 
 /** Shows the view and texts that fit the session's phase, and mounts the game of a new room. */
 function updateUi() {
@@ -81,6 +87,7 @@ function updateUi() {
   $('overlay-text').textContent = reconnecting ? reconnectingText(session)
     : session.closeInfo ? session.closeInfo.text : '';
   showRoomInfo(session.room);
+  showNotice();
   lobby.setBusy(phase === Phase.CONNECTING || phase === Phase.JOINING);
   const e = session.lastError;
   lobby.showError(!inGame && e ? (e.message ? `${e.text} Server: ${e.message}` : e.text) : null);
@@ -108,6 +115,13 @@ function showRoomInfo(room) {
   $('room-code').hidden = !room?.privateCode;
   $('room-code-value').textContent = room?.privateCode ?? '';
   $('spectating').hidden = !room?.spectator;
+}
+
+/** The operators' last NOTICE as a banner, until dismissed or replaced: text only, never markup. */
+function showNotice() {
+  const notice = session.notice;
+  $('notice').hidden = notice === null || notice === dismissedNotice;
+  $('notice-text').textContent = notice ? notice.text : '';
 }
 
 async function refreshLobby() {
@@ -183,6 +197,7 @@ Object.defineProperty(window, 'arena', {
         reconnect: session.reconnect,
         resumes: session.recovery.resumes,
         error: e ? { code: e.code, message: e.message } : null,
+        notice: session.notice ? session.notice.text : null,
       };
     },
   }),

@@ -10,7 +10,8 @@
  *
  * - connection and session: `Session` (join, leave, spectate, private rooms,
  *   PING/PONG, INPUT pacing, game MESSAGEs, and after a drop `RESUME` until
- *   the seat is back: `Phase.RECONNECTING`, `session.reconnect`),
+ *   the seat is back: `Phase.RECONNECTING`, `session.reconnect`; the
+ *   operators' NOTICE as `session.notice` and `onNotice`),
  *   `Connection`, `Phase`, `isResumable` (whether a close code leaves a
  *   seat to take back);
  * - the codec of PROTOCOL.md: `encodeMessage`, `decodeServerMessage`, the

@@ -13,7 +13,8 @@ import { CloseCode } from '../protocol/constants.js';
  * (4002), no PONG (4010), and a connection the client itself gave up on as
  * silent. Not: a normal close or LEAVE (1000), the server going away (1001:
  * its tokens go with it), protocol errors (the seat is given up), a closed
- * room (4003), a seat taken by another tab (4009) or a failed resume (4008).
+ * room (4003), a seat taken by another tab (4009), a failed resume (4008), or an
+ * operator's close of the room (4015) or kick (4016): those seats are gone.
  */
 const RESUMABLE = new Set([1005, 1006, 1011, 1012, 1013, CloseCode.TOO_SLOW, CloseCode.PEER_TIMEOUT]);
 

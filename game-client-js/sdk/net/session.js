@@ -3,6 +3,7 @@
  *
  *   idle/closed --join--> connecting --open--> lobby --JOIN--> joining
  *   joining --WELCOME + SNAPSHOT--> playing;  joining --ERROR 400x--> lobby
+ *   joining --REDIRECT--> connecting (to the node that holds the seat; the JOIN repeated with the reservation)
  *   playing --LEAVE--> lobby;  any --close--> closed (code shown, rejoin offered)
  *   playing --drop or silence--> reconnecting --WELCOME--> playing (same player)
  *   reconnecting --window over, or ERROR 4008--> closed (rejoin offered)
@@ -18,6 +19,7 @@
  */
 import { describeClose, describeCode } from '../protocol/close-messages.js';
 import { CloseCode, PROTOCOL_VERSION } from '../protocol/constants.js';
+import { JOIN_SPECTATE } from '../protocol/client-messages.js';
 import { JoinMemory, joinFields } from './join-request.js';
 
 /** @typedef {import('./join-request.js').JoinRequest} JoinRequest */
@@ -48,6 +50,7 @@ export { Phase };
  * @property {(welcome: import('../state/room-state.js').Welcome) => RoomState} [createRoom] the game's room
  *   state for a WELCOME (its entity views and prediction); default a RoomState that knows no game
  * @property {(type: number, payload: Uint8Array) => void} [onMessage] a game MESSAGE from the server
+ * @property {(text: string) => void} [onNotice] a NOTICE from the server's operators: show it as text
  */
 
 export class Session {
@@ -64,6 +67,7 @@ export class Session {
     this.onChange = options.onChange ?? (() => {});
     this.createRoom = options.createRoom ?? ((welcome) => new RoomState(welcome));
     this.onGameMessage = options.onMessage ?? (() => {});
+    this.onNotice = options.onNotice ?? (() => {});
     this.inputs = new InputSender({ now: this.now, intervalMs: options.inputIntervalMs ?? 50,
       send: (message, fields) => this.send(message, fields) });
     this.rtt = new RttEstimator();
@@ -78,6 +82,8 @@ export class Session {
     this.lastError = null;
     /** @type {{code: number, reason: string, text: string}|null} why the connection closed */
     this.closeInfo = null;
+    /** @type {{text: string, at: number}|null} the last NOTICE of the operators (text, never markup), and when */
+    this.notice = null;
     /** what was joined last, for rejoin */
     this.joins = new JoinMemory();
     /** @type {JoinFields|null} */
@@ -87,6 +93,11 @@ export class Session {
     this.failed = false;
     /** @type {number|null} when the picture stopped: the close, or the drop being recovered from */
     this.closedAt = null;
+    /**
+     * @type {string} the node this session talks to now: `url`, or the node a REDIRECT named. RESUME goes
+     * there: a seat lives on the node of its room, and its token is valid nowhere else.
+     */
+    this.nodeUrl = this.url;
     this.recovery = new DropRecovery(this, options);
   }
 
@@ -144,7 +155,9 @@ export class Session {
    * one was closed. A private room created by this client is rejoined by its code.
    */
   rejoin() {
-    const request = this.joins.rejoin(this.closeInfo !== null && this.closeInfo.code === CloseCode.ROOM_CLOSED);
+    const code = this.closeInfo === null ? null : this.closeInfo.code;
+    // A room that is gone (its game failed, or an operator closed it) is rejoined as any room of its game.
+    const request = this.joins.rejoin(code === CloseCode.ROOM_CLOSED || code === CloseCode.CLOSED_BY_OPERATOR);
     if (request) this.join(request);
   }
 
@@ -201,6 +214,15 @@ export class Session {
 
   /** @param {JoinFields} request */
   open(request) {
+    // A new join starts where the page's server is; a REDIRECT moves it to another node.
+    this.openAt(this.url, request);
+  }
+
+  /**
+   * @param {string} url
+   * @param {JoinFields & {reservation?: string|null}} request
+   */
+  openAt(url, request) {
     this.stopTimers();
     this.leftRoom = false;
     this.failed = false;
@@ -209,17 +231,20 @@ export class Session {
     this.errorBeforeClose = null;
     this.recovery.forget();
     this.phase = Phase.CONNECTING;
+    this.nodeUrl = url;
     this.connection = this.connect();
   }
 
-  /** @returns {Connection} a new connection whose events come here */
+  /** @returns {Connection} a new connection to the session's node (`nodeUrl`), whose events come here */
   connect() {
-    return new Connection(this.url, this.createSocket, {
+    const connection = new Connection(this.nodeUrl, this.createSocket, {
       onOpen: () => this.onOpen(),
       onMessage: (m, bytes) => this.onMessage(m, bytes),
       onBadMessage: (error, bytes) => this.onBadMessage(error, bytes),
-      onClose: (code, reason) => this.onClose(code, reason),
+      // The connection a REDIRECT left behind closes quietly.
+      onClose: (code, reason) => { if (this.connection === connection) this.onClose(code, reason); },
     });
+    return connection;
   }
 
   onOpen() {
@@ -304,9 +329,18 @@ export class Session {
       case 'SERVER_ERROR':
         this.onError(fields);
         return;
+      case 'SERVER_REDIRECT':
+        this.onRedirect(fields);
+        return;
       case 'SERVER_MESSAGE':
         if (!this.room) return;
         this.onGameMessage(fields.type, fields.payload);
+        return;
+      case 'SERVER_NOTICE':
+        // In any phase, the lobby included; it changes nothing else.
+        this.notice = { text: fields.text ?? '', at: now };
+        this.onNotice(this.notice.text);
+        this.onChange('notice');
         return;
       default:
         throw new Error(`unexpected ${message}`);
@@ -321,6 +355,24 @@ export class Session {
     this.room = this.createRoom(welcome);
     this.joins.seated(welcome);
     this.inputs.reset();
+  }
+
+  /**
+   * The seat is on another node of the cluster (PROTOCOL.md "REDIRECT"): close this connection, connect
+   * to that node and send the same JOIN with the room and the reservation. Seamless for the page: the
+   * phase stays connecting/joining. The node's URL is the session's from now on, so a resume after a
+   * drop goes to the node of the WELCOME (a rejoin starts at `url` again).
+   * @param {{url: string, roomId: string, reservation: string}} redirect
+   */
+  onRedirect({ url, roomId, reservation }) {
+    if (this.phase !== Phase.JOINING || !this.lastJoin) throw new Error('REDIRECT outside a join');
+    const join = { ...this.lastJoin, roomId, reservation, flags: this.lastJoin.flags & JOIN_SPECTATE };
+    const old = this.connection;
+    this.connection = null;
+    this.stopTimers();
+    old?.close(1000, 'redirected');
+    this.openAt(url, join);
+    this.onChange('phase');
   }
 
   /** @param {{code: number, message: string|null}} error the ERROR's fields */

@@ -14,16 +14,16 @@ export const JOIN_CREATE_PRIVATE = 2;
 
 /**
  * JOIN (tag 1): `[protocolVersion] (varint) [game] (string) [roomId] (string)
- * [name] (string) [flags] (varint) [privateCode] (string)`. A JOIN of another
- * version holds nothing after the version (the server reads no further).
- * Example, quick-join of the default game as "ann": `01 02 80 80 61 6e ee 00 80`.
+ * [name] (string) [flags] (varint) [privateCode] (string) [reservation] (string)`.
+ * A JOIN of another version holds nothing after the version (the server reads no further).
+ * Example, quick-join of the default game as "ann": `01 02 80 80 61 6e ee 00 80 80`.
  */
 /** @type {import('./message-codec.js').MessageCodec} */
 const join = {
   tag: MessageTag.CLIENT_JOIN,
   /**
    * @param {{protocolVersion?: number, game?: string|null, roomId?: string|null, name?: string|null,
-   *          flags?: number, privateCode?: string|null}} f
+   *          flags?: number, privateCode?: string|null, reservation?: string|null}} f
    */
   write(w, f) {
     w.writeVarInt(f.protocolVersion ?? PROTOCOL_VERSION);
@@ -32,13 +32,14 @@ const join = {
     w.writeString(f.name ?? null);
     w.writeVarInt(f.flags ?? 0);
     w.writeString(f.privateCode ?? null);
+    w.writeString(f.reservation ?? null);
   },
   read(r) {
     const protocolVersion = r.readVarInt();
     if (protocolVersion !== PROTOCOL_VERSION) {
       // What the server does: the rest of another version's JOIN is not read.
       r.readBytes(r.remaining());
-      return { protocolVersion, game: null, roomId: null, name: null, flags: 0, privateCode: null };
+      return { protocolVersion, game: null, roomId: null, name: null, flags: 0, privateCode: null, reservation: null };
     }
     return {
       protocolVersion,
@@ -47,6 +48,7 @@ const join = {
       name: r.readString(),
       flags: r.readVarInt(),
       privateCode: r.readString(),
+      reservation: r.readString(),
     };
   },
 };

@@ -33,6 +33,9 @@ const TEXTS = new Map([
   [CloseCode.WRONG_CODE, 'No private room has that code. Check the code with whoever shared it.'],
   [CloseCode.UNKNOWN_GAME, 'This server does not offer that game.'],
   [CloseCode.SPECTATORS_FULL, 'That room has all the spectators it takes. Try again later or join as a player.'],
+  [CloseCode.CLOSED_BY_OPERATOR, 'The room was closed by the server\'s operators.'],
+  [CloseCode.KICKED, 'You were removed from the game by the server\'s operators.'],
+  [CloseCode.RESERVATION_INVALID, 'The seat kept for you on the game server expired. Join again.'],
   [NO_STATUS, 'The connection was closed without a reason.'],
   [ABNORMAL, 'The connection to the server was lost (or could not be opened).'],
 ]);

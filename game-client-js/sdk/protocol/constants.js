@@ -10,7 +10,7 @@
 /** The PROTOCOL.md version this client speaks: JOIN and RESUME send it first, WELCOME answers with the server's. */
 export const PROTOCOL_VERSION = 2;
 
-/** Message tags, grouped by direction (client -> server 1..7, server -> client 64..70). */
+/** Message tags, grouped by direction (client -> server 1..7, server -> client 64..72). */
 export const MessageTag = Object.freeze({
   CLIENT_JOIN: 1,
   CLIENT_INPUT: 2,
@@ -26,6 +26,8 @@ export const MessageTag = Object.freeze({
   SERVER_PONG: 68,
   SERVER_ERROR: 69,
   SERVER_MESSAGE: 70,
+  SERVER_REDIRECT: 71,
+  SERVER_NOTICE: 72,
 });
 
 /** WebSocket close codes and ERROR message codes (4000+ are the application's own). */
@@ -51,4 +53,7 @@ export const CloseCode = Object.freeze({
   WRONG_CODE: 4012,
   UNKNOWN_GAME: 4013,
   SPECTATORS_FULL: 4014,
+  CLOSED_BY_OPERATOR: 4015,
+  KICKED: 4016,
+  RESERVATION_INVALID: 4017,
 });

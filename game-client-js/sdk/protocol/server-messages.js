@@ -180,6 +180,38 @@ const error = {
   },
 };
 
+/**
+ * REDIRECT (tag 71): `[url] (string) [roomId] (string) [reservation] (string)`: the seat is on
+ * another node; connect to `url` and JOIN `roomId` presenting `reservation`.
+ */
+/** @type {import('./message-codec.js').MessageCodec} */
+const redirect = {
+  tag: MessageTag.SERVER_REDIRECT,
+  write(w, f) {
+    w.writeString(f.url ?? null);
+    w.writeString(f.roomId ?? null);
+    w.writeString(f.reservation ?? null);
+  },
+  read(r) {
+    return { url: r.readString(), roomId: r.readString(), reservation: r.readString() };
+  },
+};
+
+/**
+ * NOTICE (tag 72): `[text] (string)`, a line from the server's operators to
+ * show as a banner. Text, never markup: put it in the page with `textContent`.
+ */
+/** @type {import('./message-codec.js').MessageCodec} */
+const notice = {
+  tag: MessageTag.SERVER_NOTICE,
+  write(w, f) {
+    w.writeString(f.text ?? null);
+  },
+  read(r) {
+    return { text: r.readString() };
+  },
+};
+
 /** Codecs by the message names used in the golden vectors. */
 export const ServerMessages = Object.freeze({
   SERVER_WELCOME: welcome,
@@ -189,6 +221,8 @@ export const ServerMessages = Object.freeze({
   SERVER_PONG: timeMessage(MessageTag.SERVER_PONG),
   SERVER_ERROR: error,
   SERVER_MESSAGE: gameMessage(MessageTag.SERVER_MESSAGE),
+  SERVER_REDIRECT: redirect,
+  SERVER_NOTICE: notice,
 });
 
 /**

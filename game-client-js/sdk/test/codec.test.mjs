@@ -115,14 +115,14 @@ test('string decoding refuses broken bytes instead of guessing', () => {
 
 test('client messages match the PROTOCOL.md examples', () => {
   const examples = [
-    ['CLIENT_JOIN', { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null },
-      '01 02 80 80 61 6e ee 00 80'],
+    ['CLIENT_JOIN', { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null, reservation: null },
+      '01 02 80 80 61 6e ee 00 80 80'],
     ['CLIENT_INPUT', { seq: 1, dx: 1, dy: 0, buttons: 0 }, '02 01 00 00 80 3f 00 00 00 00 00'],
     ['CLIENT_PING', { time: 1000000 }, '03 c0 84 3d'],
     ['CLIENT_PONG', { time: 1000000 }, '04 c0 84 3d'],
     ['CLIENT_LEAVE', {}, '05'],
-    ['CLIENT_JOIN', { protocolVersion: 2, game: 'tag', roomId: 'r1', name: 'Zoë', flags: 1, privateCode: null },
-      '01 02 74 61 e7 72 b1 84 5a 6f c3 ab 01 80'],
+    ['CLIENT_JOIN', { protocolVersion: 2, game: 'tag', roomId: 'r1', name: 'Zoë', flags: 1, privateCode: null, reservation: null },
+      '01 02 74 61 e7 72 b1 84 5a 6f c3 ab 01 80 80'],
     ['CLIENT_MESSAGE', { type: 1, payload: fromHex('68 e9') }, '07 01 02 68 e9'],
   ];
   for (const [message, fields, hex] of examples) {
@@ -132,12 +132,12 @@ test('client messages match the PROTOCOL.md examples', () => {
   assert.throws(() => encodeMessage('CLIENT_INPUT', { seq: 1, dx: NaN, dy: 0, buttons: 0 }), RangeError);
   assert.throws(() => encodeMessage('CLIENT_MESSAGE', { type: 65536, payload: new Uint8Array() }), RangeError);
   // A JOIN's fields default to this version, the default game and a player's quick-join.
-  assert.equal(toHex(encodeMessage('CLIENT_JOIN', { name: 'ann' })), '01 02 80 80 61 6e ee 00 80');
+  assert.equal(toHex(encodeMessage('CLIENT_JOIN', { name: 'ann' })), '01 02 80 80 61 6e ee 00 80 80');
 });
 
 test('a JOIN of another protocol version is read no further than its version, as the server does', () => {
   assert.deepEqual(decodeClientMessage(fromHex('01 03 ff ff')).fields,
-    { protocolVersion: 3, game: null, roomId: null, name: null, flags: 0, privateCode: null });
+    { protocolVersion: 3, game: null, roomId: null, name: null, flags: 0, privateCode: null, reservation: null });
 });
 
 test('a MESSAGE whose payload length runs past the message is refused', () => {

@@ -23,16 +23,16 @@ for (const v of vectors) {
 }
 
 test('well-formed strings around the refused ones still decode', () => {
-  const join = (name) => ({ protocolVersion: 2, game: null, roomId: null, name, flags: 0, privateCode: null });
+  const join = (name) => ({ protocolVersion: 2, game: null, roomId: null, name, flags: 0, privateCode: null, reservation: null });
   const ok = [
-    ['01 02 80 80 82 c2 80 00 80', join('\u0080')],
-    ['01 02 80 80 82 df bf 00 80', join('\u07ff')],
-    ['01 02 80 80 82 e0 a0 80 00 80', join('\u0800')],
-    ['01 02 80 80 83 ed a0 bd ed b8 80 00 80', join('😀')],
-    ['01 02 80 80 82 ed 9f bf 00 80', join('\ud7ff')],
-    ['01 02 80 80 82 ee 80 80 00 80', join('\ue000')],
-    ['01 02 80 80 c1 01 ' + '61 '.repeat(64) + '00 80', join('a'.repeat(64))],
-    ['01 02 80 80 00 80 00 80', join('\0\0')],
+    ['01 02 80 80 82 c2 80 00 80 80', join('\u0080')],
+    ['01 02 80 80 82 df bf 00 80 80', join('\u07ff')],
+    ['01 02 80 80 82 e0 a0 80 00 80 80', join('\u0800')],
+    ['01 02 80 80 83 ed a0 bd ed b8 80 00 80 80', join('😀')],
+    ['01 02 80 80 82 ed 9f bf 00 80 80', join('\ud7ff')],
+    ['01 02 80 80 82 ee 80 80 00 80 80', join('\ue000')],
+    ['01 02 80 80 c1 01 ' + '61 '.repeat(64) + '00 80 80', join('a'.repeat(64))],
+    ['01 02 80 80 00 80 00 80 80', join('\0\0')],
   ];
   for (const [hex, fields] of ok) {
     assert.deepEqual(decodeClientMessage(fromHex(hex)), { message: 'CLIENT_JOIN', fields }, hex);

@@ -61,7 +61,7 @@ test('attempts start within 250 ms, back off exponentially with jitter, and stop
 
 test('which closes are worth a RESUME, and how long silence may last', () => {
   for (const code of [1005, 1006, 1011, 1012, 1013, 4002, 4010]) assert.ok(isResumable(code), String(code));
-  for (const code of [1000, 1001, 1002, 1003, 1008, 1009, 4003, 4008, 4009, 4011]) assert.ok(!isResumable(code), String(code));
+  for (const code of [1000, 1001, 1002, 1003, 1008, 1009, 4003, 4008, 4009, 4011, 4015, 4016]) assert.ok(!isResumable(code), String(code));
   assert.equal(silenceLimitMs(20), 2000);
   assert.equal(silenceLimitMs(1), 4000);
 });
@@ -120,7 +120,38 @@ test('failed attempts back off, show the attempt, and after the window the close
   session.rejoin();
   sockets.at(-1).accept();
   assert.deepEqual(sockets.at(-1).take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: PROTOCOL_VERSION,
-    game: null, roomId: 'r1', name: 'ann', flags: 0, privateCode: null } }, 'the same room again, as a new player');
+    game: null, roomId: 'r1', name: 'ann', flags: 0, privateCode: null, reservation: null } },
+    'the same room again, as a new player');
+});
+
+test('after a REDIRECT the seat is taken back on the node that served WELCOME, not the entry node', () => {
+  const { session, sockets, clock } = setup();
+  session.join(null, 'ann');
+  const entry = sockets[0];
+  entry.accept();
+  entry.deliver('SERVER_REDIRECT', { url: 'ws://node-2:8081/ws', roomId: 'n2-r1', reservation: 'tok' });
+  const node = sockets[1];
+  node.accept();
+  node.deliver('SERVER_WELCOME', { ...WELCOME, roomId: 'n2-r1' });
+  node.deliver('SERVER_SNAPSHOT', { tick: 100, entities: [ann] });
+  assert.equal(session.phase, Phase.PLAYING);
+
+  node.serverCloses(1006);
+  assert.equal(session.phase, Phase.RECONNECTING);
+  clock.advance(250);
+  const attempt = sockets[2];
+  assert.equal(attempt.url, 'ws://node-2:8081/ws', 'the token is valid only on the node of the room');
+  attempt.accept();
+  assert.deepEqual(attempt.take(), [
+    { message: 'CLIENT_RESUME', fields: { protocolVersion: PROTOCOL_VERSION, token: TOKEN, lastTick: 100 } },
+  ]);
+  attempt.deliver('SERVER_WELCOME', { ...WELCOME, roomId: 'n2-r1' });
+  assert.equal(session.phase, Phase.PLAYING);
+  assert.equal(session.room.roomId, 'n2-r1');
+  // Failed attempts keep going to that node too.
+  attempt.serverCloses(1006);
+  clock.advance(250);
+  assert.equal(sockets.at(-1).url, 'ws://node-2:8081/ws');
 });
 
 test('a refused RESUME (ERROR 4008) ends the reconnect at once', () => {

@@ -54,7 +54,7 @@ test('joining connects, sends JOIN and a PING, and plays after WELCOME + SNAPSHO
   socket.accept();
   assert.deepEqual(socket.take(), [
     { message: 'CLIENT_PING', fields: { time: 1000000 } },
-    { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null } },
+    { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null, reservation: null } },
   ]);
   assert.equal(session.phase, Phase.JOINING);
   socket.deliver('SERVER_WELCOME', WELCOME);
@@ -76,7 +76,7 @@ test('a refused JOIN keeps the connection open in the lobby, and a second JOIN m
   assert.equal(session.lastError.code, 4001);
   assert.match(session.lastError.text, /No room with that id/);
   session.join(null, 'ann');
-  assert.deepEqual(socket.take(), [{ message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null } }]);
+  assert.deepEqual(socket.take(), [{ message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null, reservation: null } }]);
   assert.equal(sockets.length, 1, 'no new connection');
   assert.equal(session.lastError, null);
 });
@@ -134,7 +134,7 @@ test('a close shows its code and the ERROR sent before it; rejoin after a room c
   session.rejoin();
   assert.equal(sockets.length, 2);
   sockets[1].accept();
-  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null } });
+  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: null, reservation: null } });
 });
 
 test('a lost connection (1006) is shown, and rejoin goes back to the same room', () => {
@@ -147,7 +147,7 @@ test('a lost connection (1006) is shown, and rejoin goes back to the same room',
   assert.match(session.closeInfo.text, /lost/);
   session.rejoin();
   sockets[1].accept();
-  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: 'r1', name: 'bob', flags: 0, privateCode: null } });
+  assert.deepEqual(sockets[1].take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: null, roomId: 'r1', name: 'bob', flags: 0, privateCode: null, reservation: null } });
 });
 
 test('a delta against a baseline the client does not hold is reported and the connection closed', (t) => {
@@ -186,7 +186,7 @@ test('a JOIN names the game, watches, creates a private room or gives a code', (
   session.join({ game: ' tag ', name: 'ann', spectate: true, roomId: 'r4' });
   sockets[0].accept();
   assert.deepEqual(sockets[0].take().at(-1).fields,
-    { protocolVersion: 2, game: 'tag', roomId: 'r4', name: 'ann', flags: 1, privateCode: null });
+    { protocolVersion: 2, game: 'tag', roomId: 'r4', name: 'ann', flags: 1, privateCode: null, reservation: null });
   sockets[0].deliver('SERVER_ERROR', { code: 4014, message: 'room r4 has all the spectators it takes (1)' });
   assert.match(session.lastError.text, /spectators/);
   session.join({ game: 'tag', name: 'ann', createPrivate: true });
@@ -194,7 +194,7 @@ test('a JOIN names the game, watches, creates a private room or gives a code', (
   sockets[0].deliver('SERVER_ERROR', { code: 4004, message: 'full' });
   session.join({ name: 'ann', privateCode: 'k7m2qx' });
   assert.deepEqual(sockets[0].take().at(-1).fields,
-    { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: 'k7m2qx' });
+    { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: 'k7m2qx', reservation: null });
 });
 
 test('game MESSAGEs: sent only while playing, received by the game, and a spectator neither sends nor steers', () => {
@@ -232,7 +232,7 @@ test('rejoin goes back to a private room by its code', () => {
   session.rejoin();
   sockets[1].accept();
   assert.deepEqual(sockets[1].take().at(-1).fields,
-    { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: 'K7M2QX' });
+    { protocolVersion: 2, game: null, roomId: null, name: 'ann', flags: 0, privateCode: 'K7M2QX', reservation: null });
 });
 
 test('a WELCOME of another protocol version is a failure that names both versions', (t) => {
@@ -244,4 +244,87 @@ test('a WELCOME of another protocol version is a failure that names both version
   assert.equal(sockets[0].closedWith.code, 1000);
   assert.match(session.lastError.message, /protocol version 3, this client 2/);
   assert.equal(session.room, null);
+});
+
+test('a NOTICE is kept and handed over in the lobby and in a room, and changes nothing else', () => {
+  const notices = [];
+  const changes = [];
+  const clock = { now: 1000 };
+  const sockets = [];
+  const session = new Session({
+    url: 'ws://test/ws',
+    createSocket: (url) => { const s = new ScriptedSocket(url); sockets.push(s); return s; },
+    now: () => clock.now,
+    setInterval: () => 0,
+    clearInterval: () => {},
+    onNotice: (text) => notices.push(text),
+    onChange: (what) => changes.push(what),
+  });
+  session.join('r9', 'ann');
+  sockets[0].accept();
+  sockets[0].deliver('SERVER_ERROR', { code: 4001, message: 'no room r9' });
+  assert.equal(session.phase, Phase.LOBBY);
+  sockets[0].deliver('SERVER_NOTICE', { text: '<b>restart</b> in 5 minutes' });
+  assert.deepEqual(notices, ['<b>restart</b> in 5 minutes']);
+  assert.deepEqual(session.notice, { text: '<b>restart</b> in 5 minutes', at: 1000 });
+  assert.equal(changes.at(-1), 'notice');
+  assert.equal(session.phase, Phase.LOBBY, 'still in the lobby');
+
+  session.join(null, 'ann');
+  sockets[0].deliver('SERVER_WELCOME', WELCOME);
+  sockets[0].deliver('SERVER_SNAPSHOT', { tick: 100, entities: [ann] });
+  assert.equal(session.notice.text, '<b>restart</b> in 5 minutes', 'a notice outlives a join');
+  clock.now = 2500;
+  sockets[0].deliver('SERVER_NOTICE', { text: 'now' });
+  assert.deepEqual(session.notice, { text: 'now', at: 2500 });
+  assert.equal(session.phase, Phase.PLAYING);
+  assert.equal(session.connected, true);
+});
+
+test('after an operator closed the room (4015) Rejoin quick-joins the game; after a kick (4016) it rejoins the room', () => {
+  for (const [code, roomId] of [[4015, null], [4016, 'r1']]) {
+    const { session, sockets } = setup();
+    play(session, sockets);
+    sockets[0].deliver('SERVER_ERROR', { code, message: 'by an operator' });
+    sockets[0].serverCloses(code, 'by an operator');
+    assert.equal(session.phase, Phase.CLOSED, `no RESUME after ${code}`);
+    assert.match(session.closeInfo.text, /operators.*by an operator/);
+    session.rejoin();
+    sockets[1].accept();
+    const join = sockets[1].take().find((m) => m.message === 'CLIENT_JOIN');
+    assert.equal(join.fields.roomId, roomId, `rejoin after ${code}`);
+  }
+});
+
+test('a REDIRECT is followed: the entry connection closes, the node named gets the JOIN with the reservation', () => {
+  const { session, sockets } = setup();
+  session.join({ game: 'tag', name: 'ann', createPrivate: true });
+  const entry = sockets[0];
+  entry.accept();
+  entry.take();
+  entry.deliver('SERVER_REDIRECT', { url: 'ws://node-2:8081/ws', roomId: '3f2a9c1b-r7', reservation: 'tok' });
+  assert.deepEqual(entry.closedWith, { code: 1000, reason: 'redirected' });
+  assert.equal(sockets.length, 2);
+  const node = sockets[1];
+  assert.equal(node.url, 'ws://node-2:8081/ws');
+  assert.equal(session.phase, Phase.CONNECTING, 'the entry connection closing is not the session closing');
+  node.accept();
+  assert.deepEqual(node.take().at(-1), { message: 'CLIENT_JOIN', fields: { protocolVersion: 2, game: 'tag',
+    roomId: '3f2a9c1b-r7', name: 'ann', flags: 0, privateCode: null, reservation: 'tok' } });
+  node.deliver('SERVER_WELCOME', { ...WELCOME, roomId: '3f2a9c1b-r7' });
+  node.deliver('SERVER_SNAPSHOT', { tick: 100, entities: [ann] });
+  assert.equal(session.phase, Phase.PLAYING);
+  assert.equal(session.nodeUrl, 'ws://node-2:8081/ws', 'a resume goes to the node of the WELCOME');
+  // A later join from scratch starts at the page's server again.
+  node.serverCloses(1006);
+  session.join(null, 'ann');
+  assert.equal(sockets.at(-1).url, 'ws://test/ws');
+});
+
+test('a REDIRECT outside a join is a server bug: the session stops', () => {
+  const { session, sockets } = setup();
+  play(session, sockets);
+  sockets[0].deliver('SERVER_REDIRECT', { url: 'ws://elsewhere/ws', roomId: 'r2', reservation: 'x' });
+  assert.equal(sockets.length, 1);
+  assert.match(session.lastError.message, /REDIRECT outside a join/);
 });

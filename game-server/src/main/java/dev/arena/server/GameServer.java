@@ -1,5 +1,6 @@
 package dev.arena.server;
 
+import dev.arena.server.admin.AdminApi;
 import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ServerConfig;
 import dev.arena.server.config.TlsConfig;
@@ -12,7 +13,16 @@ import dev.arena.server.ops.ManagementVerticle;
 import dev.arena.server.ops.Readiness;
 import dev.arena.server.ops.RoomScheduleCheck;
 import dev.arena.server.ops.ServerLifecycle;
+import dev.arena.server.cluster.ClusterCheck;
+import dev.arena.server.cluster.ClusteredDirectory;
+import dev.arena.server.metrics.ClusterMetrics;
+import dev.arena.server.ops.ReadinessCheck;
 import dev.arena.server.room.Addresses;
+import dev.arena.server.room.Directory;
+import dev.arena.server.room.JsonCodec;
+import dev.arena.server.room.LocalDirectory;
+import dev.arena.server.room.Reservation;
+import dev.arena.server.room.SeatRequest;
 import dev.arena.server.room.JoinRequest;
 import dev.arena.server.room.JoinResult;
 import dev.arena.server.room.LocalCodec;
@@ -22,8 +32,10 @@ import dev.arena.server.room.ResumeRequest;
 import dev.arena.server.room.RoomStatus;
 import dev.arena.server.room.SeatEvent;
 import dev.arena.server.room.TickMonitor;
+import dev.arena.server.transport.Bans;
 import dev.arena.server.transport.ConnectionLimits;
 import dev.arena.server.transport.GameHttpVerticle;
+import dev.arena.server.transport.PeerNodes;
 import dev.arena.server.transport.SeatDirectory;
 import dev.arena.server.transport.tls.CertificateWatcher;
 import dev.arena.server.transport.tls.PemCertificate;
@@ -59,6 +71,8 @@ public final class GameServer {
     private boolean tls;
     private Promise<Void> drain;
     private Future<Void> stopped;
+    /** This node's part in a cluster, or null alone. */
+    private ClusteredDirectory cluster;
 
     private GameServer(Vertx vertx, long drainMillis) {
         this.vertx = vertx;
@@ -75,6 +89,15 @@ public final class GameServer {
                                            PrometheusMeterRegistry registry) {
         GameServer server = new GameServer(vertx, config.management().shutdownDrainMillis());
         registerCodecs(vertx.eventBus());
+        if (config.cluster().enabled() != vertx.isClustered()) {
+            return Future.failedFuture(new IllegalStateException(config.cluster().enabled()
+                    ? "cluster.enabled needs a clustered Vert.x (ClusteredVertx.start)"
+                    : "a clustered Vert.x needs cluster.enabled"));
+        }
+        ClusteredDirectory cluster = vertx.isClustered()
+                ? new ClusteredDirectory(vertx, config.room().games(), config.room().maxRooms()) : null;
+        server.cluster = cluster;
+        Directory directory = cluster != null ? cluster : LocalDirectory.INSTANCE;
         GameMetrics metrics = new MicrometerGameMetrics(registry);
         List<OfferedGame> offered;
         try {
@@ -84,10 +107,18 @@ public final class GameServer {
         }
         long tooSlowNanos = config.session().tooSlowMillis() * 1_000_000L;
         TickMonitor ticks = new TickMonitor();
-        Readiness readiness = new Readiness(List.of(server.lifecycle,
+        List<ReadinessCheck> checks = new ArrayList<>(List.of(server.lifecycle,
                 new EventLoopProbe(vertx, config.management().readyLoopTimeoutMillis()),
                 new RoomScheduleCheck(ticks, config.management().readyTickLagMillis(), System::nanoTime)));
-        ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness);
+        if (cluster != null) {
+            checks.add(new ClusterCheck(cluster));
+        }
+        // A lone node is a cluster of one: dashboards and alerts read one gauge either way.
+        new ClusterMetrics(registry, cluster != null ? cluster::members : () -> 1);
+        Readiness readiness = new Readiness(checks);
+        Bans bans = new Bans(config.management().maxBans(), System::currentTimeMillis);
+        ManagementVerticle management = new ManagementVerticle(config.management(), registry, readiness,
+                new AdminApi(bans, registry));
         // Port 0 means "any free port", but each instance would get its own: Vert.x shares one
         // random port among servers that ask for the same negative port.
         int httpPort = config.http().port() == 0 ? -1 : config.http().port();
@@ -102,13 +133,15 @@ public final class GameServer {
         }
         SeatDirectory seats = new SeatDirectory(vertx, config.room().reconnectGraceMillis(), metrics);
         ConnectionLimits limits = new ConnectionLimits(config.http().admission());
+        PeerNodes peers = cluster == null ? PeerNodes.NONE : cluster::peerUrls;
         GameHttpVerticle firstHttp = new GameHttpVerticle(config.http(), httpPort, config.session(), seats, metrics,
-                limits, certificate);
+                limits, bans, certificate, peers);
         List<GameHttpVerticle> http = new ArrayList<>(List.of(firstHttp));
         // Management first, so it is undeployed last and /ready says 503 for the whole shutdown.
         return server.deploy(management)
                 .compose(v -> server.deploy(new RoomRegistryVerticle(offered, config.room().game(), tooSlowNanos,
-                        config.http().maxFrameBytes(), metrics, ticks, server.lifecycle::isStopping)))
+                        config.http().maxFrameBytes(), metrics, ticks, server.lifecycle::isStopping, directory,
+                        config.cluster().reservationMillis())))
                 .compose(v -> server.deployPlayerServer(firstHttp))
                 .compose(v -> {
                     server.managementPort = management.actualPort();
@@ -116,7 +149,7 @@ public final class GameServer {
                     Future<Void> more = Future.succeededFuture();
                     for (int i = 1; i < config.http().instances(); i++) {
                         GameHttpVerticle next = new GameHttpVerticle(config.http(), httpPort, config.session(), seats,
-                                metrics, limits, certificate);
+                                metrics, limits, bans, certificate, peers);
                         http.add(next);
                         more = more.compose(x -> server.deployPlayerServer(next));
                     }
@@ -124,6 +157,8 @@ public final class GameServer {
                 })
                 .compose(v -> certificate == null ? Future.succeededFuture() : server.deploy(new CertificateWatcher(
                         tls, certificate, http.stream().map(GameHttpVerticle::httpServer).toList(), new TlsMetrics(registry))))
+                .compose(v -> cluster == null ? Future.succeededFuture()
+                        : cluster.start(config.cluster().publicUrl(config.http().host(), server.httpPort, certificate != null)))
                 .map(v -> {
                     server.tls = certificate != null;
                     server.lifecycle.running();
@@ -161,7 +196,12 @@ public final class GameServer {
         try {
             LocalCodec.register(bus, JoinRequest.class);
             LocalCodec.register(bus, JoinResult.class);
-            LocalCodec.register(bus, RoomStatus.class);
+            // Control messages are plain data with a serializing codec: they may cross nodes.
+            JsonCodec.register(bus, RoomStatus.class, RoomStatus::toJson, RoomStatus::fromJson);
+            JsonCodec.register(bus, SeatRequest.class, SeatRequest::toJson, SeatRequest::fromJson);
+            JsonCodec.register(bus, Reservation.class, Reservation::toJson, Reservation::fromJson);
+            ClusteredDirectory.registerCodecs(bus);
+            // Drops and resumes carry a connection's channel: they stay on the node that owns the room.
             LocalCodec.register(bus, SeatEvent.class);
             LocalCodec.register(bus, ResumeRequest.class);
         } catch (IllegalStateException alreadyRegistered) {
@@ -175,6 +215,11 @@ public final class GameServer {
 
     public int managementPort() {
         return managementPort;
+    }
+
+    /** This node's id in its cluster, or null alone. */
+    public String clusterNodeId() {
+        return cluster == null ? null : cluster.nodeId();
     }
 
     /** True when the game port speaks https and wss ({@code http.tls.*} set). */
@@ -195,6 +240,9 @@ public final class GameServer {
             return stopped;
         }
         lifecycle.stopping();
+        // Out of the cluster's directory first: no player is placed here while the node drains.
+        Future<Void> left = cluster == null ? Future.succeededFuture() : cluster.close()
+                .onFailure(e -> log.warn("cluster: could not withdraw this node's rooms", e)).otherwiseEmpty();
         drain = Promise.promise();
         if (drainMillis > 0) {
             log.info("stopping: /ready fails now, players are disconnected in {} ms", drainMillis);
@@ -203,7 +251,7 @@ public final class GameServer {
             log.info("stopping: /ready fails now, players are disconnected now");
             drain.complete();
         }
-        stopped = drain.future().compose(v -> seated()).compose(seated -> undeployAll().onComplete(done ->
+        stopped = Future.all(drain.future(), left).compose(v -> seated()).compose(seated -> undeployAll().onComplete(done ->
                 log.info("disconnected {} ({} connections in all)", seated,
                         playerServers.stream().mapToInt(GameHttpVerticle::closedOnStop).sum())));
         return stopped;

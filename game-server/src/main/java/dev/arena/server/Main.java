@@ -1,5 +1,6 @@
 package dev.arena.server;
 
+import dev.arena.server.cluster.ClusteredVertx;
 import dev.arena.server.config.ConfigException;
 import dev.arena.server.config.ConfigLoader;
 import dev.arena.server.config.ServerConfig;
@@ -95,20 +96,31 @@ public final class Main {
             }
             games.add(custom);
         }
-        PrometheusMeterRegistry registry = PrometheusRegistryFactory.newRegistry();
-        Vertx vertx = PrometheusRegistryFactory.newVertx(registry, new VertxOptions());
+        PrometheusMeterRegistry[] registry = {PrometheusRegistryFactory.newRegistry()};
+        Vertx[] vertx = {PrometheusRegistryFactory.newVertx(registry[0], new VertxOptions())};
         CountDownLatch started = new CountDownLatch(1);
         GameServer[] server = new GameServer[1];
         long[] drainMillis = new long[1];
         Throwable[] failure = new Throwable[1];
-        ConfigLoader.load(vertx, file, System.getProperties(), System.getenv(), games)
+        ConfigLoader.load(vertx[0], file, System.getProperties(), System.getenv(), games)
                 .map(json -> ServerConfig.fromJson(json, games))
                 .compose(config -> {
                     if (!LogFormat.apply(config.log()) && config.log().json()) {
                         log.warn("log.format json is ignored: logging is not configured by the server's logback.xml");
                     }
                     drainMillis[0] = config.management().shutdownDrainMillis();
-                    return GameServer.start(vertx, config, games, registry);
+                    if (!config.cluster().enabled()) {
+                        return GameServer.start(vertx[0], config, games, registry[0]);
+                    }
+                    // A clustered node needs a clustered Vert.x, which exists only once the configuration is read:
+                    // the one that read it goes, with its meters.
+                    return vertx[0].close().compose(v -> {
+                        registry[0] = PrometheusRegistryFactory.newRegistry();
+                        return ClusteredVertx.start(registry[0], new VertxOptions(), config.cluster());
+                    }).compose(clustered -> {
+                        vertx[0] = clustered;
+                        return GameServer.start(clustered, config, games, registry[0]);
+                    });
                 })
                 .onComplete(result -> {
                     if (result.succeeded()) {
@@ -123,14 +135,15 @@ public final class Main {
             Throwable e = failure[0];
             System.err.println(e instanceof ConfigException ? "invalid configuration: " + e.getMessage()
                     : "the server could not start: " + e);
-            vertx.close();
+            vertx[0].close();
             System.exit(e instanceof ConfigException ? 2 : 1);
         }
         // With TLS the same port speaks https and wss only.
         log.info("{} on {}://localhost:{}/ (WebSocket /ws), management on port {}, transport {}",
                 BuildInfo.current().describe("game-server"), server[0].tls() ? "https" : "http", server[0].httpPort(),
-                server[0].managementPort(), transport(vertx));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, server[0], drainMillis[0]), "arena-shutdown"));
+                server[0].managementPort(), transport(vertx[0]));
+        Vertx running = vertx[0];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running, server[0], drainMillis[0]), "arena-shutdown"));
     }
 
     /** On SIGTERM: the drain, players closed, everything undeployed, then the JVM may exit. */

@@ -38,7 +38,12 @@ public final class Bench {
         progress.println("starting " + (o.floor ? "the floor server" : o.serverJar) + " " + String.join(" ", o.jvmFlags)
                 + (o.floor ? "" : " " + o.workload.option() + " workload " + o.workload.serverSettings())
                 + " (log: " + log + ")");
-        try (ServerProcess server = o.floor ? ServerProcess.startFloor(o.jvmFlags, log)
+        if (o.nodes > 1) {
+            progress.println(o.nodes + " nodes clustered on loopback; the bots join the first and follow its redirects");
+        }
+        try (BenchServer server = o.floor ? ServerProcess.startFloor(o.jvmFlags, log)
+                : o.nodes > 1 ? ServerCluster.start(o.serverJar, o.jvmFlags, rooms, o.players, o.workload.serverSettings(),
+                o.nodes, out)
                 : ServerProcess.start(o.serverJar, o.jvmFlags, rooms, o.players, o.workload.serverSettings(), log)) {
             Options run = o.withRun(URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws"), rooms, out);
             if (o.floor && o.players != ARENA_BENCH_PLAYERS) {
@@ -58,13 +63,13 @@ public final class Bench {
                 @Override
                 public void measureStarted() {
                     cpu[0] = server.userSystemNanos();
-                    sys[0] = ProcStat.syscallsAndSwitches(server.pid());
+                    sys[0] = server.syscallsAndSwitches();
                 }
 
                 @Override
                 public void measureEnded() {
                     cpu[1] = server.userSystemNanos();
-                    sys[1] = ProcStat.syscallsAndSwitches(server.pid());
+                    sys[1] = server.syscallsAndSwitches();
                 }
             });
             RunResult result = load.run();

@@ -12,6 +12,7 @@ import dev.arena.server.protocol.Ping;
 import dev.arena.server.protocol.Pong;
 import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ProtocolVersion;
+import dev.arena.server.protocol.Redirect;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
@@ -99,6 +100,12 @@ final class Bot implements BotBehaviour.BotActions {
     private BotBehaviour behaviour;
     private long joinTimer = -1;
     private boolean stopping;
+    /** When this bot started to join, for the join time (redirects included). */
+    private long joinStarted;
+    /** The JOIN last sent, repeated with the reservation after a REDIRECT. */
+    private Join lastJoin;
+    /** Where this bot's seat is: the entry node's connect options until a REDIRECT names another node. */
+    private WebSocketConnectOptions nodeOptions;
 
     /**
      * @param game            the game to join, or null for the server's default game
@@ -167,7 +174,7 @@ final class Bot implements BotBehaviour.BotActions {
             return;
         }
         state = State.CONNECTING;
-        WebSocketConnectOptions options = group.target().connectOptions();
+        joinStarted = System.nanoTime();
         joinTimer = group.vertx().setTimer(JOIN_TIMEOUT_MILLIS, id -> {
             joinTimer = -1;
             if (state == State.CONNECTING || state == State.JOINING) {
@@ -177,6 +184,12 @@ final class Bot implements BotBehaviour.BotActions {
                 }
             }
         });
+        nodeOptions = group.target().connectOptions();
+        connect(nodeOptions(), new Join(ProtocolVersion.CURRENT, game, targetRoom, "bot" + index, 0, null));
+    }
+
+    /** Opens a socket and sends {@code join} on it: at start, and again after a REDIRECT to the node it names. */
+    private void connect(WebSocketConnectOptions options, Join join) {
         client.connect(options).onComplete(ar -> {
             if (ar.failed() && ar.cause() instanceof UpgradeRejectedException refused) {
                 String body = refused.getBody() == null ? "" : refused.getBody().toString().strip();
@@ -194,19 +207,55 @@ final class Bot implements BotBehaviour.BotActions {
                 closed.tryComplete();
                 return;
             }
-            attach(ar.result());
+            WebSocket socket = ar.result();
+            attach(socket);
             if (stopping || state != State.CONNECTING) {
-                ws.close();
+                socket.close();
                 return;
             }
             state = State.JOINING;
-            send(new Join(ProtocolVersion.CURRENT, game, targetRoom, "bot" + index, 0, null));
+            lastJoin = join;
+            send(join);
         });
     }
 
     /**
+     * The seat is on another node of the cluster: close this socket and join there with the
+     * reservation, as the browser client does. That node's connect options are the bot's from now
+     * on ({@link #nodeOptions}): a RESUME after a drop goes there, never back to the entry node.
+     */
+    private void onRedirect(Redirect redirect) {
+        if (state != State.JOINING) {
+            stats.increment(Count.STATE_ERRORS);
+            return;
+        }
+        stats.increment(Count.REDIRECTS);
+        WebSocketConnectOptions there;
+        try {
+            there = new Target(Target.parse(redirect.url()), group.target().insecure()).connectOptions();
+        } catch (UsageException e) {
+            rejectJoin("bad_redirect", "REDIRECT to an unusable URL: " + e.getMessage());
+            ws.close();
+            return;
+        }
+        // The entry socket closes quietly: it is no longer this bot's.
+        detach().close();
+        nodeOptions = there;
+        state = State.CONNECTING;
+        connect(nodeOptions(), lastJoin.redirected(redirect));
+    }
+
+    /**
+     * The connect options of the node that holds this bot's seat: the entry node's, or the node a REDIRECT
+     * named. A copy, for one connect.
+     */
+    WebSocketConnectOptions nodeOptions() {
+        return new WebSocketConnectOptions(nodeOptions);
+    }
+
+    /**
      * Makes {@code socket} this bot's connection: only its frames and its close count from now on, so a
-     * connection the bot cut (or gave up on) can say nothing more.
+     * connection the bot cut (or gave up on), or one a REDIRECT left behind, can say nothing more.
      */
     void attach(WebSocket socket) {
         ws = socket;
@@ -248,7 +297,8 @@ final class Bot implements BotBehaviour.BotActions {
         if (resume != null) {
             resume.stop();
         }
-        if (ws == null || state == State.CLOSED) {
+        // CONNECTING: between sockets (a REDIRECT's new one is on its way); it is closed as it opens.
+        if (ws == null || state == State.CLOSED || state == State.CONNECTING) {
             if (state == State.PLAYING || state == State.RESUMING) {
                 stats.playing(-1);
             }
@@ -341,6 +391,8 @@ final class Bot implements BotBehaviour.BotActions {
             stats.increment(Count.PINGS_ANSWERED);
         } else if (message instanceof Welcome welcome) {
             onWelcome(welcome);
+        } else if (message instanceof Redirect redirect) {
+            onRedirect(redirect);
         } else if (message instanceof GameMessage gameMessage) {
             if (state == State.PLAYING && !stopping) {
                 behaviour.onMessage(this, gameMessage);
@@ -396,6 +448,7 @@ final class Bot implements BotBehaviour.BotActions {
             return;
         }
         cancelJoinTimer();
+        stats.recordJoinNanos(System.nanoTime() - joinStarted);
         state = State.PLAYING;
         playerId = welcome.playerId();
         roomId = welcome.roomId();

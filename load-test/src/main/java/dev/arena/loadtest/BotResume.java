@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  * RESUME with its WELCOME's token and the last tick it holds. A connection
  * that fails before WELCOME is retried (100 ms, doubling to 2 s) until the
  * server's grace window is over; an ERROR, or the end of the window, is a
- * failed resume and the bot leaves the run. On the bot's event loop.
+ * failed resume and the bot leaves the run. It reconnects to the node that
+ * holds the seat ({@link Bot#nodeOptions}: after a REDIRECT, the node it
+ * named), where the token is valid. On the bot's event loop.
  */
 final class BotResume {
     private static final long FIRST_RETRY_MILLIS = 100;
@@ -79,7 +81,7 @@ final class BotResume {
     }
 
     private void connect() {
-        group.client().connect(group.target().connectOptions()).onComplete(ar -> {
+        group.client().connect(bot.nodeOptions()).onComplete(ar -> {
             if (bot.stopping() || bot.state() != Bot.State.RESUMING) {
                 if (ar.succeeded()) {
                     ar.result().close();

@@ -242,6 +242,7 @@ public final class LoadRun {
             result.botUserCpuNanos = splitEnd[0] - splitStart[0];
             result.botSystemCpuNanos = splitEnd[1] - splitStart[1];
         }
+        result.joinTime = stats.joinTime.getIntervalHistogram();
         // Every bot of a run plays one game, so the first one seated says what its latency is of.
         java.util.Arrays.stream(bots).map(Bot::behaviour).filter(java.util.Objects::nonNull).findFirst().ifPresent(b -> {
             result.latencyOf = b.latencyOf();

@@ -25,7 +25,7 @@ public final class Options {
     private static final java.util.regex.Pattern GAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]{0,23}");
     private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags", "floor");
     /** The floor a bench run divides its server CPU by. */
-    private static final Set<String> BENCH = Set.of("floor-result");
+    private static final Set<String> BENCH = Set.of("floor-result", "nodes");
     private static final Set<String> CAPACITY = Set.of("start-rooms", "step-rooms", "max-rooms", "p99-limit-ms");
     /** Options that take no value. */
     private static final Set<String> FLAGS = Set.of("insecure", "floor", "full-state");
@@ -34,7 +34,7 @@ public final class Options {
             usage:
               java -jar load-test.jar run      --url ws://127.0.0.1:8080/ws [--insecure] [workload options]
               java -jar load-test.jar bench    --server-jar game-server/target/game-server.jar [--jvm-flags "..."]
-                                               [--floor-result target/floor/result.json] [workload options]
+                                               [--floor-result target/floor/result.json] [--nodes 1] [workload options]
               java -jar load-test.jar bench    --floor [--jvm-flags "..."] [workload options]
               java -jar load-test.jar capacity --server-jar game-server/target/game-server.jar [--jvm-flags "..."]
                                                [--start-rooms 50] [--step-rooms 50] [--max-rooms 400] [--p99-limit-ms 100] [workload options]
@@ -62,7 +62,8 @@ public final class Options {
             The server must run with room.capacity = --players (bench and capacity start it so).
             bench --floor and capacity --floor run the floor server (bare Netty, no game: the same traffic with no
             server logic) instead of a server jar; bench --floor-result FILE divides this run's server CPU by that
-            floor run's (its result.json).""";
+            floor run's (its result.json). bench --nodes N starts N server JVMs clustered on loopback
+            (docs/CLUSTER.md) and runs the bots against the first; they follow redirects to the others.""";
 
     public final Command command;
     public final Workload workload;
@@ -88,6 +89,8 @@ public final class Options {
     public final Path serverJar;
     /** Start the floor server instead of a server jar. */
     public final boolean floor;
+    /** Server JVMs bench starts, clustered on loopback (1: one plain node). */
+    public final int nodes;
     /** The floor run this bench run's server CPU is divided by; null when none was given. */
     public final FloorResult floorResult;
     public final List<String> jvmFlags;
@@ -146,6 +149,10 @@ public final class Options {
             this.jvmFlags = List.of();
         }
         this.floorResult = v.containsKey("floor-result") ? FloorResult.read(Path.of(require(v, "floor-result"))) : null;
+        this.nodes = integer(v, "nodes", 1, 1, 16);
+        if (nodes > 1 && floor) {
+            throw new UsageException("--nodes does not apply with --floor: the floor server does not cluster");
+        }
         this.startRooms = integer(v, "start-rooms", 50, 1, 10_000);
         this.stepRooms = integer(v, "step-rooms", 50, 1, 10_000);
         this.maxRooms = integer(v, "max-rooms", 400, 1, 10_000);
@@ -246,6 +253,7 @@ public final class Options {
         this.game = o.game;
         this.serverJar = o.serverJar;
         this.floor = o.floor;
+        this.nodes = o.nodes;
         this.floorResult = o.floorResult;
         this.jvmFlags = o.jvmFlags;
         this.startRooms = o.startRooms;
@@ -298,7 +306,7 @@ public final class Options {
     public String toString() {
         return command.name().toLowerCase() + (url != null ? " --url " + url : "") + (insecure ? " --insecure" : "")
                 + " --workload " + workload.option()
-                + (floor ? " --floor" : "")
+                + (floor ? " --floor" : "") + (nodes > 1 ? " --nodes " + nodes : "")
                 + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
                 + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + (game != null ? " --game " + game : "")

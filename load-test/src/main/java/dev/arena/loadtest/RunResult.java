@@ -105,6 +105,13 @@ public final class RunResult {
                 .average().orElse(0);
     }
 
+    /** From each bot's first connect to its WELCOME, redirects included (a cluster), microseconds. */
+    public org.HdrHistogram.Histogram joinTime = new org.HdrHistogram.Histogram(3);
+
+    public double joinMillis(double percentile) {
+        return LoadRun.ms(joinTime, percentile);
+    }
+
     public double latencyMillis(double percentile) {
         return LoadRun.ms(measured, percentile);
     }
@@ -155,6 +162,7 @@ public final class RunResult {
                 .put("inputHz", options.inputHz)
                 .put("seed", options.seed)
                 .put("botEventLoops", options.loops)
+                .put("serverNodes", options.nodes)
                 .put("dropEverySeconds", options.dropEverySeconds)
                 .put("fullState", options.fullState)
                 .put("availableProcessors", Runtime.getRuntime().availableProcessors());
@@ -191,6 +199,10 @@ public final class RunResult {
                         .put("max", round(maxLatencyMillis(), 3))
                         .put("mean", round(measured.getTotalCount() == 0 ? 0 : measured.getMean() / 1000.0, 3))
                         .put("count", measured.getTotalCount()))
+                .put("joinTimeMs", new JsonObject()
+                        .put("p50", round(joinMillis(50), 3))
+                        .put("p99", round(joinMillis(99), 3))
+                        .put("count", joinTime.getTotalCount()))
                 .put("players", new JsonObject()
                         .put("target", options.bots())
                         .put("joined", total(Count.JOINED))
@@ -291,6 +303,8 @@ public final class RunResult {
         if (latencyNote != null) {
             b.append("    ").append(latencyNote).append(System.lineSeparator());
         }
+        b.append(String.format(Locale.ROOT, "  join time     p50 %.1f ms  p99 %.1f ms  (connect to WELCOME, %d redirects followed)%n",
+                joinMillis(50), joinMillis(99), total(Count.REDIRECTS)));
         b.append(String.format(Locale.ROOT, "  server->client %.0f B per player per second, %.0f messages/s; client->server %.0f B per player per second, %.0f messages/s%n",
                 perPlayer(Count.BYTES_IN), rate(Count.MESSAGES_IN), perPlayer(Count.BYTES_OUT), rate(Count.MESSAGES_OUT)));
         b.append(String.format(Locale.ROOT, "  view          %.1f entities held per update; %.2f entered and %.2f left per player per second%n",

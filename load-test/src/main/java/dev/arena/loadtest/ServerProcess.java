@@ -33,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * stopped: by {@link #close} and, if this JVM is interrupted, by a shutdown
  * hook.
  */
-final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements BenchServer {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final Process process;
@@ -59,7 +59,19 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(Path jar, List<String> jvmFlags, int rooms, int players, Map<String, String> settings,
                                Path log) throws IOException {
-        int http = freePort();
+        ServerProcess server = launch(command(jar, jvmFlags, rooms, players, settings, freePort(), List.of()), log);
+        try {
+            server.awaitAccepting();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The command of one server JVM; {@code more} are -D options that follow the workload's. */
+    static List<String> command(Path jar, List<String> jvmFlags, int rooms, int players, Map<String, String> settings,
+                                int http, List<String> more) throws IOException {
         int management = freePort();
         while (management == http) {
             management = freePort();
@@ -79,9 +91,10 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Darena.http.maxConnectionsPerIp=" + (bots + 64));
         command.add("-Darena.http.maxConnections=" + Math.max(20_000, bots + 64));
         settings.forEach((key, value) -> command.add("-D" + ConfigLoader.PROPERTY_PREFIX + key + "=" + value));
+        command.addAll(more);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        return launch(command, http, management, log);
+        return command;
     }
 
     /**
@@ -99,14 +112,7 @@ final class ServerProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(FloorServer.class.getName());
         command.addAll(FloorSettings.defaults().on("127.0.0.1", http).toArgs());
-        return launch(command, http, -1, log);
-    }
-
-    private static ServerProcess launch(List<String> command, int http, int management, Path log) throws IOException {
-        Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        ServerProcess server = new ServerProcess(process, http, management, log);
+        ServerProcess server = launch(command, log);
         try {
             server.awaitAccepting();
         } catch (IOException | RuntimeException e) {
@@ -116,12 +122,40 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
-    int httpPort() {
+    /** Starts the process of {@code command} (its ports are read from its -Darena options) without waiting. */
+    static ServerProcess launch(List<String> command, Path log) throws IOException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new ServerProcess(process, portOf(command, "-Darena.http.port=", "--port"),
+                portOf(command, "-Darena.management.port=", null), log);
+    }
+
+    private static int portOf(List<String> command, String property, String option) {
+        for (int i = 0; i < command.size(); i++) {
+            if (command.get(i).startsWith(property)) {
+                return Integer.parseInt(command.get(i).substring(property.length()));
+            }
+            if (option != null && command.get(i).equals(option) && i + 1 < command.size()) {
+                return Integer.parseInt(command.get(i + 1));
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public int httpPort() {
         return httpPort;
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
+    }
+
+    @Override
+    public long[] syscallsAndSwitches() {
+        return ProcStat.syscallsAndSwitches(process.pid());
     }
 
     /** User + system CPU time so far, nanoseconds. */
@@ -130,15 +164,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** {user, system} CPU time so far, nanoseconds; null when unreadable. */
-    long[] userSystemNanos() {
+    @Override
+    public long[] userSystemNanos() {
         return ProcStat.userSystemNanos(process.pid());
     }
 
-    long peakRssBytes() {
+    @Override
+    public long peakRssBytes() {
         return ProcStat.peakRssBytes(process.pid());
     }
 
-    private void awaitAccepting() throws IOException {
+    /** Waits until the players' port accepts connections (60 s at most). */
+    void awaitAccepting() throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
         while (true) {
             if (!process.isAlive()) {
@@ -164,7 +201,8 @@ final class ServerProcess implements AutoCloseable {
      * also the mean grid cells encoded per send tick since the server
      * started ({@code viewCellsEncodedPerSendTick}), which the bots cannot see.
      */
-    Map<String, Double> troubleCounters() {
+    @Override
+    public Map<String, Double> troubleCounters() {
         Map<String, Double> out = new TreeMap<>();
         if (managementPort < 0) {
             return out; // the floor server counts nothing
@@ -244,7 +282,30 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** Waits until {@code /ready} answers 200: for a clustered node, until it has joined (60 s at most). */
+    void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        while (true) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            if (!process.isAlive() || System.nanoTime() - deadline > 0) {
+                throw new IOException("the server was not ready within 60 s; its log " + log + " ends with:\n" + tail());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -24,6 +24,8 @@ public final class Stats {
         /** Entities that appeared (spawned or entered the view) and disappeared in deltas. */
         ENTERED, LEFT,
         PINGS_ANSWERED,
+        /** Joins answered with REDIRECT and followed to the node that holds the seat (a cluster). */
+        REDIRECTS,
         JOINED, REJECTED_JOINS, UPGRADES_REFUSED, DISCONNECTS, RESUMES_ATTEMPTED, RESUMES_SUCCEEDED,
         ERROR_MESSAGES, UNDECODABLE_FRAMES, STATE_ERRORS, UNEXPECTED_CLOSES, CONNECT_FAILURES, SOCKET_EXCEPTIONS,
         ROOM_MISPLACED, RESUMES_FAILED, GAME_REFUSALS;
@@ -41,6 +43,8 @@ public final class Stats {
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
     /** Input latency, microseconds. Auto-resizing, 3 significant digits. */
     final Recorder latency = new Recorder(3);
+    /** From a bot's first connect to its WELCOME, redirects included; microseconds. */
+    final Recorder joinTime = new Recorder(3);
 
     public Stats() {
         for (int i = 0; i < counts.length; i++) {
@@ -93,6 +97,11 @@ public final class Stats {
     /** Records one input latency. */
     public void recordLatencyNanos(long nanos) {
         latency.recordValue(Math.max(1, nanos / 1000));
+    }
+
+    /** A bot's WELCOME arrived {@code nanos} after it started to connect (redirects included). */
+    void recordJoinNanos(long nanos) {
+        joinTime.recordValue(Math.max(1, nanos / 1000));
     }
 
     void playing(int delta) {

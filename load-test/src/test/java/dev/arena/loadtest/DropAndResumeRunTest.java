@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (no close frame) and takes its seat back with RESUME. Every resume
  * succeeds, nothing counts as an error or a disconnect, and the server saw
  * the same resumes the bots did; the bots of a game of the second API
- * (game MESSAGEs, no acknowledged inputs) resume just as well.
+ * (game MESSAGEs, no acknowledged inputs) resume just as well; and against a
+ * cluster of two nodes, a bot redirected to the other node resumes there,
+ * where its seat is, never at the node it entered by.
  */
 class DropAndResumeRunTest {
     @Test
@@ -87,6 +89,33 @@ class DropAndResumeRunTest {
             assertThat(result.clean()).isTrue();
             assertThat(server.counter("arena.resumes", "result", "resumed")
                     + server.counter("arena.resumes", "result", "taken_over")).isPositive();
+        }
+    }
+
+    @Test
+    @Timeout(90)
+    void botsRedirectedToAnotherNodeOfAClusterResumeOnThatNode(@TempDir Path out) throws Exception {
+        int portA = TestServer.freePort();
+        int portB = TestServer.freePort();
+        String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+        Map<String, String> settings = Map.of("room.capacity", "2");
+        try (TestServer a = TestServer.startClustered(portA, members, settings);
+             TestServer b = TestServer.startClustered(portB, members, settings)) {
+            // Two rooms of two from node A: the second room opens on the less loaded node, B, so the bots
+            // of one room at least are redirected there.
+            Options options = Options.parse("run", "--url", "ws://127.0.0.1:" + a.port() + "/ws", "--rooms", "2",
+                    "--players", "2", "--warmup", "0", "--duration", "4", "--ramp", "100", "--seed", "5",
+                    "--drop-every", "1", "--out", out.toString());
+            RunResult result = new LoadRun(options, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8), new LoadRun.Listener() { }).run();
+            assertThat(result.total(Count.REDIRECTS)).as("bots that followed a REDIRECT to node B").isPositive();
+            assertThat(result.total(Count.RESUMES_ATTEMPTED)).isGreaterThanOrEqualTo(6);
+            assertThat(result.total(Count.RESUMES_FAILED)).as("failed resumes; first failures: %s", result.failures)
+                    .isZero();
+            assertThat(result.errors()).as("errors; first failures: %s", result.failures).isZero();
+            assertThat(b.counter("arena.resumes", "result", "resumed")
+                    + b.counter("arena.resumes", "result", "taken_over")).as("resumes on the node of the seat").isPositive();
+            assertThat(a.counter("arena.resumes", "result", "unknown")).as("resumes sent to the entry node").isZero();
         }
     }
 }

@@ -68,9 +68,33 @@ public final class IpBlock {
         return bytes;
     }
 
-    /** Whether the address (from {@link #literal}) lies in this block. */
+    /** Whether the address (from {@link #literal}) lies in this block. Allocates nothing: bans check every upgrade. */
     public boolean contains(byte[] address) {
-        return address != null && address.length == network.length && Arrays.equals(mask(address, prefix), network);
+        if (address == null || address.length != network.length) {
+            return false;
+        }
+        for (int i = 0; i < network.length; i++) {
+            int keep = Math.max(0, Math.min(8, prefix - i * 8));
+            int mask = (0xFF << (8 - keep)) & 0xFF;
+            if ((address[i] & mask) != (network[i] & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bits of the network prefix: 32 (IPv4) or 128 (IPv6) for a single address, 0 for every address. */
+    public int prefixLength() {
+        return prefix;
+    }
+
+    /**
+     * The block in one spelling: its network address in canonical form, and {@code /prefix} unless it is a
+     * single address ({@code 10.1.2.3/8} is {@code 10.0.0.0/8}, {@code 0:0::1} is {@code ::1}).
+     */
+    public String canonical() {
+        String address = NetUtil.bytesToIpAddress(network);
+        return prefix == network.length * 8 ? address : address + "/" + prefix;
     }
 
     private static boolean isV4Mapped(byte[] b) {

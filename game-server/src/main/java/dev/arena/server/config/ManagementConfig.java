@@ -9,9 +9,10 @@ package dev.arena.server.config;
  * @param readyTickLagMillis     {@code /ready} fails when a room's tick is overdue, or ran late, by more than this
  * @param shutdownDrainMillis    on shutdown, how long {@code /ready} fails before players are disconnected,
  *                               so load balancers and matchmakers stop sending players first
- * @param token                  when not empty, {@code /metrics} and {@code /ready} need
+ * @param token                  when not empty, {@code /metrics}, {@code /ready} and the admin API need
  *                               {@code Authorization: Bearer <token>}
+ * @param maxBans                how many bans the admin API keeps at most (in memory)
  */
 public record ManagementConfig(String host, int port, int readyLoopTimeoutMillis, int readyTickLagMillis,
-                               int shutdownDrainMillis, Secret token) {
+                               int shutdownDrainMillis, Secret token, int maxBans) {
 }

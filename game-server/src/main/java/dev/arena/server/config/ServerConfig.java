@@ -16,10 +16,12 @@ import java.util.stream.Collectors;
  * each game declares; see {@link ConfigLoader} for how overrides are layered
  * on them.
  *
- * @param games every game this server can run (offered or not), by name, in registration order
+ * @param games   every game this server can run (offered or not), by name, in registration order
+ * @param cluster whether and how this node joins other nodes ({@code cluster.*}, {@code http.publicUrl})
  */
 public record ServerConfig(HttpConfig http, ManagementConfig management, RoomConfig room,
-                           SessionConfig session, Map<String, GameConfig> games, LogConfig log) {
+                           SessionConfig session, Map<String, GameConfig> games, LogConfig log,
+                           ClusterConfig cluster) {
 
     /**
      * Builds and validates the configuration from merged JSON.
@@ -36,7 +38,8 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
         ManagementConfig management = new ManagementConfig(r.string("management.host"),
                 r.integer("management.port", 0, 65535), r.integer("management.readyLoopTimeoutMillis", 10, 60_000),
                 r.integer("management.readyTickLagMillis", 10, 600_000),
-                r.integer("management.shutdownDrainMillis", 0, 600_000), r.secret("management.token", 16, 1024));
+                r.integer("management.shutdownDrainMillis", 0, 600_000), r.secret("management.token", 16, 1024),
+                r.integer("management.maxBans", 1, 100_000));
         int tickHz = r.integer("room.tickHz", 1, 120);
         int sendHz = r.integer("room.sendHz", 1, 120);
         if (sendHz > tickHz) {
@@ -69,7 +72,9 @@ public record ServerConfig(HttpConfig http, ManagementConfig management, RoomCon
             gameConfigs.put(game.name(), GameSettingsReader.read(r, game, room));
         }
         LogConfig log = new LogConfig(r.oneOf("log.format", LogConfig.FORMATS));
-        return new ServerConfig(http, management, room, session, Collections.unmodifiableMap(gameConfigs), log);
+        ClusterConfig cluster = ClusterConfigReader.read(r);
+        return new ServerConfig(http, management, room, session, Collections.unmodifiableMap(gameConfigs), log,
+                cluster);
     }
 
     /** The configuration of one game the server can run. */

@@ -66,6 +66,12 @@ public interface GameMetrics {
     /** A join refused, by a reason of {@link MetricReasons#JOIN_REFUSALS}. */
     void joinRefused(CloseReason reason);
 
+    /** A join answered with REDIRECT: its seat was reserved on another node of the cluster. */
+    void redirected();
+
+    /** A seat reserved for a redirected player was released: no JOIN claimed it in time. */
+    void reservationExpired();
+
     /**
      * The meters of one game, registered at zero on the first call and the
      * same object on every later call for that game.

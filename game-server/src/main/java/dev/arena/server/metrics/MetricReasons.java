@@ -27,10 +27,11 @@ public final class MetricReasons {
     /**
      * Why a connection was refused before its WebSocket existed
      * ({@code arena_upgrades_refused_total}): 503 for {@code per_ip} and
-     * {@code server_full}, 403 for {@code origin}, a plain close for
+     * {@code server_full}, 403 for {@code origin} and {@code banned}, a plain close for
      * {@code handshake_timeout}. HTTP answers, not close codes, so not {@link CloseReason}s.
      */
-    public static final Set<String> UPGRADE_REFUSALS = Set.of("per_ip", "server_full", "origin", "handshake_timeout");
+    public static final Set<String> UPGRADE_REFUSALS = Set.of("per_ip", "server_full", "origin", "banned",
+            "handshake_timeout");
 
     /** Why a connection closed ({@code arena_connections_closed_total}): a frame rejection, or a close of its own. */
     public static final Set<CloseReason> CONNECTION_CLOSES = of(CloseReason.Kind.FRAME_REJECTION,

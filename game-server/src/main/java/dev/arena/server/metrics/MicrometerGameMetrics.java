@@ -55,6 +55,8 @@ public final class MicrometerGameMetrics implements GameMetrics {
     private final DistributionSummary cellsEncoded;
     private final Counter snapshotsSkipped;
     private final Counter inputsDropped;
+    private final Counter redirects;
+    private final Counter reservationsExpired;
     private final ByReason closes;
     private final ByReason refusals;
     private final ByReason rejections;
@@ -128,6 +130,10 @@ public final class MicrometerGameMetrics implements GameMetrics {
         snapshotsSkipped = counter(registry, "arena.snapshots.skipped",
                 "Updates not sent to a client whose socket was congested");
         inputsDropped = counter(registry, "arena.inputs.dropped", "Inputs dropped on a full room input queue");
+        redirects = counter(registry, "arena.redirects",
+                "Joins answered with REDIRECT: the seat was reserved on another node of the cluster");
+        reservationsExpired = counter(registry, "arena.reservations.expired",
+                "Seats reserved for redirected players and released because no JOIN claimed them in time");
         closes = new ByReason(registry, "arena.connections.closed", "WebSocket connections closed, by reason",
                 MetricReasons.labels(MetricReasons.CONNECTION_CLOSES));
         refusals = new ByReason(registry, "arena.joins.refused", "Joins refused, by reason",
@@ -257,6 +263,16 @@ public final class MicrometerGameMetrics implements GameMetrics {
     @Override
     public void joinRefused(CloseReason reason) {
         refusals.increment(reason);
+    }
+
+    @Override
+    public void redirected() {
+        redirects.increment();
+    }
+
+    @Override
+    public void reservationExpired() {
+        reservationsExpired.increment();
     }
 
     @Override

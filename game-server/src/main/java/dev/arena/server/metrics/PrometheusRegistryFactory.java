@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -71,12 +72,17 @@ public final class PrometheusRegistryFactory {
      * @param options event-loop sizes and the like; its metrics and transport options are replaced
      */
     public static Vertx newVertx(PrometheusMeterRegistry registry, VertxOptions options) {
+        return vertxBuilder(registry, options).build();
+    }
+
+    /** As {@link #newVertx}, for a caller that adds to the builder (a cluster manager). */
+    public static VertxBuilder vertxBuilder(PrometheusMeterRegistry registry, VertxOptions options) {
         options.setPreferNativeTransport(true);
         options.setMetricsOptions(new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setRegistryName("arena-" + SEQUENCE.incrementAndGet())
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
                 .setJvmMetricsEnabled(true));
-        return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
+        return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry));
     }
 }

@@ -1,5 +1,6 @@
 package dev.arena.server.ops;
 
+import dev.arena.server.admin.AdminApi;
 import dev.arena.server.config.ManagementConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,12 +21,15 @@ import io.vertx.ext.web.RoutingContext;
  *       answer at all;</li>
  *   <li>{@code GET /ready}: readiness, 200 when every {@link Readiness} check
  *       passes, else 503; both with the checks as JSON;</li>
- *   <li>{@code GET /metrics}: every meter in the Prometheus text format.</li>
+ *   <li>{@code GET /metrics}: every meter in the Prometheus text format;</li>
+ *   <li>{@code /admin/}: the operators' page, and {@code /admin/api/...}
+ *       the admin API ({@link AdminApi}).</li>
  * </ul>
- * With {@code management.token} set, {@code /ready} and {@code /metrics}
- * need {@code Authorization: Bearer <token>} (else 401, counted in
- * {@code arena_management_unauthorized_total}); {@code /health} stays open
- * for liveness probes that cannot send headers.
+ * With {@code management.token} set, {@code /ready}, {@code /metrics} and
+ * {@code /admin/api} need {@code Authorization: Bearer <token>} (else 401,
+ * counted in {@code arena_management_unauthorized_total}); {@code /health}
+ * stays open for liveness probes that cannot send headers, and the admin
+ * page's static files for browsers (the page sends the token itself).
  * It is the first part of a server to start and the last to stop, so
  * {@code /ready} answers 503 for the whole shutdown.
  */
@@ -36,12 +40,15 @@ public final class ManagementVerticle extends VerticleBase {
     private final ManagementConfig config;
     private final PrometheusMeterRegistry registry;
     private final Readiness readiness;
+    private final AdminApi admin;
     private HttpServer server;
 
-    public ManagementVerticle(ManagementConfig config, PrometheusMeterRegistry registry, Readiness readiness) {
+    public ManagementVerticle(ManagementConfig config, PrometheusMeterRegistry registry, Readiness readiness,
+                              AdminApi admin) {
         this.config = config;
         this.registry = registry;
         this.readiness = readiness;
+        this.admin = admin;
     }
 
     @Override
@@ -52,11 +59,12 @@ public final class ManagementVerticle extends VerticleBase {
             ctx.response().putHeader("Cache-Control", "no-store");
             ctx.next();
         });
+        BearerTokenHandler auth = null;
         if (!config.token().isEmpty()) {
             Counter refused = Counter.builder("arena.management.unauthorized")
                     .description("Management requests refused with 401: no or a wrong bearer token")
                     .register(registry);
-            BearerTokenHandler auth = new BearerTokenHandler(config.token(), "arena-management", refused::increment);
+            auth = new BearerTokenHandler(config.token(), "arena-management", refused::increment);
             router.route("/ready").handler(auth);
             router.route("/metrics").handler(auth);
         }
@@ -66,8 +74,9 @@ public final class ManagementVerticle extends VerticleBase {
         router.get("/ready").handler(this::ready);
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", PROMETHEUS_TEXT)
                 .end(registry.scrape()));
+        Future<Void> adminReady = admin.mount(vertx, router, auth, config.host());
         server = vertx.createHttpServer().requestHandler(router);
-        return server.listen(config.port(), config.host());
+        return adminReady.compose(v -> server.listen(config.port(), config.host()));
     }
 
     private void ready(RoutingContext ctx) {

@@ -28,6 +28,9 @@ public final class CloseCodes {
     public static final int WRONG_CODE = 4012;
     public static final int UNKNOWN_GAME = 4013;
     public static final int SPECTATORS_FULL = 4014;
+    public static final int CLOSED_BY_OPERATOR = 4015;
+    public static final int KICKED = 4016;
+    public static final int RESERVATION_INVALID = 4017;
 
     private CloseCodes() {
     }

@@ -22,6 +22,8 @@ public enum CloseReason {
     WRONG_CODE(CloseCodes.WRONG_CODE, "wrong_code", Kind.JOIN_REFUSAL),
     UNKNOWN_GAME(CloseCodes.UNKNOWN_GAME, "unknown_game", Kind.JOIN_REFUSAL),
     SPECTATORS_FULL(CloseCodes.SPECTATORS_FULL, "spectators_full", Kind.JOIN_REFUSAL),
+    /** A JOIN's seat reservation is unknown here or expired (cluster.reservationMillis): join at the entry node again. */
+    RESERVATION_INVALID(CloseCodes.RESERVATION_INVALID, "reservation_invalid", Kind.JOIN_REFUSAL),
 
     // A client frame refused: the connection is closed with the code.
     TEXT(CloseCodes.UNSUPPORTED_DATA, "text", Kind.FRAME_REJECTION),
@@ -57,7 +59,14 @@ public enum CloseReason {
     /** A seated client answered no server PING within {@code session.pongTimeoutMillis}. */
     PEER_TIMEOUT(CloseCodes.PEER_TIMEOUT, "peer_timeout", Kind.CONNECTION_CLOSE),
     /** A JOIN or RESUME of another protocol version: ERROR + close, the client cannot speak this server's protocol. */
-    VERSION_MISMATCH(CloseCodes.VERSION_MISMATCH, "version_mismatch", Kind.CONNECTION_CLOSE);
+    VERSION_MISMATCH(CloseCodes.VERSION_MISMATCH, "version_mismatch", Kind.CONNECTION_CLOSE),
+    /** An operator closed the room (the admin API): every player and spectator of it gets ERROR + 4015. */
+    CLOSED_BY_OPERATOR(CloseCodes.CLOSED_BY_OPERATOR, "closed_by_operator", Kind.CONNECTION_CLOSE),
+    /**
+     * An operator kicked the player, or banned its address: ERROR with the operator's reason + 4016. Its seat is
+     * given up at once, as by LEAVE: no grace window, its resume token is void.
+     */
+    KICKED(CloseCodes.KICKED, "kicked", Kind.CONNECTION_CLOSE);
 
     /** Which counter a reason is counted by. */
     public enum Kind {

@@ -57,6 +57,8 @@ public final class FrameCodec {
         server(MessageTags.SERVER_SNAPSHOT, Snapshot.class, new SnapshotSerializer(), 165);
         server(MessageTags.SERVER_DELTA, Delta.class, new DeltaSerializer(), 166);
         server(MessageTags.SERVER_ERROR, ErrorMessage.class, new ErrorMessageSerializer(), 169);
+        server(MessageTags.SERVER_REDIRECT, Redirect.class, new RedirectSerializer(), 171);
+        server(MessageTags.SERVER_NOTICE, Notice.class, new NoticeSerializer(), 172);
     }
 
     private <T> void client(int tag, Class<T> type, Serializer<T> serializer, int kryoId) {

@@ -7,7 +7,8 @@ import com.esotericsoftware.kryo.io.Output;
 
 /**
  * PROTOCOL.md "JOIN (tag 1)": {@code [protocolVersion] (varint) [game] (string)
- * [roomId] (string) [name] (string) [flags] (varint) [privateCode] (string)}.
+ * [roomId] (string) [name] (string) [flags] (varint) [privateCode] (string)
+ * [reservation] (string)}.
  *
  * <p>The version comes first so that any client, of any version, is told the
  * versions differ rather than that its message is malformed: a JOIN of
@@ -19,6 +20,7 @@ final class JoinSerializer extends Serializer<Join> {
     static final int MAX_ROOM_ID_CHARS = 64;
     static final int MAX_NAME_CHARS = 64;
     static final int MAX_CODE_CHARS = 16;
+    static final int MAX_RESERVATION_CHARS = 64;
 
     @Override
     public void write(Kryo kryo, Output out, Join join) {
@@ -28,6 +30,7 @@ final class JoinSerializer extends Serializer<Join> {
         out.writeString(join.name());
         out.writeVarInt(join.flags(), true);
         out.writeString(join.privateCode());
+        out.writeString(join.reservation());
     }
 
     @Override
@@ -46,6 +49,7 @@ final class JoinSerializer extends Serializer<Join> {
                     + " set bits this version does not define (known: " + Join.KNOWN_FLAGS + ")");
         }
         String code = StrictStrings.read(in, MAX_CODE_CHARS, "privateCode");
-        return new Join(version, game, roomId, name, flags, code);
+        String reservation = StrictStrings.read(in, MAX_RESERVATION_CHARS, "reservation");
+        return new Join(version, game, roomId, name, flags, code, reservation);
     }
 }

@@ -21,6 +21,8 @@ public final class MessageTags {
     public static final int SERVER_PONG = 68;
     public static final int SERVER_ERROR = 69;
     public static final int SERVER_MESSAGE = 70;
+    public static final int SERVER_REDIRECT = 71;
+    public static final int SERVER_NOTICE = 72;
 
     private MessageTags() {
     }

@@ -17,6 +17,8 @@ import java.util.ArrayDeque;
 final class Client {
     final int seat;
     final boolean spectator;
+    /** The display name its JOIN gave, for operators. */
+    final String name;
     /** Where frames go; replaced when the player resumes on a new connection. */
     volatile ClientChannel channel;
     final Replica replica;
@@ -33,9 +35,10 @@ final class Client {
     /** Closed (too slow, or a MESSAGE the game could not read): nothing more is sent until it resumes. */
     boolean closing;
 
-    Client(int seat, boolean spectator, ClientChannel channel, Replica replica) {
+    Client(int seat, boolean spectator, String name, ClientChannel channel, Replica replica) {
         this.seat = seat;
         this.spectator = spectator;
+        this.name = name;
         this.channel = channel;
         this.replica = replica;
     }

@@ -44,4 +44,7 @@ public interface ClientChannel {
      * code) and the seat can no longer be resumed.
      */
     void unseat(CloseReason reason, String message);
+
+    /** What an operator sees of the connection behind this channel (the admin API's player list). */
+    ConnectionFacts facts();
 }

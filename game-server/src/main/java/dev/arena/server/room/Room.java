@@ -156,7 +156,7 @@ public final class Room {
                         "room " + id() + " has all the spectators it takes (" + config.maxSpectators() + ")");
             }
             // Viewer 0: a client without an entity of its own, which the built-in rules let see everything.
-            Client client = new Client(seats.nextSpectatorSeat(), true, channel, replication.newReplica());
+            Client client = new Client(seats.nextSpectatorSeat(), true, name, channel, replication.newReplica());
             seats.add(client);
             meters.spectatorJoined();
             welcome(client, null);
@@ -170,7 +170,7 @@ public final class Room {
         seats.startSeating();
         try {
             int playerId = game.onJoin(name);
-            client = new Client(playerId, false, channel, replication.newReplica(playerId));
+            client = new Client(playerId, false, name, channel, replication.newReplica(playerId));
             seats.add(client);
         } finally {
             seats.seated(client);
@@ -264,6 +264,20 @@ public final class Room {
             client.connected = false;
             game.onDisconnect(client.seat);
         }
+    }
+
+    /** The seats, players (held ones too) and spectators: what an operator acts on ({@link RoomOperator}). */
+    Seats seats() {
+        return seats;
+    }
+
+    /** This room's codec, for frames the room writes outside a send tick; the room's thread only. */
+    FrameCodec codec() {
+        return codec;
+    }
+
+    RoomSetup setup() {
+        return setup;
     }
 
     /** Queues an input for the next step; false (and counted) when the queue is full. Thread-safe. */

@@ -22,7 +22,13 @@ final class RoomDirectory {
     private final Map<String, Entry> rooms = new LinkedHashMap<>();
     private final Map<String, Entry> byCode = new HashMap<>();
     private final PrivateCodes codes = new PrivateCodes();
+    /** Makes ids unique beyond this node ({@link Directory#roomIdPrefix()}). */
+    private final String idPrefix;
     private int nextRoom = 1;
+
+    RoomDirectory(String idPrefix) {
+        this.idPrefix = idPrefix;
+    }
 
     int size() {
         return rooms.size();
@@ -43,7 +49,7 @@ final class RoomDirectory {
 
     /** Adds a new room of {@code game}, with a fresh code when it is private; the caller deploys it. */
     Entry open(OfferedGame game, boolean isPrivate) {
-        String id = "r" + nextRoom++;
+        String id = idPrefix + "r" + nextRoom++;
         String code = isPrivate ? codes.next(byCode::containsKey) : null;
         Entry entry = new Entry(id, game, code);
         rooms.put(id, entry);
@@ -82,37 +88,39 @@ final class RoomDirectory {
         return best;
     }
 
+    /** What the directory knows of a room: its counts, seats and metadata. */
+    static RoomListing listing(Entry e) {
+        return new RoomListing(e.id, e.game.name(), e.players, e.spectators, e.capacity(),
+                e.game.rooms().maxSpectators(), e.seated(), e.metadata, e.code, null, null, e.game.rooms().tickHz(),
+                e.game.rooms().sendHz(), e.openedAtMillis);
+    }
+
     /**
-     * The public rooms of {@code game} (null: of every game) whose metadata
+     * The public rooms of {@code game} (null: of every game) among {@code rooms} whose metadata
      * holds every entry of {@code filters}, fullest first:
-     * {@code {"rooms": [{"id", "game", "players", "capacity", "spectators", "metadata"}]}}.
+     * {@code {"rooms": [{"id", "game", "players", "capacity", "spectators", "maxSpectators", "metadata"}]}},
+     * and {@code "node"} and {@code "url"} in a cluster.
      */
-    JsonObject list(String game, Map<String, String> filters) {
-        List<Entry> matching = rooms.values().stream()
-                .filter(e -> e.code == null && (game == null || e.game.name().equals(game)))
-                .filter(e -> filters.entrySet().stream().allMatch(f -> f.getValue().equals(e.metadata.get(f.getKey()))))
-                .sorted((a, b) -> Integer.compare(b.players, a.players))
-                .toList();
+    static JsonObject list(List<RoomListing> rooms, String game, Map<String, String> filters) {
         JsonArray array = new JsonArray();
-        for (Entry e : matching) {
-            array.add(new JsonObject().put("id", e.id).put("game", e.game.name()).put("players", e.players)
-                    .put("capacity", e.capacity()).put("spectators", e.spectators)
-                    .put("maxSpectators", e.game.rooms().maxSpectators())
-                    .put("metadata", new JsonObject(new LinkedHashMap<>(e.metadata))));
-        }
+        rooms.stream()
+                .filter(e -> !e.isPrivate() && (game == null || e.game().equals(game)))
+                .filter(e -> filters.entrySet().stream().allMatch(f -> f.getValue().equals(e.metadata().get(f.getKey()))))
+                .sorted((a, b) -> Integer.compare(b.players(), a.players()))
+                .forEach(e -> array.add(e.toListJson()));
         return new JsonObject().put("rooms", array);
     }
 
-    /** {@code {"default": name, "games": [...]}}: what each offered game is and how busy it is. */
-    JsonObject games(Collection<OfferedGame> offered, String defaultGame) {
+    /** {@code {"default": name, "games": [...]}}: what each offered game is and how busy it is among {@code rooms}. */
+    static JsonObject games(Collection<OfferedGame> offered, String defaultGame, List<RoomListing> rooms) {
         JsonArray array = new JsonArray();
         for (OfferedGame g : offered) {
             int roomCount = 0;
             int players = 0;
-            for (Entry e : rooms.values()) {
-                if (e.game == g) {
+            for (RoomListing e : rooms) {
+                if (e.game().equals(g.name())) {
                     roomCount++;
-                    players += e.players;
+                    players += e.players();
                 }
             }
             array.add(new JsonObject().put("name", g.name()).put("description", g.definition().description())
@@ -134,6 +142,10 @@ final class RoomDirectory {
         Map<String, String> metadata = Map.of();
         /** Player joins forwarded to the room and not answered yet. */
         int pending;
+        /** When the registry opened it, ms since the Unix epoch: its age for operators. */
+        final long openedAtMillis = System.currentTimeMillis();
+        /** Seats held for players redirected here from another node ({@link Reservations}). */
+        int reserved;
         Future<Void> deployed;
         /** The room itself, for the registry's watchdog. */
         RoomVerticle verticle;
@@ -145,7 +157,7 @@ final class RoomDirectory {
         }
 
         int seated() {
-            return players + pending;
+            return players + pending + reserved;
         }
 
         int capacity() {

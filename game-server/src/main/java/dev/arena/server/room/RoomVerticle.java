@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one {@link Room} on one thread at a time: a timer steps it on a fixed
@@ -26,7 +28,8 @@ import java.util.function.Supplier;
  * it changes. A room nobody is in asks the registry to dispose of it after
  * the configured grace period (a seat held for a dropped player keeps it
  * from being empty). Log lines carry the room's id, and the player's, in the
- * MDC ({@link LogIds}).
+ * MDC ({@link LogIds}). An operator's requests (inspect, kick, notice,
+ * close) come as JSON on {@link Addresses#roomOperator} ({@link RoomOperator}).
  *
  * <p>Game code fails this room alone. Anything it throws, errors included
  * (see {@link GameFaults#isFatal}), stops the room at once: its players get ERROR +
@@ -44,6 +47,8 @@ public final class RoomVerticle extends VerticleBase {
     private final RoomConfig config;
     private final GameMetrics metrics;
     private final TickMonitor monitor;
+    private final long openedAtMillis;
+    private final UnaryOperator<RoomListing> stamp;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     /** Set once the players were let go (the room failed or stops); from then on no game code runs. */
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -58,9 +63,16 @@ public final class RoomVerticle extends VerticleBase {
     private long emptySince;
     private boolean disposing;
 
-    /** @param monitor where this room reports its schedule, for the readiness check and the watchdog */
-    public RoomVerticle(RoomSetup setup, GameMetrics metrics, TickMonitor monitor) {
+    /**
+     * @param monitor        where this room reports its schedule, for the readiness check and the watchdog
+     * @param openedAtMillis when the registry opened it (ms since the Unix epoch), as operators see it
+     * @param stamp          adds its node and that node's URL to what operators see of it ({@link Directory#stamp})
+     */
+    public RoomVerticle(RoomSetup setup, GameMetrics metrics, TickMonitor monitor, long openedAtMillis,
+                        UnaryOperator<RoomListing> stamp) {
         this.setup = setup;
+        this.openedAtMillis = openedAtMillis;
+        this.stamp = stamp;
         this.roomId = setup.id();
         this.config = setup.game().rooms();
         this.metrics = metrics;
@@ -139,6 +151,12 @@ public final class RoomVerticle extends VerticleBase {
             }
             msg.reply(resumed);
         }));
+        RoomOperator operator = new RoomOperator(room, openedAtMillis, stamp, action -> guarded(() -> {
+            action.run();
+            return Boolean.TRUE;
+        }), this::reportStatus, this::closeByOperator, ended::get);
+        // Clustered (JSON only): the admin API of any node of a cluster reaches the room here.
+        consumers.add(bus.<JsonObject>consumer(Addresses.roomOperator(roomId), operator::handle));
         // The game may have set metadata as it started.
         reportIfChanged();
         emptySince = now;
@@ -306,20 +324,43 @@ public final class RoomVerticle extends VerticleBase {
         return result;
     }
 
+    /** An operator closed the room: its clients get ERROR + 4015, it leaves the registry and stops. */
+    private boolean closeByOperator(String message) {
+        int players = room.players();
+        int spectators = room.spectators();
+        boolean closed = stopHere(CloseReason.CLOSED_BY_OPERATOR, message);
+        if (closed) {
+            try (var ids = ids(0)) {
+                log.info("room {} closed by an operator ({} players, {} spectators let go)", roomId, players, spectators);
+            }
+        }
+        return closed;
+    }
+
     /** The game threw: this room stops now, on its own thread. */
     private void fail(Throwable cause) {
-        if (!ended.get()) {
-            // The directory first, so that fewer joins race to a room that is going.
-            vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
-        }
-        if (end(CloseReason.ROOM_CLOSED, "room " + roomId + " closed: the game failed")) {
+        if (stopHere(CloseReason.ROOM_CLOSED, "room " + roomId + " closed: the game failed")) {
             try (var ids = ids(0)) {
                 log.error("room {} stopped: it threw", roomId, cause);
             }
             metrics.roomFailed();
         }
+    }
+
+    /**
+     * Stops this room for good, on its own thread: out of the directory first (so that fewer joins race to a room
+     * that is going), its clients let go with {@code reason}, its timer and deployment gone.
+     *
+     * @return whether this call let the clients go (false when the room had ended already)
+     */
+    private boolean stopHere(CloseReason reason, String message) {
+        if (!ended.get()) {
+            vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
+        }
+        boolean closed = end(reason, message);
         vertx.cancelTimer(timerId);
         vertx.undeploy(deploymentID());
+        return closed;
     }
 
     /**

@@ -69,6 +69,7 @@ final class Connection implements LoopOutbox.Target {
     private final int maxFrameBytes;
     private final GameMetrics metrics;
     private final Runnable onEnd;
+    private final ConnectionStats stats;
     private final Heartbeat heartbeat;
     private final RateGuard rate;
     private final Vertx vertx;
@@ -84,10 +85,11 @@ final class Connection implements LoopOutbox.Target {
     /**
      * @param socket the Netty channel under {@code ws}
      * @param outbox where rooms' frames for the sockets of {@code socket}'s event loop wait
+     * @param stats  what operators see of it: its client address, and its traffic and round trip from now on
      * @param onEnd  runs once the socket has closed and been counted
      */
     Connection(Vertx vertx, ServerWebSocket ws, NettySocket socket, LoopOutbox outbox, FrameCodec codec,
-               SessionConfig config, int maxFrameBytes, GameMetrics metrics, Runnable onEnd) {
+               SessionConfig config, int maxFrameBytes, GameMetrics metrics, ConnectionStats stats, Runnable onEnd) {
         this.context = vertx.getOrCreateContext();
         this.ws = ws;
         this.socket = socket;
@@ -97,9 +99,10 @@ final class Connection implements LoopOutbox.Target {
         this.maxFrameBytes = maxFrameBytes;
         this.metrics = metrics;
         this.onEnd = onEnd;
+        this.stats = stats;
         this.heartbeat = new Heartbeat(vertx, config.pingIntervalMillis(), config.pongTimeoutMillis(), this::send,
                 () -> closeWithError(CloseReason.PEER_TIMEOUT, "no PONG to the server's PINGs for "
-                        + config.pongTimeoutMillis() + " ms"), metrics);
+                        + config.pongTimeoutMillis() + " ms"), metrics, stats);
         this.rate = new RateGuard(config.maxMessagesPerSecond());
         this.vertx = vertx;
         this.tooSlowMillis = config.tooSlowMillis();
@@ -127,6 +130,7 @@ final class Connection implements LoopOutbox.Target {
     private void onBinary(Buffer frame) {
         long arrival = System.nanoTime();
         metrics.frameReceived(frame.length());
+        stats.received(frame.length());
         if (closing) {
             return;
         }
@@ -233,9 +237,7 @@ final class Connection implements LoopOutbox.Target {
             // A frame Netty refused was counted first: its reason stays the connection's.
             closeReason = reason;
         }
-        // A close frame's reason is limited to 123 bytes.
-        String text = message.length() > 100 ? message.substring(0, 100) : message;
-        Future<Void> closed = ws.close((short) reason.code(), text);
+        Future<Void> closed = ws.close((short) reason.code(), CloseText.fit(message));
         end(closeReason);
         return closed;
     }
@@ -251,6 +253,11 @@ final class Connection implements LoopOutbox.Target {
             vertx.cancelTimer(congestionTimer);
             listener.onClosed(reason);
         }
+    }
+
+    /** What operators see of this connection; any thread. */
+    ConnectionStats stats() {
+        return stats;
     }
 
     /** Starts (seated) or stops closing the peer when it answers no PING; on this connection's event loop. */
@@ -277,6 +284,7 @@ final class Connection implements LoopOutbox.Target {
         }
         byte[] bytes = codec.encode(message);
         metrics.frameSent(bytes.length);
+        stats.sent(bytes.length);
         socket.write(WireFrame.of(bytes).retainedFrame());
         socket.flush();
     }
@@ -302,6 +310,7 @@ final class Connection implements LoopOutbox.Target {
     void write(WireFrame frame) {
         if (socket.isOpen()) {
             metrics.frameSent(frame.length());
+            stats.sent(frame.length());
             outbox.add(this, frame.retainedFrame());
         }
     }

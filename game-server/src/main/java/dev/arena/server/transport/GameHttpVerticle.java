@@ -37,7 +37,10 @@ import java.util.concurrent.TimeUnit;
  * (docs/SECURITY.md): {@link HandshakeTimeout} closes connections that do not
  * complete a request in time, {@link UpgradeGate} admits an upgrade by Origin
  * and connection caps before any 101, and {@link SecurityHeaders} hardens
- * every response for browsers.
+ * every response for browsers. {@link OperatorEvents} does what the admin API
+ * publishes to this server's connections (a notice for all, the closing of a
+ * newly banned address's); the admin page and API themselves are on the
+ * management port only ({@code /admin} is a 404 here).
  */
 public final class GameHttpVerticle extends VerticleBase {
     private final HttpConfig http;
@@ -46,7 +49,9 @@ public final class GameHttpVerticle extends VerticleBase {
     private final SeatDirectory seats;
     private final GameMetrics metrics;
     private final ConnectionLimits limits;
+    private final Bans bans;
     private final PemCertificate certificate;
+    private final PeerNodes peers;
     private final Set<Connection> connections = new HashSet<>();
     /** One per event loop this instance's sockets run on (one, unless Vert.x has fewer loops than instances). */
     private final Map<EventLoop, LoopOutbox> outboxes = new IdentityHashMap<>();
@@ -60,16 +65,22 @@ public final class GameHttpVerticle extends VerticleBase {
      * @param port        the port to bind: {@code http.port}, or -1 for a free port shared by every instance
      * @param seats       the node's seats by resume token, shared by every instance (a player may resume on any)
      * @param limits      the connection caps, shared by every instance of this server
+     * @param bans        the operators' bans, shared by every instance of this server
      * @param certificate what to serve https and wss with, or null for plain http and ws
+     * @param peers       the cluster's other nodes, where a page may be redirected ({@link PeerNodes});
+     *                    {@link PeerNodes#NONE} on a lone node
      */
     public GameHttpVerticle(HttpConfig http, int port, SessionConfig sessionConfig, SeatDirectory seats,
-                            GameMetrics metrics, ConnectionLimits limits, PemCertificate certificate) {
+                            GameMetrics metrics, ConnectionLimits limits, Bans bans, PemCertificate certificate,
+                            PeerNodes peers) {
+        this.peers = peers;
         this.http = http;
         this.port = port;
         this.sessionConfig = sessionConfig;
         this.seats = seats;
         this.metrics = metrics;
         this.limits = limits;
+        this.bans = bans;
         this.certificate = certificate;
     }
 
@@ -77,10 +88,14 @@ public final class GameHttpVerticle extends VerticleBase {
     public Future<?> start() {
         codec = new FrameCodec();
         handshakes = new HandshakeTimeout(vertx, http.admission().handshakeTimeoutMillis(), metrics);
-        gate = new UpgradeGate(http.admission(), limits, metrics);
+        gate = new UpgradeGate(http.admission(), limits, bans, metrics, peers);
         Router router = Router.router(vertx);
         router.route().handler(handshakes::onRequest);
         router.route("/ws").handler(this::upgrade);
+        // The operators' page and API live on the management port only, whatever the webroot holds.
+        router.routeWithRegex("/admin(/.*)?").handler(ctx -> ctx.response().setStatusCode(404)
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end("the admin page and API are on the management port\n"));
         router.get("/api/rooms").handler(this::listRooms);
         router.get("/api/games").handler(ctx -> vertx.eventBus().<JsonObject>request(Addresses.REGISTRY_GAMES, null)
                 .onSuccess(reply -> ctx.json(reply.body()))
@@ -125,14 +140,14 @@ public final class GameHttpVerticle extends VerticleBase {
         if (certificate != null) {
             options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
         }
-        SecurityHeaders headers = new SecurityHeaders(certificate == null ? 0 : http.tls().hstsMaxAgeSeconds());
+        SecurityHeaders headers = new SecurityHeaders(certificate == null ? 0 : http.tls().hstsMaxAgeSeconds(), peers);
         server = vertx.createHttpServer(options)
                 .connectionHandler(handshakes::onConnection)
                 .requestHandler(request -> {
                     headers.apply(request);
                     router.handle(request);
                 });
-        return server.listen();
+        return new OperatorEvents(vertx, connections, codec).register().compose(v -> server.listen());
     }
 
     /** {@code GET /api/rooms}: every query parameter but {@code game} filters on the rooms' metadata. */
@@ -181,8 +196,9 @@ public final class GameHttpVerticle extends VerticleBase {
     private void accept(ServerWebSocket ws, NettySocket socket, String address) {
         LoopOutbox outbox = outboxes.computeIfAbsent(socket.eventLoop(), LoopOutbox::new);
         Connection[] holder = new Connection[1];
+        ConnectionStats stats = new ConnectionStats(address, System.currentTimeMillis());
         Connection connection = new Connection(vertx, ws, socket, outbox, codec, sessionConfig, http.maxFrameBytes(),
-                metrics, () -> {
+                metrics, stats, () -> {
                     connections.remove(holder[0]);
                     gate.release(address);
                 });

@@ -35,19 +35,24 @@ final class Heartbeat {
     private final Consumer<ServerMessage> send;
     private final Runnable onPeerTimeout;
     private final GameMetrics metrics;
+    private final ConnectionStats stats;
     private long timer = -1;
     private boolean watching;
     private long lastPongNanos;
 
-    /** @param onPeerTimeout runs (once the timer stops) when a watched peer sent no PONG for {@code pongTimeoutMillis} */
+    /**
+     * @param onPeerTimeout runs (once the timer stops) when a watched peer sent no PONG for {@code pongTimeoutMillis}
+     * @param stats         where the latest round trip is kept, for operators
+     */
     Heartbeat(Vertx vertx, long intervalMillis, long pongTimeoutMillis, Consumer<ServerMessage> send,
-              Runnable onPeerTimeout, GameMetrics metrics) {
+              Runnable onPeerTimeout, GameMetrics metrics, ConnectionStats stats) {
         this.vertx = vertx;
         this.intervalMillis = intervalMillis;
         this.pongTimeoutNanos = pongTimeoutMillis * 1_000_000L;
         this.send = send;
         this.onPeerTimeout = onPeerTimeout;
         this.metrics = metrics;
+        this.stats = stats;
     }
 
     void start() {
@@ -86,6 +91,7 @@ final class Heartbeat {
             long rtt = micros() - pong.time();
             if (rtt >= 0 && rtt < MAX_ROUND_TRIP_MICROS) {
                 metrics.roundTrip(rtt * 1000);
+                stats.roundTrip(rtt);
             }
             return true;
         }

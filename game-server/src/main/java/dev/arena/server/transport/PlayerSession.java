@@ -12,6 +12,7 @@ import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Leave;
 import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ProtocolVersion;
+import dev.arena.server.protocol.Redirect;
 import dev.arena.server.protocol.Resume;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.JoinRequest;
@@ -22,12 +23,15 @@ import io.vertx.core.Vertx;
 /**
  * One connection's session, the dispatch side: the state machine of
  * PROTOCOL.md ("Session state machine") and what each client message does in
- * each state. Joins go to the room registry over the event bus, resumes to
- * the held seat's room, inputs and game MESSAGEs to the room's queue through
- * the {@link Seat}, leaves back over the bus. A spectator plays no part: its
- * INPUT or MESSAGE is a protocol error, and its seat is not held when its
- * connection drops (it has no resume token). It never reads room state and
- * never touches the socket but through its {@link Connection}.
+ * each state. Joins go to the room registry over the event bus (which may
+ * answer with a seat reserved on another node: the client gets REDIRECT and
+ * stays in the lobby here), resumes to the held seat's room (always on this
+ * node: a seat lives where its room does), inputs and game MESSAGEs to the
+ * room's queue through the {@link Seat}, leaves back over the bus. A
+ * spectator plays no part: its INPUT or MESSAGE is a protocol error, and its
+ * seat is not held when its connection drops (it has no resume token). It
+ * never reads room state and never touches the socket but through its
+ * {@link Connection}.
  *
  * <p>A session lives as long as its connection, on that connection's event
  * loop; what outlives a dropped connection is the {@link Seat}, which a
@@ -73,8 +77,9 @@ final class PlayerSession implements Connection.Listener {
     @Override
     public void onClosed(CloseReason reason) {
         if (state == State.JOINING || state == State.RESUMING || state == State.PLAYING) {
-            if (reason.kind() == CloseReason.Kind.FRAME_REJECTION) {
-                // Closed for breaking the protocol: the seat goes at once, as by LEAVE; no second chance.
+            if (reason.kind() == CloseReason.Kind.FRAME_REJECTION || reason == CloseReason.KICKED) {
+                // Closed for breaking the protocol, or by an operator (its address was banned): the seat goes at
+                // once, as by LEAVE; no second chance. (A kick from its room has freed the seat already.)
                 seat.leave(connection);
             } else {
                 // A drop, the client's own close, too slow, no PONG, taken over: held for the grace window.
@@ -124,7 +129,7 @@ final class PlayerSession implements Connection.Listener {
         seat = joining;
         String roomId = join.roomId() == null || join.roomId().isBlank() ? null : join.roomId().strip();
         JoinRequest request = new JoinRequest(join.game(), roomId, name, join.spectate(), join.createPrivate(),
-                join.privateCode(), joining.channel(), joining.token());
+                join.privateCode(), join.reservation(), joining.channel(), joining.token());
         vertx.eventBus().<JoinResult>request(Addresses.REGISTRY_JOIN, request)
                 .onComplete(reply -> {
                     JoinResult result = reply.succeeded() ? reply.result().body()
@@ -139,6 +144,14 @@ final class PlayerSession implements Connection.Listener {
                     }
                     if (result.accepted()) {
                         play();
+                    } else if (result.redirected()) {
+                        // The seat is on another node: back to the lobby here, and the client goes there. The
+                        // seat object was never bound, so no token of it is known to this node.
+                        seat = null;
+                        state = State.LOBBY;
+                        spectating = false;
+                        JoinResult.Redirect to = result.redirect();
+                        connection.send(new Redirect(to.url(), to.roomId(), to.reservation()));
                     } else {
                         seat = null;
                         state = State.LOBBY;

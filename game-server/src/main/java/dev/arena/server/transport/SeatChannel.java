@@ -2,6 +2,7 @@ package dev.arena.server.transport;
 
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.room.ClientChannel;
+import dev.arena.server.room.ConnectionFacts;
 import dev.arena.server.state.WireFrame;
 
 /**
@@ -54,5 +55,11 @@ final class SeatChannel implements ClientChannel {
     @Override
     public void unseat(CloseReason reason, String message) {
         seat.unseat(reason, message);
+    }
+
+    /** Also after this channel closed: a held seat shows the connection it dropped from. */
+    @Override
+    public ConnectionFacts facts() {
+        return connection.stats().facts();
     }
 }

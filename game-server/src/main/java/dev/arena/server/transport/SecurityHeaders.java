@@ -29,24 +29,43 @@ final class SecurityHeaders {
 
     /** The {@code Strict-Transport-Security} value, or null for none. */
     private final String hsts;
+    private final PeerNodes peers;
 
     /**
      * @param hstsMaxAgeSeconds {@code http.tls.hstsMaxAgeSeconds} when the server speaks TLS; 0 (or plain
      *                          http) sends no {@code Strict-Transport-Security}
      */
     SecurityHeaders(int hstsMaxAgeSeconds) {
+        this(hstsMaxAgeSeconds, PeerNodes.NONE);
+    }
+
+    /** @param peers the cluster's other nodes, which a page redirected by a REDIRECT connects to */
+    SecurityHeaders(int hstsMaxAgeSeconds, PeerNodes peers) {
         this.hsts = hstsMaxAgeSeconds > 0 ? "max-age=" + hstsMaxAgeSeconds : null;
+        this.peers = peers;
     }
 
     /** Sets the headers on the request's response; called before routing, so error responses get them too. */
     void apply(HttpServerRequest request) {
         MultiMap headers = request.response().headers();
-        headers.set("Content-Security-Policy", policy(request.getHeader("Host")));
+        headers.set("Content-Security-Policy", policy(request.getHeader("Host")) + peerSources());
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
         if (hsts != null) {
             headers.set("Strict-Transport-Security", hsts);
         }
+    }
+
+    /** The other nodes' WebSocket origins, for connect-src: the page follows a REDIRECT there. */
+    private String peerSources() {
+        StringBuilder b = new StringBuilder();
+        for (String url : peers.socketUrls()) {
+            String origin = PeerNodes.socketOrigin(url);
+            if (origin != null) {
+                b.append(' ').append(origin);
+            }
+        }
+        return b.toString();
     }
 
     static String policy(String host) {

@@ -4,9 +4,12 @@ import dev.arena.server.config.AdmissionConfig;
 import dev.arena.server.metrics.GameMetrics;
 import io.vertx.core.http.HttpServerRequest;
 
+import java.time.Instant;
+
 /**
- * Admission of a WebSocket upgrade, before any 101: the Origin policy (403),
- * then the per-address and global caps (503). A refusal is answered with its
+ * Admission of a WebSocket upgrade, before any 101: the operators' bans of
+ * the client address (403), the Origin policy (403), then the per-address and
+ * global caps (503). A refusal is answered with its
  * status, an {@code X-Arena-Refusal} header naming the reason, a text body
  * naming the setting, and the connection is closed; it is counted in
  * {@code arena_upgrades_refused_total}.
@@ -15,12 +18,14 @@ final class UpgradeGate {
     private final AdmissionConfig config;
     private final OriginPolicy origins;
     private final ConnectionLimits limits;
+    private final Bans bans;
     private final GameMetrics metrics;
 
-    UpgradeGate(AdmissionConfig config, ConnectionLimits limits, GameMetrics metrics) {
+    UpgradeGate(AdmissionConfig config, ConnectionLimits limits, Bans bans, GameMetrics metrics, PeerNodes peers) {
         this.config = config;
-        this.origins = new OriginPolicy(config);
+        this.origins = new OriginPolicy(config, peers);
         this.limits = limits;
+        this.bans = bans;
         this.metrics = metrics;
     }
 
@@ -29,13 +34,20 @@ final class UpgradeGate {
      *         or null when the upgrade was refused and answered
      */
     String admit(HttpServerRequest request) {
+        String address = ClientAddress.of(request, config.trustedProxies());
+        Ban ban = bans.match(address);
+        if (ban != null) {
+            // The operator's reason stays with the operators; the client learns for how long.
+            refuse(request, UpgradeRefusal.BANNED, "this address (" + address + ") is banned until "
+                    + Instant.ofEpochMilli(ban.expiresAtMillis()));
+            return null;
+        }
         boolean viaProxy = ClientAddress.fromTrustedProxy(request, config.trustedProxies());
         String originRefusal = origins.refusal(request, viaProxy);
         if (originRefusal != null) {
             refuse(request, UpgradeRefusal.ORIGIN, originRefusal);
             return null;
         }
-        String address = ClientAddress.of(request, config.trustedProxies());
         UpgradeRefusal full = limits.tryAcquire(address);
         if (full != null) {
             refuse(request, full, full == UpgradeRefusal.PER_IP

@@ -9,6 +9,8 @@ package dev.arena.server.transport;
  */
 enum UpgradeRefusal {
     ORIGIN("origin", 403, "http.allowedOrigins"),
+    /** An operator banned the client's address (admin API, {@code DELETE /admin/api/bans/{id}} lifts it). */
+    BANNED("banned", 403, "the admin API's bans"),
     PER_IP("per_ip", 503, "http.maxConnectionsPerIp"),
     SERVER_FULL("server_full", 503, "http.maxConnections");
 

@@ -24,6 +24,17 @@ class AddressAndOriginTest {
     }
 
     @Test
+    void aBlockHasOneCanonicalSpelling() {
+        assertThat(IpBlock.parse("10.1.2.3/8").canonical()).isEqualTo("10.0.0.0/8");
+        assertThat(IpBlock.parse(" 203.0.113.7 ").canonical()).isEqualTo("203.0.113.7");
+        assertThat(IpBlock.parse("203.0.113.7/32").canonical()).isEqualTo("203.0.113.7");
+        assertThat(IpBlock.parse("2001:0DB8:0:0::1/32").canonical()).isEqualTo("2001:db8::/32");
+        assertThat(IpBlock.parse("::ffff:10.0.0.1").canonical()).as("IPv4-mapped").isEqualTo("10.0.0.1");
+        assertThat(IpBlock.parse("0:0::1").canonical()).isEqualTo("::1");
+        assertThat(IpBlock.parse("0.0.0.0/0").prefixLength()).isZero();
+    }
+
+    @Test
     void namesAndBadBlocksAreRefusedWithoutALookup() {
         assertThat(IpBlock.literal("localhost")).as("names are never looked up").isNull();
         assertThatThrownBy(() -> IpBlock.parse("proxy.internal")).hasMessageContaining("not an IP address");

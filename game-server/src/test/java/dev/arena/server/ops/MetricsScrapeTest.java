@@ -42,7 +42,7 @@ class MetricsScrapeTest {
     private static final List<String> EXPORTED_AT_ZERO = List.of(
             "arena_tick_overruns_total", "arena_ticks_dropped_total", "arena_snapshots_skipped_total",
             "arena_inputs_dropped_total", "arena_rooms_failed_total", "arena_ticks_slow_total", "arena_resumes_total",
-            "arena_seats_held");
+            "arena_seats_held", "arena_admin_actions_total");
 
     /** Histograms: each needs _bucket series for histogram_quantile. */
     private static final List<String> HISTOGRAMS = List.of(
@@ -121,7 +121,9 @@ class MetricsScrapeTest {
         Set<String> labels = new TreeSet<>();
         scrape.samples.stream().filter(s -> s.name().startsWith("arena_") && !s.name().equals("arena_build_info"))
                 .forEach(s -> labels.addAll(s.labels().keySet()));
-        assertThat(labels).isSubsetOf("reason", "type", "game", "result", "le");
+        assertThat(labels).isSubsetOf("reason", "type", "game", "result", "action", "le");
+        assertThat(scrape.samples).as("every admin action and result exported at zero")
+                .filteredOn(s -> s.name().equals("arena_admin_actions_total")).hasSize(5 * 5);
     }
 
     @Test

@@ -60,6 +60,8 @@ class FrameCodecTest {
                 Arguments.of("room id of 65 chars", "010280" + ascii(65) + "80", CloseReason.STRING_TOO_LONG),
                 Arguments.of("name of 65 chars (length form)", "01028080" + lengthForm(65), CloseReason.STRING_TOO_LONG),
                 Arguments.of("private code of 17 chars", "010280808000" + ascii(17), CloseReason.STRING_TOO_LONG),
+                Arguments.of("reservation of 65 chars", "01028080800080" + ascii(65), CloseReason.STRING_TOO_LONG),
+                Arguments.of("JOIN without its reservation", "01028080800080", CloseReason.TRUNCATED),
                 Arguments.of("JOIN with a flag this version does not define", "01028080800480", CloseReason.BAD_VALUE),
                 Arguments.of("JOIN without its version", "01", CloseReason.TRUNCATED),
                 Arguments.of("MESSAGE type above 65535", "0780800400", CloseReason.BAD_VALUE),
@@ -87,7 +89,9 @@ class FrameCodecTest {
                 Arguments.of("snapshot claiming more entities than bytes left", "4101ff01", CloseReason.BAD_LENGTH),
                 Arguments.of("entity claiming more fields than bytes left", "4101010a0180" + "7f", CloseReason.BAD_LENGTH),
                 Arguments.of("snapshot cut inside an entity", "410101" + "0a01", CloseReason.TRUNCATED),
-                Arguments.of("error with bytes after its message", "45a01f81" + "00", CloseReason.TRAILING_BYTES));
+                Arguments.of("error with bytes after its message", "45a01f81" + "00", CloseReason.TRAILING_BYTES),
+                Arguments.of("notice of 501 chars", "48" + lengthForm(Notice.MAX_CHARS + 1), CloseReason.STRING_TOO_LONG),
+                Arguments.of("notice without its text", "48", CloseReason.TRUNCATED));
     }
 
     /** The bots and the tests decode with the same codec, so it refuses a bad server frame as strictly. */
@@ -159,7 +163,7 @@ class FrameCodecTest {
     }
 
     private void assertTheCodecStillDecodes() {
-        assertThat(codec.decodeClient(HexFormat.of().parseHex("01028080616eee0080"))).isEqualTo(new Join(null, "ann"));
+        assertThat(codec.decodeClient(HexFormat.of().parseHex("01028080616eee008080"))).isEqualTo(new Join(null, "ann"));
         assertThat(codec.decodeClient(HexFormat.of().parseHex("02010000803f0000000000")))
                 .isEqualTo(new Input(1, 1, 0, 0));
     }

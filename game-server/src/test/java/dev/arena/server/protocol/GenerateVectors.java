@@ -16,9 +16,10 @@ import java.util.Map;
  * DELTA by the room's replication writer, see {@link ProductionEncoding}).
  * Run only for a deliberate protocol change, then review the diff against
  * PROTOCOL.md by hand:
- * {@code mvn -q -pl game-server test-compile exec:java -Dexec.classpathScope=test
+ * {@code mvn -q -pl game-server -P !git-commit test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.arena.server.protocol.GenerateVectors -Dexec.args=protocol/vectors}
- * from the repository root (Maven runs it in its own working directory).
+ * from the repository root (Maven runs it in its own working directory). {@code -P !git-commit}: that profile's
+ * {@code git describe} execution reads {@code exec.args} too, and would fail on these.
  */
 public final class GenerateVectors {
     private static final int MIN = Integer.MIN_VALUE;
@@ -56,6 +57,10 @@ public final class GenerateVectors {
         join.put("watch a private room by code", new Join(V, null, null, null, Join.SPECTATE, "k7m2qx"));
         join.put("another protocol version: nothing else is read", new Join(3, null, null, null, 0, null));
         join.put("protocol version 128", new Join(128, null, null, null, 0, null));
+        join.put("after a redirect: the room and its reservation",
+                new Join(V, "arena", "3f2a9c1b-r7", "ann", 0, null, "q8Zk1vXc0aB3dE5fG7hI9j"));
+        join.put("a spectator's reservation, 64 chars", new Join(V, null, "3f2a9c1b-r12", null, Join.SPECTATE, null,
+                "r".repeat(64)));
 
         Map<String, Object> input = group(files, "client-input", "CLIENT_INPUT");
         input.put("seq 1 moving right", new Input(1, 1f, 0f, 0));
@@ -183,6 +188,28 @@ public final class GenerateVectors {
         error.put("wrong private code", new ErrorMessage(CloseCodes.WRONG_CODE, "no private room has the code ABCDEF"));
         error.put("unknown game", new ErrorMessage(CloseCodes.UNKNOWN_GAME, "no game chess on this server"));
         error.put("spectators full", new ErrorMessage(CloseCodes.SPECTATORS_FULL, "room r1 has all the spectators it takes (32)"));
+        error.put("closed by an operator", new ErrorMessage(CloseCodes.CLOSED_BY_OPERATOR,
+                "room r1 was closed by an operator"));
+        error.put("kicked, with the operator's reason", new ErrorMessage(CloseCodes.KICKED, "griefing: 3 warnings"));
+        error.put("reservation invalid or expired", new ErrorMessage(CloseCodes.RESERVATION_INVALID,
+                "the seat reservation is unknown here or has expired: join again where you first connected"));
+
+        Map<String, Object> redirect = group(files, "server-redirect", "SERVER_REDIRECT");
+        redirect.put("to another node on this machine", new Redirect("ws://127.0.0.1:8081/ws", "3f2a9c1b-r7",
+                "q8Zk1vXc0aB3dE5fG7hI9j"));
+        redirect.put("wss with a path, long room id", new Redirect("wss://eu-2.play.example.com:443/node-2/ws",
+                "3f2a9c1b-r16384", "AAAAAAAAAAAAAAAAAAAAAA"));
+        redirect.put("empty strings", new Redirect("", "", ""));
+
+        Map<String, Object> notice = group(files, "server-notice", "SERVER_NOTICE");
+        notice.put("restart soon", new Notice("The server restarts in 5 minutes"));
+        notice.put("two chars", new Notice("hi"));
+        notice.put("empty", new Notice(""));
+        notice.put("32 ASCII chars", new Notice(ASCII_32));
+        notice.put("33 ASCII chars (length form)", new Notice(ASCII_33));
+        notice.put("markup is text", new Notice("<b>maintenance</b> & <script>"));
+        notice.put("non-ASCII and emoji", new Notice("Redémarrage à 18 h 😀"));
+        notice.put("500 chars (the longest the server sends)", new Notice("n".repeat(Notice.MAX_CHARS)));
 
         for (Map.Entry<String, Map<String, Object>> file : files.entrySet()) {
             String message = (String) file.getValue().remove("@message");

@@ -31,7 +31,7 @@ class JoinStringFuzzTest {
         int nonEmpty = 0;
         for (int i = 0; i < FRAMES; i++) {
             codec.decodeClient(codec.encode(new Join(ProtocolVersion.CURRENT, secret(random), secret(random),
-                    secret(random), 0, secret(random))));
+                    secret(random), 0, secret(random), secret(random))));
             byte[] frame = randomJoin(random);
             Join join;
             try {
@@ -41,7 +41,7 @@ class JoinStringFuzzTest {
                 continue;
             }
             decoded++;
-            for (String s : new String[]{join.game(), join.roomId(), join.name(), join.privateCode()}) {
+            for (String s : new String[]{join.game(), join.roomId(), join.name(), join.privateCode(), join.reservation()}) {
                 if (s == null) {
                     continue;
                 }
@@ -71,6 +71,7 @@ class JoinStringFuzzTest {
         randomString(random, out);
         randomString(random, out);
         out.write(random.nextInt(16) == 0 ? random.nextInt(0x80) : 0);
+        sometimesRandomString(random, out);
         sometimesRandomString(random, out);
         if (random.nextInt(20) == 0) {
             out.write(random.nextInt(256));
@@ -180,6 +181,7 @@ class JoinStringFuzzTest {
         String game = in.readString();
         String roomId = in.readString();
         String name = in.readString();
-        return new Join(version, game, roomId, name, in.readVarInt(true), in.readString());
+        int flags = in.readVarInt(true);
+        return new Join(version, game, roomId, name, flags, in.readString(), in.readString());
     }
 }

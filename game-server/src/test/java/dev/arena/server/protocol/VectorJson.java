@@ -20,7 +20,7 @@ final class VectorJson {
     static Object message(String name, JsonObject f) {
         return switch (name) {
             case "CLIENT_JOIN" -> new Join(f.getInteger("protocolVersion"), f.getString("game"), f.getString("roomId"),
-                    f.getString("name"), f.getInteger("flags"), f.getString("privateCode"));
+                    f.getString("name"), f.getInteger("flags"), f.getString("privateCode"), f.getString("reservation"));
             case "CLIENT_MESSAGE", "SERVER_MESSAGE" -> new GameMessage(f.getInteger("type"), hex(f.getString("payload")));
             case "CLIENT_INPUT" -> new Input(f.getInteger("seq"), f.getDouble("dx").floatValue(),
                     f.getDouble("dy").floatValue(), f.getInteger("buttons"));
@@ -38,6 +38,8 @@ final class VectorJson {
             case "SERVER_DELTA" -> new Delta(f.getInteger("tick"), f.getInteger("baselineTick"),
                     ints(f.getJsonArray("removed")), entities(f.getJsonArray("spawns")), changes(f.getJsonArray("changed")));
             case "SERVER_ERROR" -> new ErrorMessage(f.getInteger("code"), f.getString("message"));
+            case "SERVER_REDIRECT" -> new Redirect(f.getString("url"), f.getString("roomId"), f.getString("reservation"));
+            case "SERVER_NOTICE" -> new Notice(f.getString("text"));
             default -> throw new IllegalArgumentException("unknown vector message " + name);
         };
     }
@@ -46,7 +48,9 @@ final class VectorJson {
         if (m instanceof Join j) {
             return new JsonObject().put("protocolVersion", j.protocolVersion()).put("game", j.game())
                     .put("roomId", j.roomId()).put("name", j.name()).put("flags", j.flags())
-                    .put("privateCode", j.privateCode());
+                    .put("privateCode", j.privateCode()).put("reservation", j.reservation());
+        } else if (m instanceof Redirect r) {
+            return new JsonObject().put("url", r.url()).put("roomId", r.roomId()).put("reservation", r.reservation());
         } else if (m instanceof GameMessage g) {
             return new JsonObject().put("type", g.type()).put("payload", hex(g.payload()));
         } else if (m instanceof Input i) {
@@ -80,6 +84,8 @@ final class VectorJson {
                     .put("removed", intsJson(d.removed())).put("spawns", entitiesJson(d.spawns())).put("changed", changed);
         } else if (m instanceof ErrorMessage e) {
             return new JsonObject().put("code", e.code()).put("message", e.message());
+        } else if (m instanceof Notice n) {
+            return new JsonObject().put("text", n.text());
         }
         throw new IllegalArgumentException("not a message: " + m);
     }

@@ -56,6 +56,11 @@ final class RecordingChannel implements ClientChannel {
         closedWith = reason.code();
     }
 
+    @Override
+    public ConnectionFacts facts() {
+        return ConnectionFacts.NONE;
+    }
+
     ServerMessage last() {
         return messages.get(messages.size() - 1);
     }

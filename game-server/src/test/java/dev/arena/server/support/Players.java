@@ -6,6 +6,7 @@ import dev.arena.server.protocol.Welcome;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The test clients of one test on one server, all closed together. */
 public final class Players implements AutoCloseable {
@@ -19,6 +20,13 @@ public final class Players implements AutoCloseable {
     /** A connected client in the lobby. */
     public TestClient connect() throws Exception {
         TestClient client = TestClient.connect(server.vertx, server.port());
+        clients.add(client);
+        return client;
+    }
+
+    /** A connected client in the lobby, its upgrade carrying {@code headers}. */
+    public TestClient connect(Map<String, String> headers) throws Exception {
+        TestClient client = TestClient.connect(server.vertx, server.port(), headers);
         clients.add(client);
         return client;
     }

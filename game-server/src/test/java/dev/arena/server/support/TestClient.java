@@ -16,10 +16,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.net.PemTrustOptions;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -68,6 +70,16 @@ public final class TestClient implements AutoCloseable {
 
     public static TestClient connect(Vertx vertx, int port) throws Exception {
         return connect(vertx, port, new WebSocketClientOptions(), new ReplicatedWorld());
+    }
+
+    /** With extra upgrade headers, e.g. the {@code X-Forwarded-For} a trusted proxy would add. */
+    public static TestClient connect(Vertx vertx, int port, Map<String, String> headers) throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(1 << 20));
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1").setURI("/ws");
+        headers.forEach(options::addHeader);
+        WebSocket ws = client.connect(options).await(10, TimeUnit.SECONDS);
+        return new TestClient(client, ws, new ReplicatedWorld());
     }
 
     /**

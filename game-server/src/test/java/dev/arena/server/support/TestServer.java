@@ -1,6 +1,7 @@
 package dev.arena.server.support;
 
 import dev.arena.server.GameServer;
+import dev.arena.server.cluster.ClusteredVertx;
 import dev.arena.server.config.ConfigLoader;
 import dev.arena.server.config.ServerConfig;
 import dev.arena.server.game.BuiltInGames;
@@ -70,6 +71,49 @@ public final class TestServer implements AutoCloseable {
         } catch (Exception | Error e) {
             vertx.close();
             throw e;
+        }
+    }
+
+    /**
+     * A node of a cluster on loopback: Hazelcast on {@code clusterPort}, joining {@code members}
+     * ({@code host:port}, comma-separated; empty to start a cluster). Its configuration is read with a
+     * plain Vert.x first, as {@code Main} does.
+     */
+    public static TestServer startClustered(int clusterPort, String members, Map<String, String> overrides)
+            throws Exception {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("arena.http.host", "127.0.0.1");
+        properties.put("arena.http.port", "0");
+        properties.put("arena.management.port", "0");
+        properties.put("arena.cluster.enabled", "true");
+        properties.put("arena.cluster.host", "127.0.0.1");
+        properties.put("arena.cluster.port", String.valueOf(clusterPort));
+        properties.put("arena.cluster.members", members);
+        overrides.forEach((k, v) -> properties.put(ConfigLoader.PROPERTY_PREFIX + k, v));
+        List<GameDefinition> games = BuiltInGames.ALL;
+        Vertx reader = Vertx.vertx();
+        ServerConfig config;
+        try {
+            config = ServerConfig.fromJson(ConfigLoader.load(reader, null, properties, Map.of(), games)
+                    .await(10, TimeUnit.SECONDS), games);
+        } finally {
+            reader.close().await(10, TimeUnit.SECONDS);
+        }
+        PrometheusMeterRegistry registry = PrometheusRegistryFactory.newRegistry();
+        Vertx vertx = ClusteredVertx.start(registry, new VertxOptions(), config.cluster()).await(60, TimeUnit.SECONDS);
+        try {
+            GameServer server = GameServer.start(vertx, config, games, registry).await(30, TimeUnit.SECONDS);
+            return new TestServer(vertx, server, config, registry);
+        } catch (Exception | Error e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** A TCP port free now on loopback (for Hazelcast, whose member port cannot be 0). */
+    public static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
