@@ -1,11 +1,13 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
+import com.esotericsoftware.kryo.KryoException;
 import dev.arena.server.protocol.Delta;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.GameMessage;
 import dev.arena.server.protocol.Join;
+import dev.arena.server.protocol.MessageTags;
 import dev.arena.server.protocol.Ping;
 import dev.arena.server.protocol.Pong;
 import dev.arena.server.protocol.ProtocolException;
@@ -15,9 +17,11 @@ import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Snapshot;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.state.ReplicatedWorld;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -27,16 +31,25 @@ import java.util.SplittableRandom;
 
 /**
  * One simulated player: connects, joins the game of {@code --game} (quick-join
- * for the first bot of a room, by room id for the others), rebuilds the room
+ * for the first bot of a room, by room id for the others), follows the room
  * state (its view of it, when the room has views: the entities it holds,
- * entering and leaving, are counted) from SNAPSHOT/DELTA with the server's own
- * {@link ReplicatedWorld}, then every {@code 1000 / inputHz} ms lets its
- * game's {@link BotBehaviour} act: in the arena-bench workload
+ * entering and leaving, are counted) from SNAPSHOT/DELTA, then every
+ * {@code 1000 / inputHz} ms lets its game's {@link BotBehaviour} act: in the arena-bench workload
  * (docs/PERFORMANCE.md) an INPUT with an increasing seq and a unit direction
  * that changes at random about once a second. An input's latency ends at the
  * first update whose acknowledged seq reaches it ({@link LatencyTracker}; in
  * the arena, the own player's {@code lastSeq}). Answers server PINGs with
  * PONGs. The pacing and the measured inputs are {@link BotInputs}'.
+ *
+ * <p>How much of the state it keeps depends on what its behaviour needs:
+ * the arena's steering needs only its own player's acknowledged seq, which a
+ * {@link LightReplica} reads from each update in place; a behaviour that
+ * looks at other entities, or every bot of a {@code --full-state} run,
+ * rebuilds the whole state with the server's own {@link ReplicatedWorld}
+ * from messages the codec decoded. Either way a frame that does not fit the
+ * state held is a state error. Messages are read and written on the
+ * socket's Netty channel ({@link BotSocket}), framed and masked by the bot
+ * ({@link ClientFrames}).
  *
  * <p>With {@code --drop-every}, a playing bot cuts its TCP connection
  * without a close frame about that often (jittered, half to one and a half
@@ -66,11 +79,19 @@ final class Bot implements BotBehaviour.BotActions {
     private final String game;
     private final SplittableRandom random;
     private final ReplicatedWorld world = new ReplicatedWorld();
+    /** Whether every bot keeps the whole state, whatever its behaviour needs ({@code --full-state}). */
+    private final boolean fullState;
+    /** The own player only, when the behaviour needs no more (chosen at WELCOME); else null. */
+    private LightReplica light;
+    private final ClientFrames frames;
+    private final Runnable act = this::act;
     private final BotInputs inputs;
     /** The bot's network cuts and comebacks, or null without {@code --drop-every}. */
     private final BotResume resume;
     private final Promise<Void> closed = Promise.promise();
     private WebSocket ws;
+    /** The Netty channel of {@link #ws}, where messages are read and written. */
+    private BotSocket socket;
     private State state = State.IDLE;
     private volatile Outcome outcome = Outcome.PENDING;
     private volatile String roomId;
@@ -88,10 +109,11 @@ final class Bot implements BotBehaviour.BotActions {
 
     /**
      * @param game            the game to join, or null for the server's default game
+     * @param fullState       keep the whole state whatever the behaviour needs ({@code --full-state})
      * @param dropEveryMillis how often the bot cuts its connection and resumes, about; 0 never
      */
     Bot(int index, int room, boolean leader, BotGroup group, Stats stats, String game, int inputHz, long seed,
-        long dropEveryMillis) {
+        boolean fullState, long dropEveryMillis) {
         this.index = index;
         this.room = room;
         this.leader = leader;
@@ -102,7 +124,9 @@ final class Bot implements BotBehaviour.BotActions {
         this.game = game;
         this.inputHz = inputHz;
         this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
-        this.inputs = new BotInputs(group.vertx(), codec, stats, inputHz, random);
+        this.fullState = fullState;
+        this.frames = new ClientFrames(random.nextInt());
+        this.inputs = new BotInputs(group.wheel(), stats, random);
         this.resume = dropEveryMillis > 0 ? new BotResume(this, group, stats, dropEveryMillis, random.split()) : null;
     }
 
@@ -235,9 +259,15 @@ final class Bot implements BotBehaviour.BotActions {
      */
     void attach(WebSocket socket) {
         ws = socket;
+        this.socket = BotSocket.attach(socket, (payload, arrival) -> {
+            if (socket == ws) {
+                onFrame(payload, arrival);
+            }
+        });
+        // Only a message that came in fragments gets here (the game server sends none).
         socket.binaryMessageHandler(frame -> {
             if (socket == ws) {
-                onFrame(frame);
+                onFrame(Unpooled.wrappedBuffer(frame.getBytes()), System.nanoTime());
             }
         });
         socket.textMessageHandler(text -> stats.increment(Count.UNDECODABLE_FRAMES));
@@ -290,7 +320,7 @@ final class Bot implements BotBehaviour.BotActions {
 
     /** The tick of the state this bot holds, for RESUME. */
     int lastTick() {
-        return world.tick();
+        return light != null ? light.tick() : world.tick();
     }
 
     /**
@@ -317,13 +347,19 @@ final class Bot implements BotBehaviour.BotActions {
         closed.tryComplete();
     }
 
-    private void onFrame(Buffer frame) {
-        long now = System.nanoTime();
-        stats.add(Count.BYTES_IN, frame.length());
+    /** One whole message; {@code now} is when it arrived. */
+    private void onFrame(ByteBuf frame, long now) {
+        int length = frame.readableBytes();
+        stats.add(Count.BYTES_IN, length);
         stats.increment(Count.MESSAGES_IN);
+        int tag = length == 0 ? -1 : frame.getUnsignedByte(frame.readerIndex());
+        if (light != null && (tag == MessageTags.SERVER_DELTA || tag == MessageTags.SERVER_SNAPSHOT)) {
+            onLightUpdate(frame, tag, now);
+            return;
+        }
         ServerMessage message;
         try {
-            message = codec.decodeServer(frame.getBytes());
+            message = codec.decodeServer(ByteBufUtil.getBytes(frame));
         } catch (ProtocolException e) {
             stats.increment(Count.UNDECODABLE_FRAMES);
             return;
@@ -378,6 +414,29 @@ final class Bot implements BotBehaviour.BotActions {
         // A server PONG answers a client PING; bots send none.
     }
 
+    /** A SNAPSHOT or DELTA, read in place into the {@link LightReplica}. */
+    private void onLightUpdate(ByteBuf frame, int tag, long now) {
+        if (state != State.PLAYING) {
+            stats.increment(Count.STATE_ERRORS);
+            return;
+        }
+        try {
+            light.apply(frame);
+        } catch (IllegalStateException e) {
+            // A delta against a baseline this bot does not hold, or one that does not fit its state: a server bug.
+            stats.increment(Count.STATE_ERRORS);
+            return;
+        } catch (ProtocolException | KryoException e) {
+            stats.increment(Count.UNDECODABLE_FRAMES);
+            return;
+        }
+        if (tag == MessageTags.SERVER_DELTA) {
+            stats.add(Count.ENTERED, light.spawned());
+            stats.add(Count.LEFT, light.removed());
+        }
+        onUpdate(now, light.size(), light.holdsOwn(), light.ownField(behaviour.ackField(), BotBehaviour.NO_ACK));
+    }
+
     private void onWelcome(Welcome welcome) {
         if (state == State.RESUMING && welcome.playerId() == playerId) {
             state = State.PLAYING;
@@ -394,6 +453,10 @@ final class Bot implements BotBehaviour.BotActions {
         playerId = welcome.playerId();
         roomId = welcome.roomId();
         behaviour = BotBehaviours.forGame(welcome.game(), inputHz, random);
+        if (!fullState && !behaviour.needsWorld()) {
+            light = new LightReplica();
+            light.own(playerId);
+        }
         stats.increment(Count.JOINED);
         stats.playing(1);
         outcome = Outcome.JOINED;
@@ -402,18 +465,27 @@ final class Bot implements BotBehaviour.BotActions {
         }
     }
 
+    /** After an update rebuilt into the {@link ReplicatedWorld}. */
     private void onUpdate(long now) {
+        boolean holdsOwn = world.get(playerId) != null;
+        onUpdate(now, world.size(), holdsOwn, holdsOwn ? behaviour.acknowledgedSeq(world, playerId) : BotBehaviour.NO_ACK);
+    }
+
+    /**
+     * After any update: {@code held} entities, whether the own player is
+     * among them and the seq acknowledged ({@link BotBehaviour#NO_ACK}: none).
+     */
+    private void onUpdate(long now, int held, boolean holdsOwn, int acknowledged) {
         stats.increment(Count.UPDATES);
         // The bot's view (PROTOCOL.md "Views"): what it holds is what the server lets it see.
-        stats.add(Count.VIEW_ENTITIES, world.size());
+        stats.add(Count.VIEW_ENTITIES, held);
         if (!stopping) {
-            inputs.start(this::act);
+            inputs.start(act);
         }
-        if (world.get(playerId) == null) {
+        if (!holdsOwn) {
             stats.increment(Count.STATE_ERRORS);
             return;
         }
-        int acknowledged = behaviour.acknowledgedSeq(world, playerId);
         if (acknowledged != BotBehaviour.NO_ACK) {
             inputs.acknowledged(acknowledged, now);
         }
@@ -423,7 +495,7 @@ final class Bot implements BotBehaviour.BotActions {
         if (state != State.PLAYING || stopping) {
             return;
         }
-        if (ws.writeQueueFull()) {
+        if (!socket.writable()) {
             // Never queue without bound: a server that does not read gets no more inputs.
             stats.increment(Count.INPUTS_SKIPPED);
             return;
@@ -433,7 +505,7 @@ final class Bot implements BotBehaviour.BotActions {
 
     @Override
     public void steer(float dx, float dy, int buttons) {
-        inputs.steer(ws, dx, dy, buttons);
+        inputs.steer(socket, frames, dx, dy, buttons);
     }
 
     @Override
@@ -467,7 +539,8 @@ final class Bot implements BotBehaviour.BotActions {
 
     void send(dev.arena.server.protocol.ClientMessage message) {
         byte[] bytes = codec.encode(message);
-        ws.writeBinaryMessage(Buffer.buffer(bytes));
+        socket.write(frames.message(socket.alloc(), bytes));
+        socket.flush();
         stats.add(Count.BYTES_OUT, bytes.length);
         stats.increment(Count.MESSAGES_OUT);
     }

@@ -30,6 +30,27 @@ interface BotBehaviour {
         return true;
     }
 
+    /**
+     * Whether {@link #act} and {@link #acknowledgedSeq} look at the state
+     * beyond the bot's own player. A behaviour that does not gets
+     * {@link BotActions#world()} empty: its bot keeps only its own player
+     * ({@link LightReplica}), unless the run asks for the whole state
+     * ({@code --full-state}), and reads the acknowledged seq from
+     * {@link #ackField()}.
+     */
+    default boolean needsWorld() {
+        return true;
+    }
+
+    /**
+     * The field of the bot's own player that holds the last input seq the
+     * server applied, for a behaviour that does not need the world; -1 when
+     * there is none (no latency is measured).
+     */
+    default int ackField() {
+        return -1;
+    }
+
     /** A game MESSAGE from the server. Ignored unless the game's bots react to messages. */
     default void onMessage(BotActions bot, GameMessage message) {
     }
@@ -70,7 +91,7 @@ interface BotBehaviour {
          */
         void refused(String why);
 
-        /** The state as the bot rebuilt it. */
+        /** The state as the bot rebuilt it; empty unless the behaviour {@link BotBehaviour#needsWorld needs it} (or the run keeps it). */
         ReplicatedWorld world();
 
         /** The bot's own entity id (0 before WELCOME). */

@@ -65,6 +65,16 @@ final class BotBehaviours {
         }
 
         @Override
+        public boolean needsWorld() {
+            return false;
+        }
+
+        @Override
+        public int ackField() {
+            return ackField;
+        }
+
+        @Override
         public int acknowledgedSeq(ReplicatedWorld world, int playerId) {
             EntityRecord me = world.get(playerId);
             return ackField < 0 || me == null || me.fields().length <= ackField ? NO_ACK : me.fields()[ackField];

@@ -13,23 +13,29 @@ import java.util.List;
  * The bots of one event loop. Deployed as a verticle, so its bots' sockets,
  * timers and handlers all run on that loop: the codec and the bots' state
  * need no locks. Holds the WebSocket client in a field for as long as its
- * connections live (Vert.x 5 closes a client that is garbage-collected).
+ * connections live (Vert.x 5 closes a client that is garbage-collected), and
+ * the one timer that paces its bots' inputs ({@link InputWheel}).
  */
 final class BotGroup extends VerticleBase {
     private final int maxConnections;
     private final Target target;
+    private final int inputHz;
     private final List<Bot> bots = new ArrayList<>();
     private WebSocketClient client;
     private FrameCodec codec;
+    private InputWheel wheel;
 
-    BotGroup(int maxConnections, Target target) {
+    /** @param inputHz inputs per second per bot ({@code --input-hz}) */
+    BotGroup(int maxConnections, Target target, int inputHz) {
         this.maxConnections = maxConnections;
         this.target = target;
+        this.inputHz = inputHz;
     }
 
     @Override
     public Future<?> start() {
         codec = new FrameCodec();
+        wheel = new InputWheel(vertx, (int) Math.max(1, Math.round(1000.0 / inputHz)));
         client = vertx.createWebSocketClient(target.applyTo(new WebSocketClientOptions()
                 // The default is 50 WebSockets per client; each bot holds one.
                 .setMaxConnections(maxConnections + 16)
@@ -65,6 +71,10 @@ final class BotGroup extends VerticleBase {
 
     FrameCodec codec() {
         return codec;
+    }
+
+    InputWheel wheel() {
+        return wheel;
     }
 
     io.vertx.core.Vertx vertx() {

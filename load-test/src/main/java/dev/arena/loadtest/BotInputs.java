@@ -1,40 +1,35 @@
 package dev.arena.loadtest;
 
 import dev.arena.loadtest.Stats.Count;
-import dev.arena.server.protocol.FrameCodec;
-import dev.arena.server.protocol.Input;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
+import io.netty.buffer.ByteBuf;
 
 import java.util.SplittableRandom;
 
 /**
- * One bot's pacing and measurement: every {@code 1000 / inputHz} ms the
- * bot's game behaviour acts ({@link BotBehaviour#act}), each INPUT it steers
- * with gets the next seq (a game MESSAGE it wants timed brings its own), and
- * the latency of each ends at the first update whose acknowledged seq reaches
- * it ({@link LatencyTracker}). What to send is the behaviour's business. On
- * the bot's event loop.
+ * One bot's pacing and measurement: every {@code 1000 / inputHz} ms (its
+ * group's {@link InputWheel}, at the bot's own phase) the bot's game
+ * behaviour acts ({@link BotBehaviour#act}), each INPUT it steers with gets
+ * the next seq (a game MESSAGE it wants timed brings its own), and the
+ * latency of each ends at the first update whose acknowledged seq reaches it
+ * ({@link LatencyTracker}). What to send is the behaviour's business. On the
+ * bot's event loop.
  */
 final class BotInputs {
     /** Pending inputs a bot tracks: 51 s of inputs at 20 Hz, far past any latency worth measuring. */
     private static final int MAX_PENDING = 1024;
 
-    private final Vertx vertx;
-    private final FrameCodec codec;
+    private final InputWheel wheel;
     private final Stats stats;
-    private final long periodMillis;
     private final SplittableRandom random;
     private final LatencyTracker pending = new LatencyTracker(MAX_PENDING);
     private int seq;
-    private long timer = -1;
+    /** The bot's phase in the wheel while it acts, else -1. */
+    private int phase = -1;
+    private Runnable act;
 
-    BotInputs(Vertx vertx, FrameCodec codec, Stats stats, int inputHz, SplittableRandom random) {
-        this.vertx = vertx;
-        this.codec = codec;
+    BotInputs(InputWheel wheel, Stats stats, SplittableRandom random) {
+        this.wheel = wheel;
         this.stats = stats;
-        this.periodMillis = Math.max(1, Math.round(1000.0 / inputHz));
         this.random = random;
     }
 
@@ -44,29 +39,36 @@ final class BotInputs {
      * bot to one phase).
      */
     void start(Runnable act) {
-        if (timer < 0) {
-            timer = vertx.setPeriodic(1 + random.nextLong(periodMillis), periodMillis, id -> act.run());
+        if (phase < 0) {
+            this.act = act;
+            phase = random.nextInt(wheel.periodMillis());
+            wheel.add(act, phase);
         }
     }
 
     /** Stops acting. With {@code forgetPending}, inputs in flight are not measured (the bot cut its connection). */
     void stop(boolean forgetPending) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            timer = -1;
+        if (phase >= 0) {
+            wheel.remove(act, phase);
+            phase = -1;
         }
         if (forgetPending) {
             pending.clear();
         }
     }
 
-    /** Sends an INPUT with the next seq on {@code ws}; its latency is measured when it is acknowledged. */
-    void steer(WebSocket ws, float dx, float dy, int buttons) {
+    /**
+     * Sends an INPUT with the next seq on {@code socket}, framed by
+     * {@code frames}, and flushes it; its latency is measured when it is
+     * acknowledged.
+     */
+    void steer(BotSocket socket, ClientFrames frames, float dx, float dy, int buttons) {
         seq++;
-        byte[] bytes = codec.encode(new Input(seq, dx, dy, buttons));
+        ByteBuf frame = frames.input(socket.alloc(), seq, dx, dy, buttons);
         pending.sent(seq, System.nanoTime());
-        ws.writeBinaryMessage(Buffer.buffer(bytes));
-        stats.add(Count.BYTES_OUT, bytes.length);
+        socket.write(frame);
+        socket.flush();
+        stats.add(Count.BYTES_OUT, frames.lastLength());
         stats.increment(Count.MESSAGES_OUT);
         stats.increment(Count.INPUTS_SENT);
     }

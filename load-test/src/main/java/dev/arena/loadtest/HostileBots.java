@@ -43,11 +43,11 @@ final class HostileBots implements AutoCloseable {
     HostileBots(URI url, int count, long seed) throws Exception {
         vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1)).build();
-        group = new BotGroup(count, new Target(url, false));
+        group = new BotGroup(count, new Target(url, false), 20);
         vertx.deployVerticle(group).await(30, TimeUnit.SECONDS);
         bots = new Bot[count];
         for (int i = 0; i < count; i++) {
-            bots[i] = new Bot(i, 0, i == 0, group, stats, null, 20, seed, 0);
+            bots[i] = new Bot(i, 0, i == 0, group, stats, null, 20, seed, true, 0);
             group.add(bots[i]);
         }
     }

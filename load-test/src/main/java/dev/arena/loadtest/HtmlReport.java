@@ -91,7 +91,9 @@ public final class HtmlReport {
                 r.rate(Count.MESSAGES_IN), r.rate(Count.MESSAGES_OUT)));
         row(b, "errors / disconnects / rejected joins", r.errors() + " / " + r.total(Count.DISCONNECTS) + " / "
                 + r.total(Count.REJECTED_JOINS) + r.rejectedJoinReasons());
-        row(b, "load generator CPU", String.format(Locale.ROOT, "%.1f s", r.botCpuNanos / 1e9));
+        row(b, "load generator CPU", String.format(Locale.ROOT, "%.1f s", r.botCpuNanos / 1e9)
+                + (r.botUserCpuNanos < 0 ? "" : String.format(Locale.ROOT, " (%.1f user + %.1f sys)",
+                        r.botUserCpuNanos / 1e9, r.botSystemCpuNanos / 1e9)));
         if (r.server != null) {
             JsonObject server = json.getJsonObject("server");
             String who = r.server.floor() ? "floor server (bare Netty, no game)" : "server";

@@ -80,7 +80,7 @@ public final class LoadRun {
         List<BotGroup> groups = new ArrayList<>();
         try {
             for (int i = 0; i < loops; i++) {
-                BotGroup group = new BotGroup(options.bots() / loops + 1, target);
+                BotGroup group = new BotGroup(options.bots() / loops + 1, target, options.inputHz);
                 vertx.deployVerticle(group).await(30, TimeUnit.SECONDS);
                 groups.add(group);
             }
@@ -88,7 +88,7 @@ public final class LoadRun {
             for (int i = 0; i < bots.length; i++) {
                 BotGroup group = groups.get(i % loops);
                 bots[i] = new Bot(i, i / options.players, i % options.players == 0, group, stats,
-                        options.game, options.inputHz, options.seed, options.dropEverySeconds * 1000L);
+                        options.game, options.inputHz, options.seed, options.fullState, options.dropEverySeconds * 1000L);
                 group.add(bots[i]);
             }
             return drive(bots);
@@ -121,6 +121,8 @@ public final class LoadRun {
         long measureEndNanos = 0;
         long cpuStart = 0;
         long cpuEnd = 0;
+        long[] splitStart = null;
+        long[] splitEnd = null;
         Histogram interval = null;
         Histogram measured = new Histogram(3);
         Histogram all = new Histogram(3);
@@ -204,6 +206,7 @@ public final class LoadRun {
                     measureEnd = current;
                     measureEndNanos = now;
                     cpuEnd = processCpuNanos();
+                    splitEnd = ProcStat.userSystemNanos(ProcessHandle.current().pid());
                     listener.measureEnded();
                     break;
                 }
@@ -211,6 +214,7 @@ public final class LoadRun {
                     measureStart = current;
                     measureStartNanos = now;
                     cpuStart = processCpuNanos();
+                    splitStart = ProcStat.userSystemNanos(ProcessHandle.current().pid());
                     listener.measureStarted();
                 }
                 if (now - nextSample > SECOND) {
@@ -234,6 +238,10 @@ public final class LoadRun {
         result.latencyExpected = java.util.Arrays.stream(bots).noneMatch(b -> b.outcome() == Bot.Outcome.JOINED)
                 || java.util.Arrays.stream(bots).anyMatch(Bot::measuresLatency);
         result.refusals = stats.refusals();
+        if (splitStart != null && splitEnd != null) {
+            result.botUserCpuNanos = splitEnd[0] - splitStart[0];
+            result.botSystemCpuNanos = splitEnd[1] - splitStart[1];
+        }
         result.joinTime = stats.joinTime.getIntervalHistogram();
         // Every bot of a run plays one game, so the first one seated says what its latency is of.
         java.util.Arrays.stream(bots).map(Bot::behaviour).filter(java.util.Objects::nonNull).findFirst().ifPresent(b -> {

@@ -20,7 +20,7 @@ public final class Options {
     public enum Command { RUN, BENCH, CAPACITY }
 
     private static final Set<String> COMMON = Set.of("workload", "rooms", "players", "duration", "warmup", "ramp",
-            "input-hz", "seed", "out", "loops", "game", "drop-every");
+            "input-hz", "seed", "out", "loops", "game", "drop-every", "full-state");
     /** A game's name as the server knows it (its GameDefinition's rule). */
     private static final java.util.regex.Pattern GAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]{0,23}");
     private static final Set<String> SERVER = Set.of("server-jar", "jvm-flags", "floor");
@@ -28,7 +28,7 @@ public final class Options {
     private static final Set<String> BENCH = Set.of("floor-result", "nodes");
     private static final Set<String> CAPACITY = Set.of("start-rooms", "step-rooms", "max-rooms", "p99-limit-ms");
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("insecure", "floor");
+    private static final Set<String> FLAGS = Set.of("insecure", "floor", "full-state");
 
     public static final String USAGE = """
             usage:
@@ -55,6 +55,8 @@ public final class Options {
               --game NAME       the game the bots join (default: the server's default game, room.game)
               --drop-every 0    seconds between each bot's network cuts (jittered, +-50%): it ends its TCP
                                 connection without a close frame and takes its seat back with RESUME; 0 = never
+              --full-state      every bot rebuilds the whole state (the server's ReplicatedWorld) from each update;
+                                without it a bot whose game needs only its own player (the arena) reads just that
             run takes any ws:// or wss:// URL; wss checks the server's certificate against the
             JVM trust store, or trusts any certificate with --insecure (a self-signed test server).
             The server must run with room.capacity = --players (bench and capacity start it so).
@@ -82,6 +84,8 @@ public final class Options {
     /** Null with {@link #floor}. */
     /** Seconds between a bot's network cuts, about (0: never). */
     public final int dropEverySeconds;
+    /** Every bot rebuilds the whole state, whatever its game's behaviour needs. */
+    public final boolean fullState;
     public final Path serverJar;
     /** Start the floor server instead of a server jar. */
     public final boolean floor;
@@ -116,6 +120,7 @@ public final class Options {
         this.out = Path.of(v.getOrDefault("out", "target/arena-bench"));
         this.loops = integer(v, "loops", 2, 1, 64);
         this.dropEverySeconds = integer(v, "drop-every", 0, 0, 86_400);
+        this.fullState = v.containsKey("full-state");
         this.game = v.get("game");
         if (game != null && !GAME.matcher(game).matches()) {
             throw new UsageException("--game must be a game's name (lower-case letters and digits), got '" + game + "'");
@@ -244,6 +249,7 @@ public final class Options {
         this.out = out;
         this.loops = o.loops;
         this.dropEverySeconds = o.dropEverySeconds;
+        this.fullState = o.fullState;
         this.game = o.game;
         this.serverJar = o.serverJar;
         this.floor = o.floor;
@@ -304,6 +310,7 @@ public final class Options {
                 + " --rooms " + rooms + " --players "
                 + players + " --duration " + durationSeconds + " --warmup " + warmupSeconds + " --ramp " + rampPerSecond
                 + " --input-hz " + inputHz + " --seed " + seed + " --loops " + loops + (game != null ? " --game " + game : "")
-                + (dropEverySeconds > 0 ? " --drop-every " + dropEverySeconds : "") + " --out " + out;
+                + (dropEverySeconds > 0 ? " --drop-every " + dropEverySeconds : "") + (fullState ? " --full-state" : "")
+                + " --out " + out;
     }
 }

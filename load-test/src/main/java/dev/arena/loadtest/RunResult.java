@@ -45,6 +45,9 @@ public final class RunResult {
     private final long[] measureEnd;
     public final double measuredSeconds;
     public final long botCpuNanos;
+    /** The load generator's user and system CPU over the measured window (from /proc); -1 where it has none. */
+    public long botUserCpuNanos = -1;
+    public long botSystemCpuNanos = -1;
     public final int playingAtEnd;
     /** Joins that failed, by reason (room_full, no_welcome, first_bot_failed, ...); they sum to rejected joins. */
     public final Map<String, Long> rejectedJoinsByReason;
@@ -161,6 +164,7 @@ public final class RunResult {
                 .put("botEventLoops", options.loops)
                 .put("serverNodes", options.nodes)
                 .put("dropEverySeconds", options.dropEverySeconds)
+                .put("fullState", options.fullState)
                 .put("availableProcessors", Runtime.getRuntime().availableProcessors());
     }
 
@@ -228,6 +232,8 @@ public final class RunResult {
                 .put("upgradesRefused", refusalsJson())
                 .put("loadGenerator", new JsonObject()
                         .put("cpuSeconds", round(botCpuNanos / 1e9, 3))
+                        .put("userCpuSeconds", round(botUserCpuNanos / 1e9, 3))
+                        .put("systemCpuSeconds", round(botSystemCpuNanos / 1e9, 3))
                         .put("cpuPercentOfOneCore", round(measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds, 1)))
                 .put("clean", clean());
         if (server != null) {
@@ -313,8 +319,10 @@ public final class RunResult {
         refusals.forEach((reason, r) -> b.append(String.format(Locale.ROOT,
                 "  upgrades refused: %d x HTTP %d %s (\"%s\"): %s%n", r.count().sum(), r.status(), reason, r.message(),
                 Refusals.advice(reason))));
-        b.append(String.format(Locale.ROOT, "  load generator CPU %.1f s (%.0f%% of one core)%n",
-                botCpuNanos / 1e9, measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds));
+        b.append(String.format(Locale.ROOT, "  load generator CPU %.1f s%s (%.0f%% of one core)%n",
+                botCpuNanos / 1e9, botUserCpuNanos < 0 ? "" : String.format(Locale.ROOT, " = %.1f user + %.1f sys",
+                        botUserCpuNanos / 1e9, botSystemCpuNanos / 1e9),
+                measuredSeconds <= 0 ? 0 : botCpuNanos / 1e7 / measuredSeconds));
         if (server != null) {
             b.append(String.format(Locale.ROOT, "  %s CPU %.2f s = %.2f user + %.2f sys (%.1f%% of one core; per 1,000 players per minute %.2f s = %.2f user + %.2f sys), peak RSS %.0f MiB%n",
                     server.floor() ? "floor server (bare Netty, no game)" : "server",

@@ -20,15 +20,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A short arena-bench run of the real tool against a real server in this
- * JVM: 2 rooms x 5 bots. Asserts what the bots did, never how fast.
+ * JVM: 2 rooms x 5 bots, keeping only their own player (the default for the
+ * arena) or, with {@code --full-state}, the whole room. Asserts what the bots
+ * did, never how fast.
  */
 class SmokeRunTest {
+    @Test
+    @Timeout(60)
+    void withTheWholeStateEveryBotRebuildsTheRoomAndPlaysAsCleanly(@TempDir Path out) throws Exception {
+        RunResult result;
+        try (TestServer server = TestServer.start(Map.of("room.capacity", "5", "arena.orbs", "7"))) {
+            Options options = Options.parse("run", "--url", "ws://127.0.0.1:" + server.port() + "/ws", "--rooms", "2",
+                    "--players", "5", "--warmup", "1", "--duration", "2", "--ramp", "200", "--full-state", "--out",
+                    out.toString());
+            result = new LoadRun(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new LoadRun.Listener() { }).run();
+        }
+        assertThat(result.toJson().getJsonObject("parameters").getBoolean("fullState")).isTrue();
+        assertThat(result.errors()).as("errors; first failures: %s", result.failures).isZero();
+        assertThat(result.measured.getTotalCount()).as("input latencies recorded").isPositive();
+        assertThat(result.measured(Count.VIEW_ENTITIES) / (double) result.measured(Count.UPDATES))
+                .as("entities held per update: 5 players and 7 orbs").isEqualTo(12.0);
+        assertThat(result.clean()).isTrue();
+    }
+
     @Test
     @Timeout(60)
     void botsJoinPlayAndMeasureAndTheReportsAreWritten(@TempDir Path out) throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         RunResult result;
-        try (TestServer server = TestServer.start(Map.of("room.capacity", "5"))) {
+        try (TestServer server = TestServer.start(Map.of("room.capacity", "5", "arena.orbs", "7"))) {
             Options options = Options.parse("run", "--url", "ws://127.0.0.1:" + server.port() + "/ws", "--rooms", "2", "--players", "5",
                     "--warmup", "1", "--duration", "3", "--ramp", "200", "--seed", "7", "--out", out.toString());
             result = new LoadRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8),
@@ -44,7 +65,11 @@ class SmokeRunTest {
         assertThat(result.measured(Count.UPDATES)).as("state updates while measuring").isPositive();
         assertThat(result.measured(Count.INPUTS_SENT)).isPositive();
         assertThat(result.measured.getTotalCount()).as("input latencies recorded").isPositive();
+        assertThat(result.measured(Count.VIEW_ENTITIES) / (double) result.measured(Count.UPDATES))
+                .as("entities held per update, own player only kept: 5 players and 7 orbs").isEqualTo(12.0);
         assertThat(result.clean()).isTrue();
+        assertThat(result.toJson().getJsonObject("parameters").getBoolean("fullState")).isFalse();
+        assertThat(result.toJson().getJsonObject("loadGenerator").getDouble("userCpuSeconds")).isPositive();
         assertThat(progress.toString(StandardCharsets.UTF_8)).startsWith("target: ws://127.0.0.1:")
                 .contains("no TLS", "bots 10/10", "measure");
 

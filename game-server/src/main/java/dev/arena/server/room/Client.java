@@ -1,7 +1,7 @@
 package dev.arena.server.room;
 
 import dev.arena.server.state.Replica;
-import io.vertx.core.buffer.Buffer;
+import dev.arena.server.state.WireFrame;
 
 import java.util.ArrayDeque;
 
@@ -29,7 +29,7 @@ final class Client {
     /** False while the seat is held after a drop: no frames or MESSAGEs are sent, the replica keeps its baseline. */
     boolean connected = true;
     /** Game MESSAGE frames written after the next state update; shared buffers for a broadcast. */
-    final ArrayDeque<Buffer> outbox = new ArrayDeque<>();
+    final ArrayDeque<WireFrame> outbox = new ArrayDeque<>();
     long congestedSince;
     long oldestUnsentInput;
     /** Closed (too slow, or a MESSAGE the game could not read): nothing more is sent until it resumes. */
@@ -43,9 +43,9 @@ final class Client {
         this.replica = replica;
     }
 
-    /** Writes the queued MESSAGEs, oldest first. */
-    void flushOutbox() {
-        Buffer frame;
+    /** Writes the queued MESSAGEs, oldest first (queued on the channel, like the state update before them). */
+    void writeOutbox() {
+        WireFrame frame;
         while ((frame = outbox.poll()) != null) {
             channel.write(frame);
         }

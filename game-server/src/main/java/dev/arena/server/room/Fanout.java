@@ -8,7 +8,9 @@ import dev.arena.server.state.Replication;
  * A room's send tick: each client whose socket can take it is written the
  * replication's next frame for its replica (one shared frame for every
  * up-to-date client of a room without views), then the game MESSAGEs queued
- * for it. A congested client is skipped, its replica keeping its older
+ * for it; once every client's frames are queued, the channels are flushed, so
+ * each socket thread is handed the whole tick at once (not one task per
+ * frame) and each socket makes one system call. A congested client is skipped, its replica keeping its older
  * baseline; one congested for longer than {@code tooSlowNanos} is closed with
  * 4002 (a player's seat is then held like any drop). A closing client, or a
  * seat held after a drop, is sent nothing: its replica keeps the baseline a
@@ -49,7 +51,12 @@ final class Fanout {
             }
             // Messages are few and small, and a game may count on them: written even to a congested
             // socket, whose queue is bounded by the too-slow close.
-            client.flushOutbox();
+            client.writeOutbox();
+        }
+        for (Client client : seats) {
+            if (!client.closing && client.connected) {
+                client.channel.flush();
+            }
         }
     }
 

@@ -19,8 +19,8 @@ import dev.arena.server.protocol.ProtocolVersion;
 import dev.arena.server.protocol.Welcome;
 import dev.arena.server.state.EntityStore;
 import dev.arena.server.state.Replication;
+import dev.arena.server.state.WireFrame;
 import dev.arena.server.state.WorldState;
-import io.vertx.core.buffer.Buffer;
 
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -182,11 +182,13 @@ public final class Room {
 
     private void welcome(Client client, String resumeToken) {
         GameInfo info = game.info();
-        client.channel.write(Buffer.buffer(codec.encode(new Welcome(ProtocolVersion.CURRENT,
+        ClientChannel channel = client.channel;
+        channel.write(WireFrame.of(codec.encode(new Welcome(ProtocolVersion.CURRENT,
                 client.spectator ? 0 : client.seat, id(), config.game(), client.spectator ? Welcome.SPECTATOR : 0,
                 setup.privateCode(), config.tickHz(), config.sendHz(), System.currentTimeMillis(), info.worldWidth(),
                 info.worldHeight(), info.positionScale(), info.params(),
                 resumeToken == null ? 0 : config.reconnectGraceMillis(), resumeToken))));
+        channel.flush();
     }
 
     /**
@@ -351,5 +353,14 @@ public final class Room {
             }
         }
         seats.clear();
+    }
+
+    /**
+     * Releases what the room holds outside the heap (the last send tick's
+     * frames): the room has stopped. On the room's thread, after
+     * {@link #closeAll}; nothing is sent after this.
+     */
+    public void dispose() {
+        replication.close();
     }
 }

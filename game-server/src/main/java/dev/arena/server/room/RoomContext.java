@@ -7,7 +7,7 @@ import dev.arena.server.game.World;
 import dev.arena.server.metrics.GameMeters;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.GameMessage;
-import io.vertx.core.buffer.Buffer;
+import dev.arena.server.state.WireFrame;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,10 +24,10 @@ final class RoomContext implements GameContext {
     /** Where encoded MESSAGE frames go: the room's seats. */
     interface Mailboxes {
         /** Queues a frame for one player; returns how many clients will get it (0 or 1). */
-        int deliver(int playerId, Buffer frame);
+        int deliver(int playerId, WireFrame frame);
 
         /** Queues a frame for every player and spectator; returns how many will get it. */
-        int deliverAll(Buffer frame);
+        int deliverAll(WireFrame frame);
     }
 
     private final RoomSetup setup;
@@ -88,14 +88,14 @@ final class RoomContext implements GameContext {
         meters.messagesSent(type, mailboxes.deliverAll(encode(type, payload)));
     }
 
-    private Buffer encode(int type, byte[] payload) {
+    private WireFrame encode(int type, byte[] payload) {
         GameMessage message = new GameMessage(type, payload);
         if (payload.length + GameMessage.MAX_OVERHEAD_BYTES > setup.maxFrameBytes()) {
             throw new IllegalArgumentException("a MESSAGE payload of " + payload.length + " bytes does not fit in a frame"
                     + " of http.maxFrameBytes (" + setup.maxFrameBytes() + "): at most "
                     + (setup.maxFrameBytes() - GameMessage.MAX_OVERHEAD_BYTES) + " bytes");
         }
-        return Buffer.buffer(codec.encode((dev.arena.server.protocol.ServerMessage) message));
+        return WireFrame.of(codec.encode((dev.arena.server.protocol.ServerMessage) message));
     }
 
     @Override

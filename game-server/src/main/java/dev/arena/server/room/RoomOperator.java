@@ -3,7 +3,7 @@ package dev.arena.server.room;
 import dev.arena.server.config.RoomConfig;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.Notice;
-import io.vertx.core.buffer.Buffer;
+import dev.arena.server.state.WireFrame;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -125,12 +125,17 @@ final class RoomOperator {
 
     /** Written at once, not after the next update: a notice is about nothing in the room's state. */
     private int notice(String text) {
-        Buffer frame = Buffer.buffer(room.codec().encode(new Notice(text)));
+        WireFrame frame = WireFrame.of(room.codec().encode(new Notice(text)));
         int sent = 0;
         for (Client client : room.seats()) {
             if (client.connected && !client.closing) {
                 client.channel.write(frame);
                 sent++;
+            }
+        }
+        for (Client client : room.seats()) {
+            if (client.connected && !client.closing) {
+                client.channel.flush();
             }
         }
         return sent;

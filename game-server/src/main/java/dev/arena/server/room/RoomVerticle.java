@@ -171,6 +171,10 @@ public final class RoomVerticle extends VerticleBase {
     public Future<?> stop() {
         vertx.cancelTimer(timerId);
         end(CloseReason.GOING_AWAY, "the server is shutting down");
+        if (room != null) {
+            // On the room's own thread, after any call that was stuck has returned: nothing is sent after this.
+            room.dispose();
+        }
         return Future.succeededFuture();
     }
 

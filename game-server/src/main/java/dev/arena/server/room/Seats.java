@@ -1,6 +1,6 @@
 package dev.arena.server.room;
 
-import io.vertx.core.buffer.Buffer;
+import dev.arena.server.state.WireFrame;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -118,7 +118,7 @@ final class Seats implements RoomContext.Mailboxes, Iterable<Client> {
     }
 
     @Override
-    public int deliver(int playerId, Buffer frame) {
+    public int deliver(int playerId, WireFrame frame) {
         Client client = find(playerId);
         if (client != null && !client.spectator && !client.closing && client.connected) {
             client.outbox.add(frame);
@@ -132,7 +132,7 @@ final class Seats implements RoomContext.Mailboxes, Iterable<Client> {
     }
 
     @Override
-    public int deliverAll(Buffer frame) {
+    public int deliverAll(WireFrame frame) {
         int n = 0;
         for (Client client : clients) {
             if (!client.closing && client.connected) {
@@ -148,7 +148,7 @@ final class Seats implements RoomContext.Mailboxes, Iterable<Client> {
     }
 
     /** A MESSAGE sent while a player was being seated, for that player ({@link #EVERYONE}: a broadcast). */
-    private record Mail(int playerId, Buffer frame) {
+    private record Mail(int playerId, WireFrame frame) {
         static final int EVERYONE = Integer.MIN_VALUE;
     }
 }

@@ -1,7 +1,6 @@
 package dev.arena.server.state;
 
 import dev.arena.server.metrics.GameMetrics;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * {@link Replication} of the whole room to every client (the rule
@@ -28,10 +27,15 @@ public final class BaselineReplication extends HistoryReplication {
     }
 
     @Override
-    Buffer frameFor(Replica replica, WorldState current) {
-        Buffer frame = frames.frameFrom(replica.baseline);
+    WireFrame frameFor(Replica replica, WorldState current) {
+        WireFrame frame = frames.frameFrom(replica.baseline);
         // No per-client metric here: every up-to-date client gets the same frame, counted once by snapshotEncoded.
         replica.sent(current, null);
         return frame;
+    }
+
+    @Override
+    public void close() {
+        frames.close();
     }
 }

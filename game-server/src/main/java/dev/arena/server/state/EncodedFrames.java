@@ -1,29 +1,44 @@
 package dev.arena.server.state;
 
-import io.vertx.core.buffer.Buffer;
-
 import java.util.Arrays;
 
 /**
  * One send tick's encoded frames by baseline (null: full snapshot): the
  * encode-once cache. A handful of entries at most (the up-to-date clients'
  * baseline, a few laggards' older ones), so a linear scan of identities
- * beats a map and allocates nothing.
+ * beats a map and allocates nothing. It holds the one reference to each
+ * distinct frame, released when the next send tick clears it (a frame may
+ * sit under two baselines: it is released once).
  */
 final class EncodedFrames {
     private WorldState[] baselines = new WorldState[8];
-    private Buffer[] frames = new Buffer[8];
+    private WireFrame[] frames = new WireFrame[8];
     private int size;
 
     void clear() {
+        for (int i = 0; i < size; i++) {
+            if (frames[i] != null && !heldEarlier(i)) {
+                frames[i].release();
+            }
+        }
         // Dropped, not just forgotten: a cleared entry must not keep an old state or frame alive.
         Arrays.fill(baselines, 0, size, null);
         Arrays.fill(frames, 0, size, null);
         size = 0;
     }
 
+    /** Whether the frame of entry {@code i} is also the frame of an earlier entry. */
+    private boolean heldEarlier(int i) {
+        for (int j = 0; j < i; j++) {
+            if (frames[j] == frames[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The frame encoded this send tick from {@code baseline}, or null. */
-    Buffer get(WorldState baseline) {
+    WireFrame get(WorldState baseline) {
         for (int i = 0; i < size; i++) {
             if (baselines[i] == baseline) {
                 return frames[i];
@@ -32,7 +47,7 @@ final class EncodedFrames {
         return null;
     }
 
-    void put(WorldState baseline, Buffer frame) {
+    void put(WorldState baseline, WireFrame frame) {
         if (size == baselines.length) {
             baselines = Arrays.copyOf(baselines, size * 2);
             frames = Arrays.copyOf(frames, size * 2);

@@ -1,7 +1,6 @@
 package dev.arena.server.state;
 
 import dev.arena.server.metrics.GameMetrics;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * What every {@link Replication} does the same way: capture the live state
@@ -27,7 +26,7 @@ abstract class HistoryReplication implements Replication {
     abstract void captured(WorldState previous, WorldState current);
 
     /** The frame from the replica's baseline to {@code current}; the caller then records it as sent. */
-    abstract Buffer frameFor(Replica replica, WorldState current);
+    abstract WireFrame frameFor(Replica replica, WorldState current);
 
     @Override
     public final Replica newReplica(int viewer) {
@@ -46,7 +45,7 @@ abstract class HistoryReplication implements Replication {
     }
 
     @Override
-    public final Buffer nextFrame(Replica replica) {
+    public final WireFrame nextFrame(Replica replica) {
         if (current == null) {
             throw new IllegalStateException("nextFrame before the first capture");
         }

@@ -2,7 +2,6 @@ package dev.arena.server.state;
 
 import dev.arena.server.game.Visibility;
 import dev.arena.server.metrics.GameMetrics;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * How a room's state reaches its clients (DESIGN.md, "Fan-out"): the room
@@ -11,14 +10,16 @@ import io.vertx.core.buffer.Buffer;
  * written to its socket; on a send tick the room {@link #capture captures}
  * the state once, then asks the {@link #nextFrame next frame} of every
  * client whose socket can take one. Frames are SNAPSHOT or DELTA messages
- * (PROTOCOL.md), tag included, ready to write.
+ * (PROTOCOL.md), tag included, already framed for WebSocket
+ * ({@link WireFrame}): ready to write to any number of sockets.
  *
  * <p>What a client is sent is its view (PROTOCOL.md, "Views"), which the
  * game's {@link Visibility} rule decides: the whole room by default
  * ({@link BaselineReplication}), or per client ({@link ViewReplication}).
  *
  * <p>Encoding is shared: clients that see the whole room and hold the same
- * baseline get the same {@link Buffer}, encoded once per send tick; clients
+ * baseline get the same {@link WireFrame}, encoded and framed once per send
+ * tick; clients
  * with views share each entity's encoded changes. A client skipped for a while
  * (congested, or disconnected and waiting to resume) keeps its older
  * baseline and gets a delta from it, or a SNAPSHOT once it has left the
@@ -70,10 +71,13 @@ public interface Replication {
      * takes the frame, at most once per replica per capture: a skipped client
      * keeps its baseline.
      *
-     * @return a buffer shared with every client of the same baseline: never change it
+     * @return a frame shared with every client of the same baseline, valid
+     *         until the next capture (or {@link #close}), which releases it: a
+     *         socket that writes it later takes its own reference
+     *         ({@link WireFrame#retainedFrame()})
      * @throws IllegalStateException before the first capture, or when asked twice in one send tick
      */
-    Buffer nextFrame(Replica replica);
+    WireFrame nextFrame(Replica replica);
 
     /**
      * A client on a new socket says {@code clientTick} is the last state it
@@ -89,4 +93,7 @@ public interface Replication {
 
     /** The state of the last capture, or null before the first. */
     WorldState current();
+
+    /** The room stops: the last send tick's frames are released. No frame is asked for after this. */
+    void close();
 }

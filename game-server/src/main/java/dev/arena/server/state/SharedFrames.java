@@ -3,21 +3,32 @@ package dev.arena.server.state;
 import com.esotericsoftware.kryo.io.Output;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.FrameCodec;
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.ByteBufAllocator;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The frames of one send tick for clients that see the whole room, by
  * baseline: one encoding per distinct baseline, shared by every client that
  * holds it (DESIGN.md, "encode once, send the same bytes"). A baseline that
  * has left the history gets the snapshot, shared with every other such
- * client and with new ones. Not thread-safe; one per room.
+ * client and with new ones. Also the owner of a view's frames, made for one
+ * client ({@link #single}).
+ *
+ * <p>Every frame is framed once ({@link WireFrame}) in a pooled buffer and
+ * released when the next send tick starts, or at {@link #close}: a socket
+ * that writes it later holds its own reference. Not thread-safe; one per room.
  */
 final class SharedFrames {
     private final StateHistory history;
     private final GameMetrics metrics;
+    private final ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
     private final SnapshotEncoder encoder = new SnapshotEncoder();
     private final Output output = new Output(4096, FrameCodec.MAX_ENCODED_BYTES);
     private final EncodedFrames frames = new EncodedFrames();
+    /** This send tick's frames for one client each. */
+    private final List<WireFrame> singles = new ArrayList<>();
     private WorldState current;
 
     SharedFrames(StateHistory history, GameMetrics metrics) {
@@ -25,10 +36,10 @@ final class SharedFrames {
         this.metrics = metrics;
     }
 
-    /** Starts a send tick whose frames bring clients to {@code current}. */
+    /** Starts a send tick whose frames bring clients to {@code current}; the last tick's frames are released. */
     void start(WorldState current) {
         this.current = current;
-        frames.clear();
+        releaseAll();
     }
 
     /**
@@ -37,8 +48,8 @@ final class SharedFrames {
      * history: one history lookup and one encoding per distinct baseline per
      * send tick, not per client.
      */
-    Buffer frameFrom(WorldState baseline) {
-        Buffer frame = frames.get(baseline);
+    WireFrame frameFrom(WorldState baseline) {
+        WireFrame frame = frames.get(baseline);
         if (frame != null) {
             return frame;
         }
@@ -51,7 +62,7 @@ final class SharedFrames {
             } else {
                 encoder.writeDelta(output, usable, current);
             }
-            frame = Buffer.buffer(output.toBytes());
+            frame = WireFrame.pooled(allocator, output);
             metrics.snapshotEncoded(usable == null, frame.length());
             frames.put(usable, frame);
         }
@@ -61,8 +72,28 @@ final class SharedFrames {
         return frame;
     }
 
+    /** A frame of what was written to {@code payload}, for one client; released with the tick's others. */
+    WireFrame single(Output payload) {
+        WireFrame frame = WireFrame.pooled(allocator, payload);
+        singles.add(frame);
+        return frame;
+    }
+
     /** The baseline if the history still holds it, else null: a client that holds it gets a snapshot. */
     WorldState usable(WorldState baseline) {
         return baseline != null && history.find(baseline.tick) == baseline ? baseline : null;
+    }
+
+    /** Releases every frame of the last send tick: the room stops. */
+    void close() {
+        releaseAll();
+    }
+
+    private void releaseAll() {
+        frames.clear();
+        for (int i = 0; i < singles.size(); i++) {
+            singles.get(i).release();
+        }
+        singles.clear();
     }
 }

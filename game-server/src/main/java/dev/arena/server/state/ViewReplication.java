@@ -4,7 +4,6 @@ import com.esotericsoftware.kryo.io.Output;
 import dev.arena.server.game.Visibility;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.FrameCodec;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * {@link Replication} by view (PROTOCOL.md, "Views"): each client is sent
@@ -66,13 +65,13 @@ public final class ViewReplication extends HistoryReplication {
     }
 
     @Override
-    Buffer frameFor(Replica replica, WorldState current) {
+    WireFrame frameFor(Replica replica, WorldState current) {
         view.begin(current);
         rule.see(replica.viewer, view);
         IntList seen = view.finish(replica.viewer);
         WorldState base = frames.usable(replica.baseline);
         int[] baseView = replica.baselineView();
-        Buffer frame;
+        WireFrame frame;
         if (seen == null && (base == null || baseView == null)) {
             frame = frames.frameFrom(replica.baseline);
         } else {
@@ -85,11 +84,16 @@ public final class ViewReplication extends HistoryReplication {
                         seen == null ? null : seen.items, seen == null ? current.count : seen.size,
                         changes.from(base) ? changes : null);
             }
-            frame = Buffer.buffer(output.toBytes());
+            frame = frames.single(output);
             metrics.snapshotEncoded(base == null, frame.length());
         }
         replica.sent(current, seen);
         metrics.updateSent(seen == null ? current.count : seen.size, frame.length());
         return frame;
+    }
+
+    @Override
+    public void close() {
+        frames.close();
     }
 }

@@ -10,6 +10,8 @@ import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.Pong;
 import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ServerMessage;
+import dev.arena.server.state.WireFrame;
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -32,10 +34,16 @@ import io.vertx.core.http.WebSocketFrameType;
  * room (a room sees its own frames back up; here, the connection's own
  * answers do), and a seated peer that answers no PING is closed with 4010.
  * Runs on the event loop of the HTTP verticle that accepted the socket;
- * {@link #write}, {@link #writeQueueFull} and {@link #closeWithError} may be
- * called from any thread.
+ * {@link #write}, {@link #flush}, {@link #writeQueueFull} and
+ * {@link #closeWithError} may be called from any thread.
+ *
+ * <p>Frames go out pre-framed ({@link WireFrame}) straight to the socket's
+ * Netty channel ({@link NettySocket}), not through Vert.x's per-message
+ * write: a room's frames wait in the event loop's {@link LoopOutbox} until
+ * the room flushes, and this connection's own messages (PING, PONG, ERROR)
+ * are written and flushed at once, on its event loop.
  */
-final class Connection {
+final class Connection implements LoopOutbox.Target {
     /** The status Vert.x gives a socket that closed without a close frame (never on the wire). */
     private static final int NO_CLOSE_FRAME = 1006;
 
@@ -54,6 +62,8 @@ final class Connection {
 
     private final Context context;
     private final ServerWebSocket ws;
+    private final NettySocket socket;
+    private final LoopOutbox outbox;
     private final FrameCodec codec;
     private final SessionConfig config;
     private final int maxFrameBytes;
@@ -69,15 +79,21 @@ final class Connection {
     private CloseReason closeReason;
     /** Checks, once, whether a socket a send found congested still is after {@code session.tooSlowMillis}. */
     private long congestionTimer = -1;
+    /** Frames were written since the last flush. The event loop's. */
+    private boolean unflushed;
 
     /**
-     * @param stats what operators see of it: its client address, and its traffic and round trip from now on
-     * @param onEnd runs once the socket has closed and been counted
+     * @param socket the Netty channel under {@code ws}
+     * @param outbox where rooms' frames for the sockets of {@code socket}'s event loop wait
+     * @param stats  what operators see of it: its client address, and its traffic and round trip from now on
+     * @param onEnd  runs once the socket has closed and been counted
      */
-    Connection(Vertx vertx, ServerWebSocket ws, FrameCodec codec, SessionConfig config, int maxFrameBytes,
-               GameMetrics metrics, ConnectionStats stats, Runnable onEnd) {
+    Connection(Vertx vertx, ServerWebSocket ws, NettySocket socket, LoopOutbox outbox, FrameCodec codec,
+               SessionConfig config, int maxFrameBytes, GameMetrics metrics, ConnectionStats stats, Runnable onEnd) {
         this.context = vertx.getOrCreateContext();
         this.ws = ws;
+        this.socket = socket;
+        this.outbox = outbox;
         this.codec = codec;
         this.config = config;
         this.maxFrameBytes = maxFrameBytes;
@@ -104,7 +120,7 @@ final class Connection {
         ws.exceptionHandler(this::onException);
         ws.closeHandler(v -> onSocketClosed());
         // Drained before the check: the socket was not congested all along.
-        ws.drainHandler(v -> {
+        socket.onDrained(() -> {
             vertx.cancelTimer(congestionTimer);
             congestionTimer = -1;
         });
@@ -257,10 +273,10 @@ final class Connection {
      * meanwhile) is closed with 4002, in a room or not.
      */
     void send(ServerMessage message) {
-        if (ws.isClosed()) {
+        if (closing || !socket.isOpen()) {
             return;
         }
-        if (ws.writeQueueFull()) {
+        if (socket.congested()) {
             watchCongestion();
             if (message instanceof Pong) {
                 return;
@@ -269,7 +285,8 @@ final class Connection {
         byte[] bytes = codec.encode(message);
         metrics.frameSent(bytes.length);
         stats.sent(bytes.length);
-        ws.writeBinaryMessage(Buffer.buffer(bytes));
+        socket.write(WireFrame.of(bytes).retainedFrame());
+        socket.flush();
     }
 
     private void watchCongestion() {
@@ -285,28 +302,51 @@ final class Connection {
         });
     }
 
-    /** Writes an encoded frame; from any thread. The buffer may be shared with other connections. */
-    void write(Buffer frame) {
-        if (!ws.isClosed()) {
+    /**
+     * Queues a frame, which may be shared with other connections, for the
+     * next {@link #flush}; from any thread. A frame for a socket that closes
+     * before the event loop writes it is dropped.
+     */
+    void write(WireFrame frame) {
+        if (socket.isOpen()) {
             metrics.frameSent(frame.length());
             stats.sent(frame.length());
-            try {
-                ws.writeBinaryMessage(frame);
-            } catch (IllegalStateException closed) {
-                // Closed between the check and the write: nothing to deliver.
-            }
+            outbox.add(this, frame.retainedFrame());
         }
     }
 
-    /** True while the socket's outgoing queue is over its limit; from any thread. */
-    boolean writeQueueFull() {
-        // Rooms call this from their own thread: the socket may close under them at any moment, and
-        // Vert.x's writeQueueFull() then throws, which would stop the room's timer. Closed is "not full";
-        // write() drops the frame and the seat's release or hold that follows tells the room.
-        try {
-            return ws.writeQueueFull();
-        } catch (IllegalStateException closed) {
-            return false;
+    /** Hands what was queued for this event loop's sockets to the loop; from any thread. */
+    void flush() {
+        outbox.handOver();
+    }
+
+    /** Writes one queued frame, unflushed; on the event loop, from {@link LoopOutbox}. */
+    @Override
+    public void writeQueued(ByteBuf frame) {
+        if (closing || !socket.isOpen()) {
+            // Our close has begun (after an ERROR, its frame is the last) or the socket is gone.
+            frame.release();
+            return;
         }
+        socket.write(frame);
+        unflushed = true;
+    }
+
+    /** Flushes what {@link #writeQueued} wrote, once however many frames; on the event loop. */
+    @Override
+    public void flushQueued() {
+        if (unflushed) {
+            unflushed = false;
+            socket.flush();
+        }
+    }
+
+    /**
+     * True while the socket's outgoing bytes are over its limit; from any
+     * thread. Closed is "not full": {@link #write} drops the frame, and the
+     * seat's release or hold that follows tells the room.
+     */
+    boolean writeQueueFull() {
+        return socket.congested();
     }
 }

@@ -6,6 +6,7 @@ import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.transport.tls.PemCertificate;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.ReplyException;
@@ -20,6 +21,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +53,8 @@ public final class GameHttpVerticle extends VerticleBase {
     private final PemCertificate certificate;
     private final PeerNodes peers;
     private final Set<Connection> connections = new HashSet<>();
+    /** One per event loop this instance's sockets run on (one, unless Vert.x has fewer loops than instances). */
+    private final Map<EventLoop, LoopOutbox> outboxes = new IdentityHashMap<>();
     private FrameCodec codec;
     private HandshakeTimeout handshakes;
     private UpgradeGate gate;
@@ -183,18 +188,20 @@ public final class GameHttpVerticle extends VerticleBase {
                 return;
             }
             handshakes.onUpgraded(ctx.request().connection());
-            accept(upgrade.result(), address);
+            accept(upgrade.result(), NettySocket.of(ctx.request().connection()), address);
         });
     }
 
     /** A new player's socket: a connection for the socket side, a session in the lobby for the messages. */
-    private void accept(ServerWebSocket ws, String address) {
+    private void accept(ServerWebSocket ws, NettySocket socket, String address) {
+        LoopOutbox outbox = outboxes.computeIfAbsent(socket.eventLoop(), LoopOutbox::new);
         Connection[] holder = new Connection[1];
         ConnectionStats stats = new ConnectionStats(address, System.currentTimeMillis());
-        Connection connection = new Connection(vertx, ws, codec, sessionConfig, http.maxFrameBytes(), metrics, stats, () -> {
-            connections.remove(holder[0]);
-            gate.release(address);
-        });
+        Connection connection = new Connection(vertx, ws, socket, outbox, codec, sessionConfig, http.maxFrameBytes(),
+                metrics, stats, () -> {
+                    connections.remove(holder[0]);
+                    gate.release(address);
+                });
         holder[0] = connection;
         connections.add(connection);
         connection.start(new PlayerSession(vertx, sessionConfig, seats, metrics, connection));

@@ -4,9 +4,9 @@ import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.Notice;
 import dev.arena.server.room.Addresses;
+import dev.arena.server.state.WireFrame;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -54,9 +54,12 @@ final class OperatorEvents {
     }
 
     private void notice(String text) {
-        Buffer frame = Buffer.buffer(codec.encode(new Notice(text)));
+        WireFrame frame = WireFrame.of(codec.encode(new Notice(text)));
         for (Connection connection : connections) {
             connection.write(frame);
+        }
+        for (Connection connection : connections) {
+            connection.flush();
         }
     }
 

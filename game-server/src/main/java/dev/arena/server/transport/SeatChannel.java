@@ -3,7 +3,7 @@ package dev.arena.server.transport;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.room.ClientChannel;
 import dev.arena.server.room.ConnectionFacts;
-import io.vertx.core.buffer.Buffer;
+import dev.arena.server.state.WireFrame;
 
 /**
  * One attachment of a {@link Seat} to a connection: the {@link ClientChannel}
@@ -34,10 +34,15 @@ final class SeatChannel implements ClientChannel {
     }
 
     @Override
-    public void write(Buffer frame) {
+    public void write(WireFrame frame) {
         if (open) {
             connection.write(frame);
         }
+    }
+
+    @Override
+    public void flush() {
+        connection.flush();
     }
 
     @Override

@@ -6,7 +6,8 @@ import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Snapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.IllegalReferenceCountException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +35,8 @@ class BaselineReplicationTest {
             return receive(replication.nextFrame(replica));
         }
 
-        ServerMessage receive(Buffer frame) {
-            ServerMessage message = codec.decodeServer(frame.getBytes());
+        ServerMessage receive(WireFrame frame) {
+            ServerMessage message = codec.decodeServer(frame.payload());
             copy.applyIfUpdate(message);
             return message;
         }
@@ -84,12 +85,36 @@ class BaselineReplicationTest {
         Client c = new Client();
         for (int tick = 1; tick <= 3; tick++) {
             advanceTo(tick);
-            Buffer frame = replication.nextFrame(a.replica);
+            WireFrame frame = replication.nextFrame(a.replica);
             assertThat(replication.nextFrame(b.replica)).isSameAs(frame);
             assertThat(replication.nextFrame(c.replica)).isSameAs(frame);
         }
         assertThat(encoded("full")).isEqualTo(1);
         assertThat(encoded("delta")).isEqualTo(2);
+    }
+
+    @Test
+    void aSendTicksFramesGoBackToThePoolWhenTheNextStartsUnlessASocketStillHoldsThem() {
+        Client client = new Client();
+        Client late = new Client();
+        advanceTo(1);
+        WireFrame first = replication.nextFrame(client.replica);
+        advanceTo(2);
+        assertThatThrownBy(first::payload).as("released by the next capture")
+                .isInstanceOf(IllegalReferenceCountException.class);
+
+        WireFrame second = replication.nextFrame(client.replica);
+        WireFrame snapshot = replication.nextFrame(late.replica);
+        ByteBuf queued = second.retainedFrame(); // a socket's, not written yet
+        advanceTo(3);
+        assertThat(second.payload()).as("still held by the socket").isNotEmpty();
+        assertThatThrownBy(snapshot::payload).isInstanceOf(IllegalReferenceCountException.class);
+        queued.release(); // written
+        assertThatThrownBy(second::payload).isInstanceOf(IllegalReferenceCountException.class);
+
+        WireFrame last = replication.nextFrame(client.replica);
+        replication.close(); // the room stops
+        assertThatThrownBy(last::payload).isInstanceOf(IllegalReferenceCountException.class);
     }
 
     @Test
@@ -105,8 +130,8 @@ class BaselineReplicationTest {
         upToDate.receive(); // the other two sockets are congested: not asked
 
         advanceTo(3);
-        Buffer fresh = replication.nextFrame(upToDate.replica);
-        Buffer late = replication.nextFrame(lagging.replica);
+        WireFrame fresh = replication.nextFrame(upToDate.replica);
+        WireFrame late = replication.nextFrame(lagging.replica);
         assertThat(replication.nextFrame(alsoLagging.replica)).isSameAs(late).isNotSameAs(fresh);
         assertThat(upToDate.receive(fresh)).isInstanceOfSatisfying(Delta.class, d -> assertThat(d.baselineTick()).isEqualTo(2));
         assertThat(lagging.receive(late)).isInstanceOfSatisfying(Delta.class, d -> assertThat(d.baselineTick()).isEqualTo(1));
@@ -133,7 +158,7 @@ class BaselineReplicationTest {
             advanceTo(tick);
         }
         Client joining = new Client();
-        Buffer snapshot = replication.nextFrame(joining.replica);
+        WireFrame snapshot = replication.nextFrame(joining.replica);
         assertThat(replication.nextFrame(gone.replica)).isSameAs(snapshot);
         assertThat(gone.receive(snapshot)).isInstanceOf(Snapshot.class);
         gone.assertInSync();

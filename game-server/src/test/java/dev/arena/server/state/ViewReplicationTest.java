@@ -13,7 +13,7 @@ import dev.arena.server.protocol.FrameCodec;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.protocol.Snapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.buffer.Buffer;
+import io.netty.util.IllegalReferenceCountException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,8 +72,8 @@ class ViewReplicationTest {
             return receive(from.nextFrame(replica));
         }
 
-        ServerMessage receive(Buffer frame) {
-            ServerMessage message = codec.decodeServer(frame.getBytes());
+        ServerMessage receive(WireFrame frame) {
+            ServerMessage message = codec.decodeServer(frame.payload());
             copy.applyIfUpdate(message);
             return message;
         }
@@ -222,12 +222,28 @@ class ViewReplicationTest {
             }
             wide.capture(t);
             whole.capture(t);
-            Buffer frame = wide.nextFrame(a.replica);
+            WireFrame frame = wide.nextFrame(a.replica);
             assertThat(wide.nextFrame(b.replica)).as("one buffer for both").isSameAs(frame);
-            assertThat(frame.getBytes()).as("tick %d", t).isEqualTo(whole.nextFrame(reference.replica).getBytes());
+            assertThat(frame.payload()).as("tick %d", t).isEqualTo(whole.nextFrame(reference.replica).payload());
             a.receive(frame);
             assertThat(a.copy.entities()).isEqualTo(ReplicatedWorld.recordsOf(wide.current()));
         }
+    }
+
+    @Test
+    void aViewsFrameGoesBackToThePoolWhenTheNextSendTickStartsOrTheRoomStops() {
+        Client client = new Client(spawn(PLAYER, 0, 0));
+        spawn(ORB, 10, 0);
+        spawn(ORB, 3000, 0); // out of view: the client's frame is its own, not the room's
+        capture();
+        WireFrame first = replication.nextFrame(client.replica);
+        assertThat(codec.decodeServer(first.payload())).isInstanceOfSatisfying(Snapshot.class,
+                s -> assertThat(s.entities()).hasSize(2));
+        capture();
+        assertThatThrownBy(first::payload).isInstanceOf(IllegalReferenceCountException.class);
+        WireFrame last = replication.nextFrame(client.replica);
+        replication.close();
+        assertThatThrownBy(last::payload).isInstanceOf(IllegalReferenceCountException.class);
     }
 
     @Test
@@ -337,7 +353,7 @@ class ViewReplicationTest {
                 }
                 List<EntityRecord> held = c.copy.entities();
                 int heldTick = c.copy.tick();
-                Buffer frame = views.nextFrame(c.replica);
+                WireFrame frame = views.nextFrame(c.replica);
                 List<EntityRecord> view = Views.radius(views.current(), c.viewer, radius, kind -> kind == BOARD);
                 wholeRoom += view.size() == world.size() ? 1 : 0;
                 out.reset();
@@ -346,7 +362,7 @@ class ViewReplicationTest {
                 } else {
                     reference.writeDelta(out, WorldStates.of(heldTick, held), WorldStates.of(t, view));
                 }
-                assertThat(frame.getBytes()).as("client %d at tick %d", c.viewer, t).isEqualTo(out.toBytes());
+                assertThat(frame.payload()).as("client %d at tick %d", c.viewer, t).isEqualTo(out.toBytes());
                 c.receive(frame);
                 c.assertSeesItsView();
             }
@@ -362,7 +378,7 @@ class ViewReplicationTest {
         capture();
         client.receive();
         capture();
-        Buffer frame = replication.nextFrame(client.replica);
+        WireFrame frame = replication.nextFrame(client.replica);
         capture(); // ends the send tick before: its encoded cells are recorded
 
         assertThat(registry.get("arena.update.entities").summary().max()).isEqualTo(2.0);

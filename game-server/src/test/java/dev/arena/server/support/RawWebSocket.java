@@ -27,8 +27,11 @@ public final class RawWebSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
 
-    /** One frame from the server (servers do not mask). */
-    public record Frame(int opcode, byte[] payload) {
+    /**
+     * One message (or control frame) from the server (servers do not mask),
+     * and how many WebSocket frames it came in.
+     */
+    public record Frame(int opcode, byte[] payload, int frames) {
         /** The status code of a close frame, or -1 when it has none. */
         public int closeCode() {
             return payload.length >= 2 ? (payload[0] & 0xFF) << 8 | payload[1] & 0xFF : -1;
@@ -111,6 +114,7 @@ public final class RawWebSocket implements AutoCloseable {
     public Frame read() throws IOException {
         ByteArrayOutputStream message = null;
         int opcode = 0;
+        int frames = 0;
         while (true) {
             int first;
             try {
@@ -131,17 +135,25 @@ public final class RawWebSocket implements AutoCloseable {
             boolean fin = (first & 0x80) != 0;
             if (frameOpcode >= OP_CLOSE || (fin && message == null)) {
                 // A control frame (they may come between fragments), or a whole message in one frame.
-                return new Frame(frameOpcode, payload);
+                return new Frame(frameOpcode, payload, 1);
             }
             if (message == null) {
                 message = new ByteArrayOutputStream();
                 opcode = frameOpcode;
             }
             message.writeBytes(payload);
+            frames++;
             if (fin) {
-                return new Frame(opcode, message.toByteArray());
+                return new Frame(opcode, message.toByteArray(), frames);
             }
         }
+    }
+
+    /** The next {@code n} bytes the server wrote, as they came on the wire (frame headers included). */
+    public byte[] readBytes(int n) throws IOException {
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return bytes;
     }
 
     private String readLine() throws IOException {
