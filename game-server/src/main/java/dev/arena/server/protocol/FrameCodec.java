@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.netty.buffer.ByteBuf;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class FrameCodec {
     private final Map<Class<?>, Integer> serverTags = new HashMap<>();
     private final Output output = new Output(1024, MAX_ENCODED_BYTES);
     private final Input input = new Input();
+    /** The bytes of the last inbound frame read from a Netty buffer: one array, reused, as big as the largest so far. */
+    private byte[] inbound = new byte[256];
 
     public FrameCodec() {
         kryo.setRegistrationRequired(true);
@@ -108,16 +111,33 @@ public final class FrameCodec {
      *                           frame, or one with bytes left over
      */
     public ClientMessage decodeClient(byte[] frame) {
-        return (ClientMessage) decode(frame, clientTypes);
+        return (ClientMessage) decode(frame, frame.length, clientTypes);
+    }
+
+    /**
+     * Decodes a frame a client sent, as {@link #decodeClient(byte[])}, from
+     * the readable bytes of a (pooled, possibly direct) Netty buffer, which
+     * stays the caller's: they are copied into an array this codec reuses,
+     * so a frame costs no allocation but its message. The caller bounds the
+     * frame's size (the array grows to the largest frame read).
+     */
+    public ClientMessage decodeClient(ByteBuf frame) {
+        int length = frame.readableBytes();
+        if (inbound.length < length) {
+            inbound = new byte[Math.max(length, inbound.length * 2)];
+        }
+        frame.getBytes(frame.readerIndex(), inbound, 0, length);
+        return (ClientMessage) decode(inbound, length, clientTypes);
     }
 
     /** Decodes a frame the server sent; throws {@link ProtocolException} as {@link #decodeClient}. */
     public ServerMessage decodeServer(byte[] frame) {
-        return (ServerMessage) decode(frame, serverTypes);
+        return (ServerMessage) decode(frame, frame.length, serverTypes);
     }
 
-    private Object decode(byte[] frame, Class<?>[] types) {
-        if (frame.length == 0) {
+    /** Decodes the first {@code length} bytes of {@code frame}. */
+    private Object decode(byte[] frame, int length, Class<?>[] types) {
+        if (length == 0) {
             throw new ProtocolException(CloseReason.EMPTY, "empty message");
         }
         int tag = frame[0] & 0xFF;
@@ -125,7 +145,7 @@ public final class FrameCodec {
         if (type == null) {
             throw new ProtocolException(CloseReason.UNKNOWN_TAG, "unknown message tag " + tag);
         }
-        input.setBuffer(frame, 1, frame.length - 1);
+        input.setBuffer(frame, 1, length - 1);
         Object message;
         try {
             message = kryo.readObject(input, type);
@@ -134,9 +154,9 @@ public final class FrameCodec {
             throw new ProtocolException(truncated ? CloseReason.TRUNCATED : CloseReason.MALFORMED,
                     type.getSimpleName() + " is " + (truncated ? "truncated" : "malformed") + ": " + e.getMessage());
         }
-        if (input.position() != frame.length) {
+        if (input.position() != length) {
             throw new ProtocolException(CloseReason.TRAILING_BYTES, type.getSimpleName() + " has "
-                    + (frame.length - input.position()) + " bytes after its end");
+                    + (length - input.position()) + " bytes after its end");
         }
         return message;
     }

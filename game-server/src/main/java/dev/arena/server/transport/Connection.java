@@ -12,14 +12,16 @@ import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ServerMessage;
 import dev.arena.server.state.WireFrame;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.internal.ContextInternal;
 
 /**
  * One player's WebSocket, the socket side of a session: it installs the
@@ -60,7 +62,7 @@ final class Connection implements LoopOutbox.Target {
         void onClosed(CloseReason reason);
     }
 
-    private final Context context;
+    private final ContextInternal context;
     private final ServerWebSocket ws;
     private final NettySocket socket;
     private final LoopOutbox outbox;
@@ -74,6 +76,8 @@ final class Connection implements LoopOutbox.Target {
     private final RateGuard rate;
     private final Vertx vertx;
     private final long tooSlowMillis;
+    /** {@link #onBinary}, made once: a method reference per frame would be an allocation per frame. */
+    private final Handler<ByteBuf> binaryHandler = this::onBinary;
     private Listener listener;
     private boolean closing;
     private CloseReason closeReason;
@@ -90,7 +94,7 @@ final class Connection implements LoopOutbox.Target {
      */
     Connection(Vertx vertx, ServerWebSocket ws, NettySocket socket, LoopOutbox outbox, FrameCodec codec,
                SessionConfig config, int maxFrameBytes, GameMetrics metrics, ConnectionStats stats, Runnable onEnd) {
-        this.context = vertx.getOrCreateContext();
+        this.context = (ContextInternal) vertx.getOrCreateContext();
         this.ws = ws;
         this.socket = socket;
         this.outbox = outbox;
@@ -113,7 +117,9 @@ final class Connection implements LoopOutbox.Target {
         this.listener = listener;
         metrics.connectionOpened();
         ws.setWriteQueueMaxSize(config.writeQueueMaxBytes());
-        ws.binaryMessageHandler(this::onBinary);
+        // A message in one frame (all our clients send) comes below Vert.x, in fragments through Vert.x's aggregator.
+        socket.onWholeBinaryMessages(this::onWholeMessage);
+        ws.binaryMessageHandler(this::onFragmentedMessage);
         ws.textMessageHandler(text -> reject(new ProtocolException(CloseReason.TEXT,
                 "text messages are not supported: send binary frames")));
         ws.frameHandler(this::onFrame);
@@ -127,16 +133,29 @@ final class Connection implements LoopOutbox.Target {
         heartbeat.start();
     }
 
-    private void onBinary(Buffer frame) {
+    /** A message that came in one frame, from Netty's buffer (the caller's); on the event loop, outside Vert.x. */
+    private void onWholeMessage(ByteBuf frame) {
+        // In the connection's Vert.x context, as Vert.x's own handlers run: what a message does (a JOIN's request
+        // on the event bus, a close) must answer on this context.
+        context.dispatch(frame, binaryHandler);
+    }
+
+    /** A message that came in fragments, reassembled by Vert.x: rare, so the copy does not matter. */
+    private void onFragmentedMessage(Buffer message) {
+        onBinary(Unpooled.wrappedBuffer(message.getBytes()));
+    }
+
+    private void onBinary(ByteBuf frame) {
         long arrival = System.nanoTime();
-        metrics.frameReceived(frame.length());
-        stats.received(frame.length());
+        int length = frame.readableBytes();
+        metrics.frameReceived(length);
+        stats.received(length);
         if (closing) {
             return;
         }
-        if (frame.length() > maxFrameBytes) {
+        if (length > maxFrameBytes) {
             reject(new ProtocolException(CloseReason.TOO_BIG,
-                    "message of " + frame.length() + " bytes, at most " + maxFrameBytes));
+                    "message of " + length + " bytes, at most " + maxFrameBytes));
             return;
         }
         if (!admit(arrival)) {
@@ -144,7 +163,7 @@ final class Connection implements LoopOutbox.Target {
         }
         ClientMessage message;
         try {
-            message = codec.decodeClient(frame.getBytes());
+            message = codec.decodeClient(frame);
         } catch (ProtocolException e) {
             reject(e);
             return;

@@ -5,9 +5,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.net.impl.VertxHandler;
+
+import java.util.function.Consumer;
 
 /**
  * The Netty channel under a Vert.x WebSocket: the one class that reaches
@@ -33,6 +36,17 @@ import io.vertx.core.net.impl.VertxHandler;
  * <p>Vert.x's own writes (its close frame, its answers to ping control
  * frames) still go through Vert.x, on the same event loop, so they keep
  * their order with these.
+ *
+ * <p>Reads likewise: Vert.x copies every inbound frame to a heap buffer,
+ * its message aggregator copies it again, and the handler then copies it to
+ * an array to decode it. A message that comes whole in one binary frame, all
+ * a client ever sends in play, is taken here from Netty's pooled buffer
+ * instead (it relies on the WebSocket decoder sitting before Vert.x's
+ * handler and producing Netty's frame objects). Every other frame (text,
+ * fragments, ping, pong, close) still goes to Vert.x; a message in
+ * fragments (never sent by our clients) keeps its order with the whole ones
+ * because Vert.x hands it over on the same event loop as its last fragment
+ * arrives.
  */
 final class NettySocket {
     private final Channel channel;
@@ -90,6 +104,29 @@ final class NettySocket {
     /** Sends what was written since the last flush: one system call for all of it. On the event loop. */
     void flush() {
         channel.flush();
+    }
+
+    /**
+     * Hands each message that comes whole in one binary frame to
+     * {@code reader} on the event loop, instead of to Vert.x: the frame's
+     * payload, released when {@code reader} returns. Call once, on the event
+     * loop; frames Vert.x took before go its way.
+     */
+    void onWholeBinaryMessages(Consumer<ByteBuf> reader) {
+        channel.pipeline().addBefore(vertxHandler, "arena-read", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof BinaryWebSocketFrame frame && frame.isFinalFragment()) {
+                    try {
+                        reader.accept(frame.content());
+                    } finally {
+                        frame.release();
+                    }
+                } else {
+                    ctx.fireChannelRead(msg);
+                }
+            }
+        });
     }
 
     /** Calls {@code drained} on the event loop each time the socket stops being congested. */

@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * frames included. Reads block up to {@link TestClient#TIMEOUT}.
  */
 public final class RawWebSocket implements AutoCloseable {
+    public static final int OP_CONTINUATION = 0x0;
+    public static final int OP_TEXT = 0x1;
     public static final int OP_BINARY = 0x2;
     public static final int OP_CLOSE = 0x8;
     public static final int OP_PING = 0x9;
@@ -81,8 +83,16 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** One masked, final frame with this opcode and payload (at most 125 bytes for a control frame). */
     public static byte[] frame(int opcode, byte[] payload) {
+        return frame(opcode, payload, true);
+    }
+
+    /**
+     * One masked frame: {@code final} false for a fragment that more follow
+     * (the first with the message's opcode, the rest {@link #OP_CONTINUATION}).
+     */
+    public static byte[] frame(int opcode, byte[] payload, boolean last) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.write(0x80 | opcode);
+        bytes.write((last ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             bytes.write(0x80 | payload.length);
         } else {

@@ -8,6 +8,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -118,5 +122,48 @@ class NettySocketTest {
             assertThat(drained.future().result()).as("congested when it said it drained").isFalse();
             assertThat(socket.congested()).isFalse();
         }
+    }
+
+    @Test
+    void wholeBinaryMessagesAreReadBelowVertxAndEveryOtherFrameStillReachesVertxInOrder() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        Promise<Boolean> onItsLoop = Promise.promise();
+        int port = serve((ws, socket) -> {
+            socket.onWholeBinaryMessages(payload -> {
+                onItsLoop.tryComplete(socket.eventLoop().inEventLoop());
+                received.add("below:" + payload.toString(StandardCharsets.UTF_8));
+            });
+            ws.binaryMessageHandler(message -> received.add("vertx:" + message));
+            ws.textMessageHandler(text -> received.add("text:" + text));
+            ws.frameHandler(frame -> {
+                if (frame.type() == WebSocketFrameType.PING) {
+                    received.add("ping");
+                }
+            });
+        });
+        try (RawWebSocket client = RawWebSocket.connect(port)) {
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            frames.writeBytes(RawWebSocket.frame(RawWebSocket.OP_BINARY, ascii("one")));
+            // A fragmented message with a ping between its fragments.
+            frames.writeBytes(RawWebSocket.frame(RawWebSocket.OP_BINARY, ascii("tw"), false));
+            frames.writeBytes(RawWebSocket.frame(RawWebSocket.OP_PING, ascii("p")));
+            frames.writeBytes(RawWebSocket.frame(RawWebSocket.OP_CONTINUATION, ascii("o"), true));
+            frames.writeBytes(RawWebSocket.frame(RawWebSocket.OP_BINARY, ascii("three")));
+            frames.writeBytes(RawWebSocket.frame(RawWebSocket.OP_TEXT, ascii("four")));
+            frames.writeBytes(RawWebSocket.frame(RawWebSocket.OP_BINARY, ascii("five")));
+            client.write(frames.toByteArray());
+            RawWebSocket.Frame pong = client.read();
+            assertThat(pong.opcode()).as("Vert.x still answers pings").isEqualTo(RawWebSocket.OP_PONG);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (received.size() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        assertThat(received).containsExactly("below:one", "ping", "vertx:two", "below:three", "text:four", "below:five");
+        assertThat(onItsLoop.future().result()).as("read on the socket's event loop").isTrue();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }
