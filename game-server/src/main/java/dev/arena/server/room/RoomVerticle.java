@@ -4,6 +4,7 @@ import dev.arena.server.config.RoomConfig;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.CloseReason;
 import io.vertx.core.Future;
+import io.vertx.core.Timer;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -41,6 +44,8 @@ import java.util.function.UnaryOperator;
  */
 public final class RoomVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(RoomVerticle.class);
+    /** Rooms started in this JVM: each takes the next slot of the shared tick grid ({@link TickClock#onSharedGrid}). */
+    private static final AtomicInteger STARTED = new AtomicInteger();
 
     private final RoomSetup setup;
     private final String roomId;
@@ -59,7 +64,8 @@ public final class RoomVerticle extends VerticleBase {
     /** The thread inside game code now, for the watchdog's log and interrupt; cleared under {@link #busyLock}. */
     private volatile Thread busyThread;
     private final Object busyLock = new Object();
-    private long timerId = -1;
+    /** The wake-up for the next step; null before the first. Volatile: the watchdog may cancel it. */
+    private volatile Timer timer;
     private long emptySince;
     private boolean disposing;
 
@@ -97,7 +103,7 @@ public final class RoomVerticle extends VerticleBase {
             return Future.failedFuture(e);
         }
         long now = System.nanoTime();
-        clock = new TickClock(config.tickHz(), config.maxCatchUpTicks(), now);
+        clock = TickClock.onSharedGrid(config.tickHz(), config.maxCatchUpTicks(), now, STARTED.getAndIncrement());
         schedule = monitor.register(roomId, clock.nextDueNanos());
         metrics.roomStarted();
         EventBus bus = vertx.eventBus();
@@ -169,7 +175,7 @@ public final class RoomVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        vertx.cancelTimer(timerId);
+        cancelTimer();
         end(CloseReason.GOING_AWAY, "the server is shutting down");
         if (room != null) {
             // On the room's own thread, after any call that was stuck has returned: nothing is sent after this.
@@ -178,9 +184,20 @@ public final class RoomVerticle extends VerticleBase {
         return Future.succeededFuture();
     }
 
+    /**
+     * Wakes the room when its next step is due, to the nanosecond: rooms share a few instants per period
+     * ({@link TickClock#onSharedGrid}), and timers rounded to whole milliseconds from different moments would
+     * scatter them again over a millisecond, one wake-up each.
+     */
     private void schedule(long nowNanos) {
-        long delayMillis = Math.max(1, (clock.untilNext(nowNanos) + 999_999) / 1_000_000);
-        timerId = vertx.setTimer(delayMillis, id -> onTimer());
+        timer = vertx.timer(Math.max(1, clock.untilNext(nowNanos)), TimeUnit.NANOSECONDS);
+        timer.onSuccess(v -> onTimer());
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+        }
     }
 
     private void onTimer() {
@@ -317,7 +334,7 @@ public final class RoomVerticle extends VerticleBase {
                 log.warn("room {}: the stuck game call returned after {} ms; the room had failed, its result is "
                         + "discarded", roomId, took / 1_000_000);
             }
-            vertx.cancelTimer(timerId);
+            cancelTimer();
             vertx.undeploy(deploymentID());
             return null;
         }
@@ -358,7 +375,7 @@ public final class RoomVerticle extends VerticleBase {
             vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
         }
         boolean closed = end(reason, message);
-        vertx.cancelTimer(timerId);
+        cancelTimer();
         vertx.undeploy(deploymentID());
         return closed;
     }

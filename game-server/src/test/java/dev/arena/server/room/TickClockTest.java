@@ -51,4 +51,34 @@ class TickClockTest {
         assertThat(clock.advance(1099 * MS)).isZero();
         assertThat(clock.advance(1100 * MS)).isEqualTo(1);
     }
+
+    @Test
+    void clocksOnTheSharedGridStepAtTheSameInstantsWhenEverTheyStart() {
+        TickClock early = TickClock.onSharedGrid(20, 5, 1_234 * MS + 17, 0);
+        TickClock late = TickClock.onSharedGrid(20, 5, 1_271 * MS + 3, 5);
+        assertThat(early.nextDueNanos()).isEqualTo(1_250 * MS);
+        assertThat(late.nextDueNanos()).isEqualTo(1_300 * MS);
+        assertThat(early.advance(1_250 * MS + 400_000)).isEqualTo(1);
+        assertThat(early.nextDueNanos()).isEqualTo(late.nextDueNanos());
+        // Started exactly on its instant: the first step is a period later, not now.
+        assertThat(TickClock.onSharedGrid(20, 5, 1_300 * MS, 0).nextDueNanos()).isEqualTo(1_350 * MS);
+        // System.nanoTime() may be negative.
+        assertThat(TickClock.onSharedGrid(20, 5, -30 * MS, 0).nextDueNanos()).isZero();
+    }
+
+    @Test
+    void roomsInTurnFillTheSlotsOfThePeriodEvenly() {
+        // 20 Hz: five slots 10 ms apart; room 7 is in slot 2, at 20 ms into each period.
+        long[] due = new long[10];
+        for (int room = 0; room < due.length; room++) {
+            due[room] = Math.floorMod(TickClock.onSharedGrid(20, 5, 1_003 * MS, room).nextDueNanos(), 50 * MS);
+        }
+        assertThat(due).containsExactly(0, 10 * MS, 20 * MS, 30 * MS, 40 * MS, 0, 10 * MS, 20 * MS, 30 * MS, 40 * MS);
+        TickClock seventh = TickClock.onSharedGrid(20, 5, 1_003 * MS, 7);
+        assertThat(seventh.nextDueNanos()).isEqualTo(1_020 * MS);
+        // 60 Hz: a period shorter than two slots is one slot; every room steps on the same instants.
+        TickClock sixty = TickClock.onSharedGrid(60, 5, 1_000 * MS + 1, 3);
+        assertThat(sixty.nextDueNanos() % sixty.periodNanos()).isZero();
+        assertThat(sixty.nextDueNanos() - (1_000 * MS + 1)).isBetween(1L, sixty.periodNanos());
+    }
 }
