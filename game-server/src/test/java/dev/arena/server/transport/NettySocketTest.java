@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What {@link NettySocket} relies on in Vert.x's internals, checked against
@@ -122,6 +124,29 @@ class NettySocketTest {
             assertThat(drained.future().result()).as("congested when it said it drained").isFalse();
             assertThat(socket.congested()).isFalse();
         }
+    }
+
+    @Test
+    void aCongestedSocketThatClosesIsNoLongerCongested() throws Exception {
+        WireFrame chunk = WireFrame.of(payload(1_000, 5));
+        Promise<NettySocket> congested = Promise.promise();
+        int port = serve((ws, socket) -> {
+            ws.setWriteQueueMaxSize(16 * 1024);
+            for (int i = 0; i < 2_000 && !socket.congested(); i++) {
+                socket.write(chunk.retainedFrame());
+                socket.flush();
+            }
+            congested.complete(socket);
+        });
+        NettySocket socket;
+        try (RawWebSocket client = RawWebSocket.connect(port, 4096)) {
+            socket = congested.future().await(10, TimeUnit.SECONDS);
+            assertThat(socket.congested()).isTrue();
+            assertThat(socket.isOpen()).isTrue();
+        }
+        // The client's close reaches the server's event loop in its own time.
+        await().atMost(Duration.ofSeconds(5)).until(() -> !socket.isOpen());
+        assertThat(socket.congested()).as("closed is not congested: rooms skip it without counting it too slow").isFalse();
     }
 
     @Test
