@@ -4,10 +4,11 @@ import dev.arena.server.config.RoomConfig;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.CloseReason;
 import io.vertx.core.Future;
-import io.vertx.core.Timer;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.impl.VertxImpl;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,8 +65,8 @@ public final class RoomVerticle extends VerticleBase {
     /** The thread inside game code now, for the watchdog's log and interrupt; cleared under {@link #busyLock}. */
     private volatile Thread busyThread;
     private final Object busyLock = new Object();
-    /** The wake-up for the next step; null before the first. Volatile: the watchdog may cancel it. */
-    private volatile Timer timer;
+    /** The wake-up for the next step. Volatile: the watchdog may cancel it. */
+    private volatile long timerId = -1;
     private long emptySince;
     private boolean disposing;
 
@@ -190,14 +191,15 @@ public final class RoomVerticle extends VerticleBase {
      * scatter them again over a millisecond, one wake-up each.
      */
     private void schedule(long nowNanos) {
-        timer = vertx.timer(Math.max(1, clock.untilNext(nowNanos)), TimeUnit.NANOSECONDS);
-        timer.onSuccess(v -> onTimer());
+        // Vert.x's setTimer, in nanoseconds (its public API takes milliseconds only): tied to this deployment,
+        // so an undeploy cancels it, and a cancel dispatches nothing to the room's pool. (Vert.x's Timer future
+        // does: its cancellation is a failure delivered on this context, which can reach a pool shutting down.)
+        timerId = ((VertxImpl) vertx).scheduleTimeout((ContextInternal) context, false,
+                Math.max(1, clock.untilNext(nowNanos)), TimeUnit.NANOSECONDS, true, id -> onTimer());
     }
 
     private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel();
-        }
+        vertx.cancelTimer(timerId);
     }
 
     private void onTimer() {
