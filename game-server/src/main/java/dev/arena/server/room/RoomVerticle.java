@@ -176,7 +176,7 @@ public final class RoomVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        cancelTimer();
+        vertx.cancelTimer(timerId);
         end(CloseReason.GOING_AWAY, "the server is shutting down");
         if (room != null) {
             // On the room's own thread, after any call that was stuck has returned: nothing is sent after this.
@@ -196,10 +196,6 @@ public final class RoomVerticle extends VerticleBase {
         // does: its cancellation is a failure delivered on this context, which can reach a pool shutting down.)
         timerId = ((VertxImpl) vertx).scheduleTimeout((ContextInternal) context, false,
                 Math.max(1, clock.untilNext(nowNanos)), TimeUnit.NANOSECONDS, true, id -> onTimer());
-    }
-
-    private void cancelTimer() {
-        vertx.cancelTimer(timerId);
     }
 
     private void onTimer() {
@@ -336,7 +332,7 @@ public final class RoomVerticle extends VerticleBase {
                 log.warn("room {}: the stuck game call returned after {} ms; the room had failed, its result is "
                         + "discarded", roomId, took / 1_000_000);
             }
-            cancelTimer();
+            vertx.cancelTimer(timerId);
             vertx.undeploy(deploymentID());
             return null;
         }
@@ -377,7 +373,7 @@ public final class RoomVerticle extends VerticleBase {
             vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
         }
         boolean closed = end(reason, message);
-        cancelTimer();
+        vertx.cancelTimer(timerId);
         vertx.undeploy(deploymentID());
         return closed;
     }
