@@ -12,6 +12,15 @@ abstract class HistoryReplication implements Replication {
     final GameMetrics metrics;
     private final EntityStore world;
     private WorldState current;
+    /**
+     * The state that left the history at the last capture, whose arrays the
+     * next capture reuses. Not the one leaving at this capture: with a
+     * history of one that is still the {@code previous} of
+     * {@link #captured}. A replica whose baseline it was finds it gone from
+     * the history ({@code history.find}) and gets a snapshot, so nothing
+     * reads it again.
+     */
+    private WorldState spare;
 
     HistoryReplication(EntityStore world, int historySize, GameMetrics metrics) {
         if (historySize < 1) {
@@ -39,8 +48,8 @@ abstract class HistoryReplication implements Replication {
             throw new IllegalArgumentException("capture(" + tick + ") after tick " + current.tick + ": ticks must increase");
         }
         WorldState previous = current;
-        current = world.capture(tick);
-        history.add(current);
+        current = world.capture(tick, spare);
+        spare = history.add(current);
         captured(previous, current);
     }
 

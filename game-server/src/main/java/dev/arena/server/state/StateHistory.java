@@ -21,10 +21,13 @@ final class StateHistory {
         return ring.length;
     }
 
-    void add(WorldState state) {
+    /** Adds the newest state; returns the oldest one, which this pushed out of the ring, or null. */
+    WorldState add(WorldState state) {
         newest = (newest + 1) % ring.length;
+        WorldState evicted = ring[newest];
         ring[newest] = state;
         ticks[newest] = state.tick;
+        return evicted;
     }
 
     /** The state of {@code tick}, or null when it is older than the ring holds (or was never sent). */

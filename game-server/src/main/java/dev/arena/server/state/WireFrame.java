@@ -99,11 +99,11 @@ public final class WireFrame {
     /**
      * The frame's bytes for one socket to write: a view with its own
      * indices and one more reference to the shared memory, which the socket
-     * releases once written (Netty does). The view is a small object per
-     * socket and send: Netty recycles views of its pooled allocator's
-     * buffers only, and {@code ByteBufAllocator.DEFAULT} is the adaptive one
-     * in Netty 4.2 (measured: 18 % of the server's allocation at 1,000
-     * players, PERFORMANCE.md). The payload itself is not copied.
+     * releases once written (Netty does). The payload is not copied. The
+     * view of a pooled frame comes from Netty's recycler and goes back to it
+     * when released, so the room's per-tick frames (from
+     * {@code PooledByteBufAllocator}) cost no allocation per socket; a heap
+     * frame's view is a small new object, which the few of them can afford.
      */
     public ByteBuf retainedFrame() {
         return framed.retainedDuplicate();

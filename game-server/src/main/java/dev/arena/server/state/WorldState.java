@@ -3,7 +3,10 @@ package dev.arena.server.state;
 /**
  * The replicated state of a room at one tick, frozen: entities in ascending
  * id order, their fields packed in one array. The room keeps recent ones as
- * baselines; they are never changed after {@link EntityStore#capture}.
+ * baselines; they are never changed while the room's history holds them.
+ * Once one has left the history its arrays are reused by a later capture
+ * ({@link EntityStore#capture(int, WorldState)}), so its entities are read
+ * only through the history: a baseline is looked up there before use.
  */
 public final class WorldState {
     final int tick;

@@ -166,6 +166,63 @@ class BaselineReplicationTest {
     }
 
     @Test
+    void aCaptureReusesTheArraysOfAStateTheHistoryNoLongerHoldsAndNoClientSeesIt() {
+        Client lagging = new Client();
+        Client upToDate = new Client();
+        advanceTo(1);
+        WorldState first = replication.current();
+        lagging.receive();
+        upToDate.receive();
+        for (int tick = 2; tick <= 6; tick++) { // tick 5 pushes 1 out of a history of 4; tick 6 reuses it
+            world.set(orb, 0, world.get(orb, 0) + 40); // the same entities: tick 1's arrays fit
+            replication.capture(tick);
+            upToDate.receive();
+            upToDate.assertInSync();
+        }
+        WorldState sixth = replication.current();
+        assertThat(sixth).isNotSameAs(first);
+        assertThat(sixth.ids).as("tick 6 is held in tick 1's arrays").isSameAs(first.ids);
+        assertThat(sixth.fields).isSameAs(first.fields);
+        assertThat(sixth.labels).isSameAs(first.labels);
+        assertThat(lagging.replica.baselineTick()).as("the lagging client still names tick 1").isEqualTo(1);
+        assertThat(lagging.receive()).as("its baseline is gone, whatever its arrays now hold")
+                .isInstanceOf(Snapshot.class);
+        lagging.assertInSync();
+
+        for (int tick = 7; tick <= 40; tick++) { // entities come and go while arrays are reused
+            if (tick % 5 == 0) {
+                world.despawn(orb + tick / 5); // orbs spawned by advanceTo, the oldest first
+            }
+            advanceTo(tick);
+            if (tick % 7 != 0) { // sometimes congested: its next delta is from an older baseline
+                upToDate.receive();
+                upToDate.assertInSync();
+            }
+        }
+    }
+
+    @Test
+    void aSocketsViewOfASharedFrameIsRecycledNotAllocatedPerSend() throws InterruptedException {
+        // Netty recycles views on its own threads (event loops and Vert.x workers are such threads).
+        java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread room = new io.netty.util.concurrent.FastThreadLocalThread(() -> {
+            Client a = new Client();
+            Client b = new Client();
+            advanceTo(1);
+            WireFrame frame = replication.nextFrame(a.replica);
+            assertThat(replication.nextFrame(b.replica)).isSameAs(frame);
+            ByteBuf first = frame.retainedFrame();
+            first.release(); // a's socket wrote it
+            ByteBuf second = frame.retainedFrame();
+            result.set(second == first ? "recycled" : second.getClass().getName());
+            second.release();
+        });
+        room.start();
+        room.join();
+        assertThat(result.get()).isEqualTo("recycled");
+    }
+
+    @Test
     void aClientBackOnANewSocketGetsADeltaFromTheLastTickItReceived() {
         Client client = new Client();
         advanceTo(1);
