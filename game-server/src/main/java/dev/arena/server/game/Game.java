@@ -69,11 +69,13 @@ public interface Game {
     /**
      * An input of a player, applied before the next {@link #tick}.
      *
-     * <p>{@code input} is the INPUT message exactly as the server decoded it
-     * (a plain immutable record, no bytes): the one object travels from the
-     * decoder through the room's queue to here, so an input costs one
-     * allocation. Its direction is finite (a NaN or infinite one closes the
-     * sender's connection) but may be longer than 1: scale it down.
+     * <p>{@code input} holds the INPUT's values exactly as the server decoded
+     * them (a plain immutable record, no bytes), made for this call: the
+     * values travel from the decoder through the room's queue without an
+     * object, and a game that only reads the record, as the built-in ones
+     * do, lets the JIT keep it off the heap. Its direction is finite (a NaN
+     * or infinite one closes the sender's connection) but may be longer
+     * than 1: scale it down.
      */
     void onInput(int playerId, Input input);
 

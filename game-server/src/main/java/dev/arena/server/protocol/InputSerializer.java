@@ -10,6 +10,9 @@ import com.esotericsoftware.kryo.io.Output;
  * {@code [seq] (varint) [dx] (f32) [dy] (f32) [buttons] (varint)}.
  */
 final class InputSerializer extends Serializer<dev.arena.server.protocol.Input> {
+    /** Like the codec that owns this serializer, one thread at a time. */
+    private final InputFields scratch = new InputFields();
+
     @Override
     public void write(Kryo kryo, Output out, dev.arena.server.protocol.Input input) {
         out.writeVarInt(input.seq(), true);
@@ -20,6 +23,12 @@ final class InputSerializer extends Serializer<dev.arena.server.protocol.Input> 
 
     @Override
     public dev.arena.server.protocol.Input read(Kryo kryo, Input in, Class<? extends dev.arena.server.protocol.Input> type) {
+        read(in, scratch);
+        return new dev.arena.server.protocol.Input(scratch.seq(), scratch.dx(), scratch.dy(), scratch.buttons());
+    }
+
+    /** Reads an INPUT's body into {@code into}: the one reading of it, with or without a message object. */
+    static void read(Input in, InputFields into) {
         int seq = in.readVarInt(true);
         float dx = in.readFloat();
         float dy = in.readFloat();
@@ -27,6 +36,6 @@ final class InputSerializer extends Serializer<dev.arena.server.protocol.Input> 
         if (!Float.isFinite(dx) || !Float.isFinite(dy)) {
             throw new ProtocolException(CloseReason.BAD_VALUE, "input direction is not finite: " + dx + ", " + dy);
         }
-        return new dev.arena.server.protocol.Input(seq, dx, dy, buttons);
+        into.set(seq, dx, dy, buttons);
     }
 }

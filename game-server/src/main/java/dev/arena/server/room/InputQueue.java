@@ -2,6 +2,8 @@ package dev.arena.server.room;
 
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.ClientMessage;
+import dev.arena.server.protocol.GameMessage;
+import dev.arena.server.protocol.Input;
 
 /**
  * One room's inbound inputs and game MESSAGEs, handed to a player's
@@ -15,13 +17,14 @@ import dev.arena.server.protocol.ClientMessage;
  * eventfd write per input) buys nothing; this queue is a node-local handle,
  * like the {@link ClientChannel} a room holds for each player.
  *
- * <p>Why parallel arrays: the record the decoder made is the record the game
- * gets ({@link dev.arena.server.game.Game#onInput}); the sender's player id
- * and the frame's arrival time, which only the room needs, are kept beside it
- * in arrays rather than in a wrapper, so an input costs no allocation past
- * its decoding. Two batches take turns: connections fill one under this
- * queue's lock while the room reads the other without it, so game code never
- * runs under the lock.
+ * <p>Why parallel arrays: an INPUT is held as its four values beside its
+ * sender's player id and arrival time, so the twenty inputs a second of
+ * every player cost no allocation on the way to the room and store no
+ * young object into this long-lived queue (which the garbage collector's
+ * write barrier would have to track); a game MESSAGE, rare, is held as its
+ * record. Two batches take turns: connections fill one under this queue's
+ * lock while the room reads the other without it, so game code never runs
+ * under the lock.
  */
 public final class InputQueue {
     private final GameMetrics metrics;
@@ -35,16 +38,34 @@ public final class InputQueue {
     }
 
     /**
-     * Queues an INPUT or a game MESSAGE for the room's next step; false (and counted) when the queue is full.
-     * Thread-safe.
+     * Queues an INPUT's values for the room's next step; false (and counted) when the queue is full. Thread-safe.
      *
      * @param arrivalNanos {@link System#nanoTime()} when its frame arrived, for the input-latency metric
      */
-    public boolean offer(int playerId, ClientMessage input, long arrivalNanos) {
+    public boolean offerInput(int playerId, int seq, float dx, float dy, int buttons, long arrivalNanos) {
         boolean added;
         synchronized (this) {
-            added = filling.add(playerId, input, arrivalNanos);
+            added = filling.add(playerId, null, arrivalNanos);
+            if (added) {
+                filling.setInput(seq, dx, dy, buttons);
+            }
         }
+        return counted(added);
+    }
+
+    /** Queues a game MESSAGE, or an INPUT record's values, as {@link #offerInput} does. Thread-safe. */
+    public boolean offer(int playerId, ClientMessage message, long arrivalNanos) {
+        if (message instanceof Input input) {
+            return offerInput(playerId, input.seq(), input.dx(), input.dy(), input.buttons(), arrivalNanos);
+        }
+        boolean added;
+        synchronized (this) {
+            added = filling.add(playerId, (GameMessage) message, arrivalNanos);
+        }
+        return counted(added);
+    }
+
+    private boolean counted(boolean added) {
         if (!added) {
             metrics.inputDropped();
         }
@@ -68,29 +89,47 @@ public final class InputQueue {
     /** Inputs and messages in arrival order, each with its sender and arrival time at the same index. */
     static final class Batch {
         private final int[] playerIds;
-        private final ClientMessage[] inputs;
         private final long[] arrivals;
+        /** The message at each index, or null where an input's values are. */
+        private final GameMessage[] messages;
+        private final int[] seqs;
+        private final float[] dxs;
+        private final float[] dys;
+        private final int[] buttons;
         private int size;
 
         Batch(int capacity) {
             playerIds = new int[capacity];
-            inputs = new ClientMessage[capacity];
             arrivals = new long[capacity];
+            messages = new GameMessage[capacity];
+            seqs = new int[capacity];
+            dxs = new float[capacity];
+            dys = new float[capacity];
+            buttons = new int[capacity];
         }
 
-        private boolean add(int playerId, ClientMessage input, long arrivalNanos) {
-            if (size == inputs.length) {
+        private boolean add(int playerId, GameMessage message, long arrivalNanos) {
+            if (size == playerIds.length) {
                 return false;
             }
             playerIds[size] = playerId;
-            inputs[size] = input;
+            messages[size] = message;
             arrivals[size++] = arrivalNanos;
             return true;
         }
 
+        /** The values of the input just added. */
+        private void setInput(int seq, float dx, float dy, int pressed) {
+            int i = size - 1;
+            seqs[i] = seq;
+            dxs[i] = dx;
+            dys[i] = dy;
+            buttons[i] = pressed;
+        }
+
         private void clear() {
-            // Drops the references, so a quiet room does not keep its last inputs alive.
-            java.util.Arrays.fill(inputs, 0, size, null);
+            // Drops the references, so a quiet room does not keep its last messages alive.
+            java.util.Arrays.fill(messages, 0, size, null);
             size = 0;
         }
 
@@ -102,12 +141,18 @@ public final class InputQueue {
             return playerIds[i];
         }
 
-        ClientMessage input(int i) {
-            return inputs[i];
-        }
-
         long arrivalNanos(int i) {
             return arrivals[i];
+        }
+
+        /** The game MESSAGE at {@code i}, or null when it is an input. */
+        GameMessage message(int i) {
+            return messages[i];
+        }
+
+        /** The input at {@code i} (where {@link #message} is null), as the record a game receives. */
+        Input input(int i) {
+            return new Input(seqs[i], dxs[i], dys[i], buttons[i]);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.arena.server.protocol.CloseCodes;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.FrameCodec;
+import dev.arena.server.protocol.InputFields;
 import dev.arena.server.protocol.Pong;
 import dev.arena.server.protocol.ProtocolException;
 import dev.arena.server.protocol.ServerMessage;
@@ -58,6 +59,14 @@ final class Connection implements LoopOutbox.Target {
          */
         void onMessage(ClientMessage message, long arrivalNanos);
 
+        /**
+         * An INPUT, in arrival order with the other messages, decoded without a message object.
+         *
+         * @param input        valid during this call only: the connection reads the next INPUT into it
+         * @param arrivalNanos {@link System#nanoTime()} when its frame arrived
+         */
+        void onInput(InputFields input, long arrivalNanos);
+
         /** The connection is closing or has closed, for {@code reason}; no message follows. Called once. */
         void onClosed(CloseReason reason);
     }
@@ -78,6 +87,8 @@ final class Connection implements LoopOutbox.Target {
     private final long tooSlowMillis;
     /** {@link #onBinary}, made once: a method reference per frame would be an allocation per frame. */
     private final Handler<ByteBuf> binaryHandler = this::onBinary;
+    /** Every INPUT of this connection is read into this one holder, on its event loop. */
+    private final InputFields inputFields = new InputFields();
     private Listener listener;
     private boolean closing;
     private CloseReason closeReason;
@@ -161,11 +172,19 @@ final class Connection implements LoopOutbox.Target {
         if (!admit(arrival)) {
             return;
         }
-        ClientMessage message;
+        ClientMessage message = null;
+        boolean input;
         try {
-            message = codec.decodeClient(frame);
+            input = codec.decodeInput(frame, inputFields);
+            if (!input) {
+                message = codec.decodeClient(frame);
+            }
         } catch (ProtocolException e) {
             reject(e);
+            return;
+        }
+        if (input) {
+            listener.onInput(inputFields, arrival);
             return;
         }
         if (!heartbeat.handle(message)) {

@@ -7,7 +7,7 @@ import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseReason;
 import dev.arena.server.protocol.ErrorMessage;
 import dev.arena.server.protocol.GameMessage;
-import dev.arena.server.protocol.Input;
+import dev.arena.server.protocol.InputFields;
 import dev.arena.server.protocol.Join;
 import dev.arena.server.protocol.Leave;
 import dev.arena.server.protocol.ProtocolException;
@@ -61,10 +61,10 @@ final class PlayerSession implements Connection.Listener {
 
     @Override
     public void onMessage(ClientMessage message, long arrivalNanos) {
-        if (message instanceof Input input) {
-            onInput(input, arrivalNanos);
-        } else if (message instanceof GameMessage gameMessage) {
-            onInput(gameMessage, arrivalNanos);
+        if (message instanceof GameMessage gameMessage) {
+            if (mayPlay("MESSAGE")) {
+                seat.offer(connection, gameMessage, arrivalNanos);
+            }
         } else if (message instanceof Join join) {
             onJoin(join);
         } else if (message instanceof Leave) {
@@ -90,17 +90,27 @@ final class PlayerSession implements Connection.Listener {
         cancelJoinTimeout();
     }
 
-    /** An INPUT or a game MESSAGE: for the room's game, from a player only. */
-    private void onInput(ClientMessage input, long arrivalNanos) {
-        String what = input instanceof Input ? "INPUT" : "MESSAGE";
+    @Override
+    public void onInput(InputFields input, long arrivalNanos) {
+        if (mayPlay("INPUT")) {
+            seat.offerInput(connection, input, arrivalNanos);
+        }
+    }
+
+    /**
+     * Whether an INPUT or a game MESSAGE ({@code what}) goes to the room's game: from a seated player only. Outside a
+     * room or from a spectator it closes the connection; while JOINING or RESUMING it is dropped, since the room does
+     * not know this connection yet.
+     */
+    private boolean mayPlay(String what) {
         if (state == State.LOBBY) {
             connection.reject(new ProtocolException(CloseReason.BAD_STATE, what + " outside a room"));
         } else if (spectating) {
             connection.reject(new ProtocolException(CloseReason.BAD_STATE, what + " from a spectator"));
-        } else if (state == State.PLAYING) {
-            seat.offer(connection, input, arrivalNanos);
+        } else {
+            return state == State.PLAYING;
         }
-        // While JOINING or RESUMING it is dropped: the room does not know this connection yet.
+        return false;
     }
 
     private void onJoin(Join join) {

@@ -1,8 +1,9 @@
 package dev.arena.server.transport;
 
 import dev.arena.server.metrics.ResumeResult;
-import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.CloseReason;
+import dev.arena.server.protocol.GameMessage;
+import dev.arena.server.protocol.InputFields;
 import dev.arena.server.room.Addresses;
 import dev.arena.server.room.InputQueue;
 import dev.arena.server.room.JoinResult;
@@ -98,12 +99,19 @@ final class Seat {
     }
 
     /**
-     * Queues an input or a game MESSAGE of the player for the room's next step (dropped and counted when its queue
-     * is full), when {@code from} holds the seat now.
+     * Queues a game MESSAGE of the player for the room's next step (dropped and counted when its queue is full), when
+     * {@code from} holds the seat now.
      */
-    void offer(Connection from, ClientMessage input, long arrivalNanos) {
+    void offer(Connection from, GameMessage message, long arrivalNanos) {
         if (connection == from) {
-            inputs.offer(playerId, input, arrivalNanos);
+            inputs.offer(playerId, message, arrivalNanos);
+        }
+    }
+
+    /** Queues an INPUT of the player as {@link #offer} does: its four values, copied. */
+    void offerInput(Connection from, InputFields input, long arrivalNanos) {
+        if (connection == from) {
+            inputs.offerInput(playerId, input.seq(), input.dx(), input.dy(), input.buttons(), arrivalNanos);
         }
     }
 

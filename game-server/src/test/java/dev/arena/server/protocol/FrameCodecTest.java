@@ -1,5 +1,7 @@
 package dev.arena.server.protocol;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DynamicTest;
@@ -80,6 +82,7 @@ class FrameCodecTest {
     @MethodSource("malformedClientFrames")
     void aMalformedClientFrameIsRefusedWithItsReason(String description, String hex, CloseReason reason) {
         assertRefused(() -> codec.decodeClient(HexFormat.of().parseHex(hex)), reason);
+        assertTheInputPathAgrees(HexFormat.of().parseHex(hex));
         assertTheCodecStillDecodes();
     }
 
@@ -121,9 +124,12 @@ class FrameCodecTest {
                     for (int length = 1; length < frame.length; length++) {
                         byte[] prefix = Arrays.copyOf(frame, length);
                         assertRefused(() -> codec.decodeClient(prefix), CloseReason.TRUNCATED);
+                        assertTheInputPathAgrees(prefix);
                     }
                     byte[] longer = Arrays.copyOf(frame, frame.length + 1);
                     assertRefused(() -> codec.decodeClient(longer), CloseReason.TRAILING_BYTES);
+                    assertTheInputPathAgrees(longer);
+                    assertTheInputPathAgrees(frame);
                     assertThat(codec.decodeClient(frame)).isEqualTo(VectorJson.message(v.getString("message"),
                             v.getJsonObject("fields")));
                 }));
@@ -160,6 +166,33 @@ class FrameCodecTest {
             assertThat(e.reason()).as("reason of: %s", e.getMessage()).isEqualTo(reason);
             assertThat(e.closeCode()).isEqualTo(CloseCodes.PROTOCOL_ERROR);
         });
+    }
+
+    /**
+     * The server's read path of INPUTs ({@link FrameCodec#decodeInput}, no message object) reads exactly what
+     * {@link FrameCodec#decodeClient} reads and refuses what it refuses, with the same reason; it leaves every
+     * other frame to decodeClient, reading nothing.
+     */
+    private void assertTheInputPathAgrees(byte[] frame) {
+        ClientMessage expected = null;
+        CloseReason refusal = null;
+        try {
+            expected = codec.decodeClient(frame);
+        } catch (ProtocolException e) {
+            refusal = e.reason();
+        }
+        ByteBuf buf = Unpooled.wrappedBuffer(frame);
+        InputFields fields = new InputFields();
+        boolean anInput = frame.length > 0 && frame[0] == MessageTags.CLIENT_INPUT;
+        if (refusal != null && anInput) {
+            assertRefused(() -> codec.decodeInput(buf, fields), refusal);
+            return;
+        }
+        assertThat(codec.decodeInput(buf, fields)).as("read as an INPUT").isEqualTo(anInput);
+        assertThat(buf.readerIndex()).as("the frame is the caller's: not consumed").isZero();
+        if (anInput) {
+            assertThat(new Input(fields.seq(), fields.dx(), fields.dy(), fields.buttons())).isEqualTo(expected);
+        }
     }
 
     private void assertTheCodecStillDecodes() {

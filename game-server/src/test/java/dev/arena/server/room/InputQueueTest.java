@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The room's input queue hands the game the very records connections
- * offered, each with its sender and arrival time, in order, once; it holds
+ * The room's input queue hands the game the inputs (their values) and the
+ * very message records connections offered, each with its sender and
+ * arrival time, in order, once; it holds
  * at most its capacity between two drains and counts what it drops.
  */
 class InputQueueTest {
@@ -26,7 +27,7 @@ class InputQueueTest {
     private final InputQueue queue = new InputQueue(4, new MicrometerGameMetrics(registry));
 
     @Test
-    void aDrainReturnsTheOfferedRecordsWithTheirSenderAndArrivalInOrder() {
+    void aDrainReturnsTheOfferedInputsWithTheirSenderAndArrivalInOrder() {
         Input first = new Input(1, 1, 0, 0);
         Input second = new Input(2, 0, 1, 0);
         assertThat(queue.offer(7, first, 100)).isTrue();
@@ -35,10 +36,11 @@ class InputQueueTest {
         InputQueue.Batch batch = queue.drain();
 
         assertThat(batch.size()).isEqualTo(2);
-        assertThat(batch.input(0)).isSameAs(first);
+        assertThat(batch.message(0)).as("an input, not a message").isNull();
+        assertThat(batch.input(0)).isEqualTo(first);
         assertThat(batch.playerId(0)).isEqualTo(7);
         assertThat(batch.arrivalNanos(0)).isEqualTo(100);
-        assertThat(batch.input(1)).isSameAs(second);
+        assertThat(batch.input(1)).isEqualTo(second);
         assertThat(batch.playerId(1)).isEqualTo(9);
         assertThat(batch.arrivalNanos(1)).isEqualTo(200);
         assertThat(queue.drain().size()).as("each input is drained once").isZero();
@@ -54,8 +56,25 @@ class InputQueueTest {
         InputQueue.Batch batch = queue.drain();
 
         assertThat(batch.size()).isEqualTo(2);
-        assertThat(batch.input(0)).isSameAs(chat);
-        assertThat(batch.input(1)).isSameAs(input);
+        assertThat(batch.message(0)).isSameAs(chat);
+        assertThat(batch.message(1)).isNull();
+        assertThat(batch.input(1)).isEqualTo(input);
+    }
+
+    @Test
+    void anInputsValuesOfferedByAConnectionReachTheGameBitForBit() {
+        // What a connection offers (FrameCodec.decodeInput): values, no record; the room makes the game's record.
+        assertThat(queue.offerInput(3, Integer.MAX_VALUE, -0.0f, Float.MIN_VALUE, 0x7fff_ffff, 42)).isTrue();
+        assertThat(queue.offerInput(4, -5, 1e30f, -1e30f, -1, 43)).isTrue();
+
+        InputQueue.Batch batch = queue.drain();
+
+        assertThat(batch.size()).isEqualTo(2);
+        assertThat(batch.input(0)).isEqualTo(new Input(Integer.MAX_VALUE, -0.0f, Float.MIN_VALUE, 0x7fff_ffff));
+        assertThat(Float.floatToRawIntBits(batch.input(0).dx())).as("negative zero kept").isEqualTo(0x8000_0000);
+        assertThat(batch.playerId(1)).isEqualTo(4);
+        assertThat(batch.arrivalNanos(1)).isEqualTo(43);
+        assertThat(batch.input(1)).isEqualTo(new Input(-5, 1e30f, -1e30f, -1));
     }
 
     @Test
@@ -66,10 +85,10 @@ class InputQueueTest {
         assertThat(registry.get("arena.inputs.dropped").counter().count()).isEqualTo(2);
         InputQueue.Batch batch = queue.drain();
         assertThat(batch.size()).isEqualTo(4);
-        assertThat(((Input) batch.input(3)).seq()).isEqualTo(4);
+        assertThat(batch.input(3).seq()).isEqualTo(4);
 
         assertThat(queue.offer(1, new Input(7, 0, 0, 0), 7)).as("room again after a drain").isTrue();
-        assertThat(((Input) queue.drain().input(0)).seq()).isEqualTo(7);
+        assertThat(queue.drain().input(0).seq()).isEqualTo(7);
     }
 
     @Test
@@ -102,7 +121,7 @@ class InputQueueTest {
             InputQueue.Batch batch = big.drain();
             for (int i = 0; i < batch.size(); i++) {
                 int player = batch.playerId(i);
-                Input input = (Input) batch.input(i);
+                Input input = batch.input(i);
                 assertThat(input.seq()).as("sender %d in order", player).isGreaterThan(lastSeq[player]);
                 assertThat(batch.arrivalNanos(i)).as("arrival kept beside its input").isEqualTo(input.seq());
                 lastSeq[player] = input.seq();
