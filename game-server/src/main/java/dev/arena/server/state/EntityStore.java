@@ -19,6 +19,13 @@ public final class EntityStore implements World {
     private int[] kinds = new int[64];
     private String[] labels = new String[64];
     private int[][] fields = new int[64][];
+    /**
+     * The entity set of the last capture (ids, kinds, labels and where each
+     * one's fields start), shared by every capture until an entity spawns or
+     * despawns: states only read them, so consecutive states hold the same
+     * arrays and a capture copies the fields alone. Null: capture anew.
+     */
+    private WorldState lastSet;
 
     @Override
     public int spawn(int kind, String label, int fieldCount) {
@@ -39,6 +46,7 @@ public final class EntityStore implements World {
         labels[size] = label;
         fields[size] = new int[fieldCount];
         size++;
+        lastSet = null;
         return id;
     }
 
@@ -53,6 +61,7 @@ public final class EntityStore implements World {
         size--;
         labels[size] = null;
         fields[size] = null;
+        lastSet = null;
     }
 
     @Override
@@ -75,44 +84,48 @@ public final class EntityStore implements World {
         return size;
     }
 
-    /** Freezes the current state as the state of {@code tick}, in new arrays. */
+    /** Freezes the current state as the state of {@code tick}. */
     public WorldState capture(int tick) {
         return capture(tick, null);
     }
 
     /**
-     * Freezes the current state as the state of {@code tick}, in the arrays
-     * of {@code recycled} where they are large enough: a state nothing reads
-     * any more (one that has left the room's history, {@link HistoryReplication}),
-     * so that a send tick allocates only the new state's small header, not
-     * five arrays per room (35 % of the server's allocation at 1,000 players
-     * before, PERFORMANCE.md). Null: new arrays.
+     * Freezes the current state as the state of {@code tick}: a send tick's
+     * capture allocates only the new state's small header, not five arrays
+     * per room (35 % of the server's allocation at 1,000 players before,
+     * PERFORMANCE.md).
+     * <ul>
+     *   <li>The entity set (ids, kinds, labels, field offsets) is the last
+     *       capture's arrays while no entity has spawned or despawned since.</li>
+     *   <li>The fields go into the field array of {@code recycled} when it is
+     *       large enough: a state nothing reads any more (one that has left
+     *       the room's history, {@link HistoryReplication}); null, a new one.</li>
+     * </ul>
+     * Neither stores a reference into an old array, so G1's write barrier
+     * has no card to refine for it (reusing the labels array did: a
+     * reference per entity per capture).
      */
     public WorldState capture(int tick, WorldState recycled) {
-        int[] fieldStart = reuse(recycled == null ? null : recycled.fieldStart, size + 1);
-        fieldStart[0] = 0;
+        WorldState set = lastSet != null ? lastSet : newSet();
+        int total = set.fieldStart[size];
+        int[] packed = recycled != null && recycled.fields.length >= total
+                ? recycled.fields : new int[total + total / 4];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(fields[i], 0, packed, set.fieldStart[i], fields[i].length);
+        }
+        WorldState state = new WorldState(tick, size, set.ids, set.kinds, set.labels, set.fieldStart, packed);
+        lastSet = state;
+        return state;
+    }
+
+    /** The entity set as it is now, in new arrays (the returned state holds no fields). */
+    private WorldState newSet() {
+        int[] fieldStart = new int[size + 1];
         for (int i = 0; i < size; i++) {
             fieldStart[i + 1] = fieldStart[i] + fields[i].length;
         }
-        int[] packed = reuse(recycled == null ? null : recycled.fields, fieldStart[size]);
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(fields[i], 0, packed, fieldStart[i], fields[i].length);
-        }
-        int[] capturedIds = reuse(recycled == null ? null : recycled.ids, size);
-        int[] capturedKinds = reuse(recycled == null ? null : recycled.kinds, size);
-        String[] capturedLabels = recycled != null && recycled.labels.length >= size
-                ? recycled.labels : new String[size + size / 4];
-        System.arraycopy(ids, 0, capturedIds, 0, size);
-        System.arraycopy(kinds, 0, capturedKinds, 0, size);
-        System.arraycopy(labels, 0, capturedLabels, 0, size);
-        // Past the count the recycled labels would keep strings of entities long gone alive.
-        Arrays.fill(capturedLabels, size, capturedLabels.length, null);
-        return new WorldState(tick, size, capturedIds, capturedKinds, capturedLabels, fieldStart, packed);
-    }
-
-    /** {@code array} if it holds {@code length} ints, else a new one with room to grow. */
-    private static int[] reuse(int[] array, int length) {
-        return array != null && array.length >= length ? array : new int[length + length / 4];
+        return new WorldState(-1, size, Arrays.copyOf(ids, size), Arrays.copyOf(kinds, size),
+                Arrays.copyOf(labels, size), fieldStart, null);
     }
 
     private int require(int id) {

@@ -4,7 +4,6 @@ import com.esotericsoftware.kryo.io.Output;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.FrameCodec;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PooledByteBufAllocator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +24,14 @@ final class SharedFrames {
     private final StateHistory history;
     private final GameMetrics metrics;
     /**
-     * Netty's pooled allocator, not its default (the adaptive one in 4.2):
-     * every socket writes its own view of a shared frame
-     * ({@link WireFrame#retainedFrame}), and only the pooled allocator's
-     * buffers hand out views from a recycler instead of allocating one per
-     * socket per send (18 % of the server's allocation at 1,000 players
-     * before, PERFORMANCE.md).
+     * Netty's default allocator (the adaptive one in 4.2), whose views
+     * ({@link WireFrame#retainedFrame}, one per socket per send) are new
+     * objects. The pooled allocator recycles them, and measured worse with
+     * G1: a recycled view is an old object that each send points at a new
+     * frame, a card for G1's refinement threads per socket per send
+     * (PERFORMANCE.md, "No per-send garbage").
      */
-    private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+    private final ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
     private final SnapshotEncoder encoder = new SnapshotEncoder();
     private final Output output = new Output(4096, FrameCodec.MAX_ENCODED_BYTES);
     private final EncodedFrames frames = new EncodedFrames();

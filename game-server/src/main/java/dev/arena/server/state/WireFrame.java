@@ -99,11 +99,10 @@ public final class WireFrame {
     /**
      * The frame's bytes for one socket to write: a view with its own
      * indices and one more reference to the shared memory, which the socket
-     * releases once written (Netty does). The payload is not copied. The
-     * view of a pooled frame comes from Netty's recycler and goes back to it
-     * when released, so the room's per-tick frames (from
-     * {@code PooledByteBufAllocator}) cost no allocation per socket; a heap
-     * frame's view is a small new object, which the few of them can afford.
+     * releases once written (Netty does). The payload is not copied; the
+     * view is a small new object per socket and send, which dies young. (A
+     * pooled allocator's views are recycled instead, which measured worse
+     * under G1: {@code SharedFrames}.)
      */
     public ByteBuf retainedFrame() {
         return framed.retainedDuplicate();

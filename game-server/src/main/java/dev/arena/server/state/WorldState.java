@@ -4,9 +4,11 @@ package dev.arena.server.state;
  * The replicated state of a room at one tick, frozen: entities in ascending
  * id order, their fields packed in one array. The room keeps recent ones as
  * baselines; they are never changed while the room's history holds them.
- * Once one has left the history its arrays are reused by a later capture
- * ({@link EntityStore#capture(int, WorldState)}), so its entities are read
- * only through the history: a baseline is looked up there before use.
+ * Consecutive states with the same entities share their id, kind, label
+ * and offset arrays; once a state has left the history its field array is
+ * reused by a later capture ({@link EntityStore#capture(int, WorldState)}),
+ * so its entities are read only through the history: a baseline is looked
+ * up there before use.
  */
 public final class WorldState {
     final int tick;
