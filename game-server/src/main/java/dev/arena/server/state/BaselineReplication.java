@@ -28,7 +28,7 @@ public final class BaselineReplication extends HistoryReplication {
 
     @Override
     WireFrame frameFor(Replica replica, WorldState current) {
-        WireFrame frame = frames.frameFrom(replica.baseline);
+        WireFrame frame = frames.frameFrom(replica.baselineTick);
         // No per-client metric here: every up-to-date client gets the same frame, counted once by snapshotEncoded.
         replica.sent(current, null);
         return frame;

@@ -58,7 +58,7 @@ abstract class HistoryReplication implements Replication {
         if (current == null) {
             throw new IllegalStateException("nextFrame before the first capture");
         }
-        if (replica.baseline == current) {
+        if (replica.baselineTick == current.tick) {
             throw new IllegalStateException("nextFrame asked twice for tick " + current.tick);
         }
         return frameFor(replica, current);

@@ -19,8 +19,17 @@ public final class Replica {
 
     /** The client's own entity, whose view it gets; 0 for none. */
     final int viewer;
-    /** The state this client holds, or null: its next frame is a SNAPSHOT. */
-    WorldState baseline;
+    /**
+     * The tick of the state this client holds, or -1: its next frame is a
+     * SNAPSHOT. A tick, not the state: the room finds the state in its
+     * history (gone from it, the client gets a snapshot), and a replica
+     * pointed at a new state each send would be an old object given a
+     * young one's address 20 times a second per client, work for G1's
+     * write barrier and refinement threads.
+     */
+    int baselineTick = -1;
+    /** The number of entities in that state. */
+    private int baselineCount;
     /**
      * Ticks written to this client, a ring as long as the room's history: a
      * claim to hold a tick is only believed for a tick that was sent here,
@@ -31,7 +40,7 @@ public final class Replica {
     private int[][] sentViews;
     private int[] sentViewSizes;
     private int newestSent = -1;
-    /** The slot of {@link #baseline} in the rings, or -1. */
+    /** The slot of {@link #baselineTick} in the rings, or -1. */
     private int baselineSlot = -1;
 
     Replica(int historySize, int viewer) {
@@ -42,7 +51,7 @@ public final class Replica {
 
     /** The tick of the baseline, or -1 when the next frame will be a SNAPSHOT. */
     public int baselineTick() {
-        return baseline == null ? -1 : baseline.tick;
+        return baselineTick;
     }
 
     /** The client's own entity, 0 for none. */
@@ -74,7 +83,8 @@ public final class Replica {
                 sentViewSizes[slot] = view.size;
             }
         }
-        baseline = state;
+        baselineTick = state.tick;
+        baselineCount = state.count;
         newestSent = slot;
         sentTicks[slot] = state.tick;
         baselineSlot = slot;
@@ -88,7 +98,7 @@ public final class Replica {
     /** The number of entities in the baseline's view. */
     int baselineViewSize() {
         int[] view = baselineView();
-        return view == null ? (baseline == null ? 0 : baseline.count) : sentViewSizes[baselineSlot];
+        return view == null ? (baselineTick < 0 ? 0 : baselineCount) : sentViewSizes[baselineSlot];
     }
 
     /** Whether {@code tick} is one of the last ticks written to this client. */
@@ -103,7 +113,8 @@ public final class Replica {
      * @return whether a baseline was taken
      */
     boolean resumeFrom(WorldState held) {
-        baseline = held;
+        baselineTick = held == null ? -1 : held.tick;
+        baselineCount = held == null ? 0 : held.count;
         baselineSlot = held == null ? -1 : slotOf(held.tick);
         return held != null;
     }

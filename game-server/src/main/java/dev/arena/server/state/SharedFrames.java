@@ -51,18 +51,18 @@ final class SharedFrames {
     }
 
     /**
-     * The frame from {@code baseline} (null: none) to the current state. Up-
-     * to-date clients share a baseline, so the cache is asked before the
-     * history: one history lookup and one encoding per distinct baseline per
-     * send tick, not per client.
+     * The frame from the state of tick {@code baseline} ({@link EncodedFrames#NONE}: none) to the current state.
+     * Up-to-date clients share a baseline, so the cache is asked before the history: one history lookup and one
+     * encoding per distinct baseline per send tick, not per client.
      */
-    WireFrame frameFrom(WorldState baseline) {
+    WireFrame frameFrom(int baseline) {
         WireFrame frame = frames.get(baseline);
         if (frame != null) {
             return frame;
         }
         WorldState usable = usable(baseline);
-        frame = usable == baseline ? null : frames.get(null);
+        int from = usable == null ? EncodedFrames.NONE : baseline;
+        frame = from == baseline ? null : frames.get(EncodedFrames.NONE);
         if (frame == null) {
             output.reset();
             if (usable == null) {
@@ -72,9 +72,9 @@ final class SharedFrames {
             }
             frame = WireFrame.pooled(allocator, output);
             metrics.snapshotEncoded(usable == null, frame.length());
-            frames.put(usable, frame);
+            frames.put(from, frame);
         }
-        if (usable != baseline) {
+        if (from != baseline) {
             frames.put(baseline, frame);
         }
         return frame;
@@ -87,9 +87,9 @@ final class SharedFrames {
         return frame;
     }
 
-    /** The baseline if the history still holds it, else null: a client that holds it gets a snapshot. */
-    WorldState usable(WorldState baseline) {
-        return baseline != null && history.find(baseline.tick) == baseline ? baseline : null;
+    /** The state of tick {@code baseline} if the history still holds it, else null: its client gets a snapshot. */
+    WorldState usable(int baseline) {
+        return baseline < 0 ? null : history.find(baseline);
     }
 
     /** Releases every frame of the last send tick: the room stops. */

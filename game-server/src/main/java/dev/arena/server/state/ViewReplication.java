@@ -69,11 +69,11 @@ public final class ViewReplication extends HistoryReplication {
         view.begin(current);
         rule.see(replica.viewer, view);
         IntList seen = view.finish(replica.viewer);
-        WorldState base = frames.usable(replica.baseline);
+        WorldState base = frames.usable(replica.baselineTick);
         int[] baseView = replica.baselineView();
         WireFrame frame;
         if (seen == null && (base == null || baseView == null)) {
-            frame = frames.frameFrom(replica.baseline);
+            frame = frames.frameFrom(replica.baselineTick);
         } else {
             output.reset();
             if (base == null) {
