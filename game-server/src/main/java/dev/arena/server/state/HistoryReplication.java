@@ -13,7 +13,7 @@ abstract class HistoryReplication implements Replication {
     private final EntityStore world;
     private WorldState current;
     /**
-     * The state that left the history at the last capture, whose arrays the
+     * The state that left the history at the last capture, whose field array the
      * next capture reuses. Not the one leaving at this capture: with a
      * history of one that is still the {@code previous} of
      * {@link #captured}. A replica whose baseline it was finds it gone from

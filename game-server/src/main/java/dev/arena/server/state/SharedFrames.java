@@ -29,7 +29,7 @@ final class SharedFrames {
      * objects. The pooled allocator recycles them, and measured worse with
      * G1: a recycled view is an old object that each send points at a new
      * frame, a card for G1's refinement threads per socket per send
-     * (PERFORMANCE.md, "No per-send garbage").
+     * (PERFORMANCE.md, "Less garbage per tick").
      */
     private final ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
     private final SnapshotEncoder encoder = new SnapshotEncoder();
