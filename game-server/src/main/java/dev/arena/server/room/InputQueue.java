@@ -1,7 +1,6 @@
 package dev.arena.server.room;
 
 import dev.arena.server.metrics.GameMetrics;
-import dev.arena.server.protocol.ClientMessage;
 import dev.arena.server.protocol.GameMessage;
 import dev.arena.server.protocol.Input;
 
@@ -45,22 +44,16 @@ public final class InputQueue {
     public boolean offerInput(int playerId, int seq, float dx, float dy, int buttons, long arrivalNanos) {
         boolean added;
         synchronized (this) {
-            added = filling.add(playerId, null, arrivalNanos);
-            if (added) {
-                filling.setInput(seq, dx, dy, buttons);
-            }
+            added = filling.addInput(playerId, seq, dx, dy, buttons, arrivalNanos);
         }
         return counted(added);
     }
 
-    /** Queues a game MESSAGE, or an INPUT record's values, as {@link #offerInput} does. Thread-safe. */
-    public boolean offer(int playerId, ClientMessage message, long arrivalNanos) {
-        if (message instanceof Input input) {
-            return offerInput(playerId, input.seq(), input.dx(), input.dy(), input.buttons(), arrivalNanos);
-        }
+    /** Queues a game MESSAGE, with the inputs and in arrival order, as {@link #offerInput} does. Thread-safe. */
+    public boolean offer(int playerId, GameMessage message, long arrivalNanos) {
         boolean added;
         synchronized (this) {
-            added = filling.add(playerId, (GameMessage) message, arrivalNanos);
+            added = filling.add(playerId, message, arrivalNanos);
         }
         return counted(added);
     }
@@ -118,13 +111,16 @@ public final class InputQueue {
             return true;
         }
 
-        /** The values of the input just added. */
-        private void setInput(int seq, float dx, float dy, int pressed) {
+        private boolean addInput(int playerId, int seq, float dx, float dy, int pressed, long arrivalNanos) {
+            if (!add(playerId, null, arrivalNanos)) {
+                return false;
+            }
             int i = size - 1;
             seqs[i] = seq;
             dxs[i] = dx;
             dys[i] = dy;
             buttons[i] = pressed;
+            return true;
         }
 
         private void clear() {

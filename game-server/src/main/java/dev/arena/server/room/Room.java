@@ -281,7 +281,7 @@ public final class Room {
 
     /** Queues an input for the next step; false (and counted) when the queue is full. Thread-safe. */
     public boolean offerInput(int playerId, Input input, long arrivalNanos) {
-        return inputs.offer(playerId, input, arrivalNanos);
+        return inputs.offerInput(playerId, input.seq(), input.dx(), input.dy(), input.buttons(), arrivalNanos);
     }
 
     /** Queues a game MESSAGE for the next step, with the inputs; false (and counted) when the queue is full. Thread-safe. */

@@ -30,8 +30,8 @@ class InputQueueTest {
     void aDrainReturnsTheOfferedInputsWithTheirSenderAndArrivalInOrder() {
         Input first = new Input(1, 1, 0, 0);
         Input second = new Input(2, 0, 1, 0);
-        assertThat(queue.offer(7, first, 100)).isTrue();
-        assertThat(queue.offer(9, second, 200)).isTrue();
+        assertThat(offer(queue, 7, first, 100)).isTrue();
+        assertThat(offer(queue, 9, second, 200)).isTrue();
 
         InputQueue.Batch batch = queue.drain();
 
@@ -51,7 +51,7 @@ class InputQueueTest {
         Input input = new Input(1, 1, 0, 0);
         GameMessage chat = new GameMessage(1, new byte[] {'h', (byte) ('i' | 0x80)});
         queue.offer(7, chat, 100);
-        queue.offer(7, input, 200);
+        offer(queue, 7, input, 200);
 
         InputQueue.Batch batch = queue.drain();
 
@@ -80,14 +80,14 @@ class InputQueueTest {
     @Test
     void overCapacityBetweenTwoDrainsTheNewestAreDroppedAndCounted() {
         for (int i = 1; i <= 6; i++) {
-            assertThat(queue.offer(1, new Input(i, 0, 0, 0), i)).isEqualTo(i <= 4);
+            assertThat(offer(queue, 1, new Input(i, 0, 0, 0), i)).isEqualTo(i <= 4);
         }
         assertThat(registry.get("arena.inputs.dropped").counter().count()).isEqualTo(2);
         InputQueue.Batch batch = queue.drain();
         assertThat(batch.size()).isEqualTo(4);
         assertThat(batch.input(3).seq()).isEqualTo(4);
 
-        assertThat(queue.offer(1, new Input(7, 0, 0, 0), 7)).as("room again after a drain").isTrue();
+        assertThat(offer(queue, 1, new Input(7, 0, 0, 0), 7)).as("room again after a drain").isTrue();
         assertThat(queue.drain().input(0).seq()).isEqualTo(7);
     }
 
@@ -105,7 +105,7 @@ class InputQueueTest {
                 go.await();
                 int accepted = 0;
                 for (int seq = 1; seq <= perSender; seq++) {
-                    if (big.offer(player, new Input(seq, 0, 0, 0), seq)) {
+                    if (offer(big, player, new Input(seq, 0, 0, 0), seq)) {
                         accepted++;
                     }
                 }
@@ -136,5 +136,10 @@ class InputQueueTest {
         }
         assertThat(received).as("every accepted input, once").isEqualTo(accepted);
         assertThat(accepted + registry.get("arena.inputs.dropped").counter().count()).isEqualTo(senders * perSender);
+    }
+
+    /** Offers an input as a connection does: its values. */
+    private static boolean offer(InputQueue queue, int playerId, Input input, long arrivalNanos) {
+        return queue.offerInput(playerId, input.seq(), input.dx(), input.dy(), input.buttons(), arrivalNanos);
     }
 }
