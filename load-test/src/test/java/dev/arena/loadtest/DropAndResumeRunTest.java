@@ -46,7 +46,10 @@ class DropAndResumeRunTest {
             Reports.write(result, out);
             serverResumes = server.counter("arena.resumes", "result", "resumed")
                     + server.counter("arena.resumes", "result", "taken_over");
-            serverDrops = server.counter("arena.connections.closed", "reason", "abnormal");
+            // A cut the server has not noticed yet when the bot's RESUME arrives is closed as taken over
+            // (4009) instead of as a drop: both are the cut, seen from the server.
+            serverDrops = server.counter("arena.connections.closed", "reason", "abnormal")
+                    + server.counter("arena.connections.closed", "reason", "taken_over");
             assertThat(server.counter("arena.resumes", "result", "expired")
                     + server.counter("arena.resumes", "result", "unknown")).as("refused resumes").isZero();
         }
@@ -58,7 +61,7 @@ class DropAndResumeRunTest {
         assertThat(succeeded).as("a cut still resuming when the run ended is the only gap").isBetween(attempted - 6, attempted);
         assertThat(serverResumes).as("resumes the server answered (one may be answered as the run stops)")
                 .isBetween((double) succeeded, (double) attempted);
-        assertThat(serverDrops).as("cuts the server saw as drops (no close frame)").isBetween((double) succeeded,
+        assertThat(serverDrops).as("cuts the server saw as drops (no close frame) or as taken over by the resume").isBetween((double) succeeded,
                 (double) attempted);
         assertThat(result.errors()).as("errors; first failures: %s", result.failures).isZero();
         assertThat(result.total(Count.DISCONNECTS)).isZero();
