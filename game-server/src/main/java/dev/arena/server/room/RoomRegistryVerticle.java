@@ -6,6 +6,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -49,6 +51,9 @@ public final class RoomRegistryVerticle extends VerticleBase {
      */
     static final int ROOM_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
+    /** How long {@link #stop} waits for the rooms' queues to run dry before it closes their pool. */
+    private static final long POOL_DRAIN_MILLIS = 2_000;
+
     private final BooleanSupplier shuttingDown;
     private final Map<String, OfferedGame> games = new LinkedHashMap<>();
     private final String defaultGame;
@@ -65,6 +70,15 @@ public final class RoomRegistryVerticle extends VerticleBase {
     /** The watchdog's failTickMillis: the rooms of every game share the {@code room} section's. */
     private final int failTickMillis;
     private long watchdog = -1;
+    /**
+     * This registry's hold on the room pool, so that the pool outlives every room's tasks. Vert.x lets
+     * go of a deployment's pool as it starts closing the deployment's context, and the context's ordered
+     * queue then hands what it still holds to the pool: without this hold, the last room to stop shut
+     * the pool down under its own tasks, and a RejectedExecutionException escaped on a room thread.
+     * Rooms are this verticle's children, undeployed before its {@link #stop}, which lets go once their
+     * queues have run dry.
+     */
+    private WorkerExecutor roomPool;
 
     /**
      * @param games             the games offered, in listing order
@@ -105,6 +119,7 @@ public final class RoomRegistryVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        roomPool = vertx.createSharedWorkerExecutor(ROOM_POOL, ROOM_THREADS);
         reservations = new Reservations(vertx, reservationMillis, held -> {
             metrics.reservationExpired();
             RoomDirectory.Entry e = rooms.get(held.roomId());
@@ -157,7 +172,15 @@ public final class RoomRegistryVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(watchdog);
-        return Future.succeededFuture();
+        List<Future<Void>> drained = new ArrayList<>();
+        for (RoomDirectory.Entry e : rooms.all()) {
+            if (e.verticle != null) {
+                drained.add(e.verticle.drained(context));
+            }
+        }
+        // Bounded: a room stuck in game code never drains, and must not hold the shutdown.
+        return Future.join(drained).timeout(POOL_DRAIN_MILLIS, TimeUnit.MILLISECONDS)
+                .eventually(() -> roomPool.close());
     }
 
     /** The watchdog: every room whose game call has run past room.failTickMillis fails, and leaves the directory. */

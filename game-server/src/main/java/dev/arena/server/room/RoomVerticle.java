@@ -3,7 +3,9 @@ package dev.arena.server.room;
 import dev.arena.server.config.RoomConfig;
 import dev.arena.server.metrics.GameMetrics;
 import dev.arena.server.protocol.CloseReason;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -376,6 +378,18 @@ public final class RoomVerticle extends VerticleBase {
         vertx.cancelTimer(timerId);
         vertx.undeploy(deploymentID());
         return closed;
+    }
+
+    /**
+     * Completes on {@code notify} once every task queued on this room's
+     * thread until now has run, also after the room was undeployed (its
+     * ordered queue goes on running what it holds). Never completes while a
+     * game call is stuck. Any thread.
+     */
+    Future<Void> drained(Context notify) {
+        Promise<Void> done = ((ContextInternal) notify).promise();
+        context.runOnContext(v -> done.tryComplete());
+        return done.future();
     }
 
     /**
