@@ -9,7 +9,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.impl.VertxImpl;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -18,14 +17,13 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Runs one {@link Room} on one thread at a time: a timer steps it on a fixed
+ * Runs one {@link Room} on one thread at a time: a {@link StepTimer} steps it on a fixed
  * schedule and event-bus consumers feed it joins, leaves, drops and resumes,
  * all on the verticle's context, so the room needs no locks. Inputs and game
  * messages bypass the bus: connections put them in the room's
@@ -67,8 +65,8 @@ public final class RoomVerticle extends VerticleBase {
     /** The thread inside game code now, for the watchdog's log and interrupt; cleared under {@link #busyLock}. */
     private volatile Thread busyThread;
     private final Object busyLock = new Object();
-    /** The wake-up for the next step. Volatile: the watchdog may cancel it. */
-    private volatile long timerId = -1;
+    /** Wakes the room at each step instant; cancelled once the room ends, from whichever thread ends it. */
+    private volatile StepTimer stepTimer;
     private long emptySince;
     private boolean disposing;
 
@@ -172,32 +170,24 @@ public final class RoomVerticle extends VerticleBase {
         try (var ids = ids(0)) {
             log.info("room {} opened ({}, {} Hz)", roomId, config.game(), config.tickHz());
         }
-        schedule(now);
+        stepTimer = new StepTimer((ContextInternal) context, this::onTimer);
+        // Also on an undeploy that never reaches stop() (a start that fails after this line).
+        ((ContextInternal) context).addCloseHook(completion -> {
+            stepTimer.cancel();
+            completion.succeed();
+        });
+        stepTimer.start(clock.nextDueNanos(), clock.periodNanos());
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
 
     @Override
     public Future<?> stop() {
-        vertx.cancelTimer(timerId);
         end(CloseReason.GOING_AWAY, "the server is shutting down");
         if (room != null) {
             // On the room's own thread, after any call that was stuck has returned: nothing is sent after this.
             room.dispose();
         }
         return Future.succeededFuture();
-    }
-
-    /**
-     * Wakes the room when its next step is due, to the nanosecond: rooms share a few instants per period
-     * ({@link TickClock#onSharedGrid}), and timers rounded to whole milliseconds from different moments would
-     * scatter them again over a millisecond, one wake-up each.
-     */
-    private void schedule(long nowNanos) {
-        // Vert.x's setTimer, in nanoseconds (its public API takes milliseconds only): tied to this deployment,
-        // so an undeploy cancels it, and a cancel dispatches nothing to the room's pool. (Vert.x's Timer future
-        // does: its cancellation is a failure delivered on this context, which can reach a pool shutting down.)
-        timerId = ((VertxImpl) vertx).scheduleTimeout((ContextInternal) context, false,
-                Math.max(1, clock.untilNext(nowNanos)), TimeUnit.NANOSECONDS, true, id -> onTimer());
     }
 
     private void onTimer() {
@@ -238,7 +228,6 @@ public final class RoomVerticle extends VerticleBase {
             reportIfChanged();
         }
         checkEmpty(now);
-        schedule(System.nanoTime());
     }
 
     /** Whether the update rate, spread evenly over the ticks, has a send at this tick. */
@@ -334,7 +323,6 @@ public final class RoomVerticle extends VerticleBase {
                 log.warn("room {}: the stuck game call returned after {} ms; the room had failed, its result is "
                         + "discarded", roomId, took / 1_000_000);
             }
-            vertx.cancelTimer(timerId);
             vertx.undeploy(deploymentID());
             return null;
         }
@@ -375,7 +363,6 @@ public final class RoomVerticle extends VerticleBase {
             vertx.eventBus().send(Addresses.REGISTRY_CLOSED, roomId);
         }
         boolean closed = end(reason, message);
-        vertx.cancelTimer(timerId);
         vertx.undeploy(deploymentID());
         return closed;
     }
@@ -432,6 +419,10 @@ public final class RoomVerticle extends VerticleBase {
             return false;
         }
         monitor.unregister(schedule);
+        StepTimer timer = stepTimer;
+        if (timer != null) {
+            timer.cancel();
+        }
         if (room != null) {
             room.closeAll(reason, message);
         }
