@@ -8,11 +8,13 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,13 +43,15 @@ class StepTimerTest {
         Context room = workerContext(vertx);
         List<Long> wakes = new CopyOnWriteArrayList<>();
         List<Boolean> onRoomContext = new CopyOnWriteArrayList<>();
+        CountDownLatch tenWakes = new CountDownLatch(10);
         StepTimer timer = new StepTimer((ContextInternal) room, () -> {
             wakes.add(System.nanoTime());
             onRoomContext.add(Vertx.currentContext() == room && Context.isOnWorkerThread());
+            tenWakes.countDown();
         });
         long first = System.nanoTime() + PERIOD;
         timer.start(first, PERIOD);
-        Thread.sleep(PERIOD * 10 / 1_000_000 + 5);
+        assertThat(tenWakes.await(5, TimeUnit.SECONDS)).isTrue();
         timer.cancel();
 
         assertThat(wakes).hasSizeGreaterThanOrEqualTo(8);
@@ -62,18 +66,25 @@ class StepTimerTest {
     void instantsThatPassWhileTheRoomIsBusyQueueOneWakeUpNotOneEach(Vertx vertx) throws Exception {
         Context room = workerContext(vertx);
         List<Long> wakes = new CopyOnWriteArrayList<>();
+        // The first step is busy for 15 periods and a quarter, like a slow or stuck game: it waits for a timer of
+        // the test's, set from here (one set from the busy room's context would fire there, behind the busy step).
+        // Off the grid by a quarter period, so the wake-up left queued and the next instant's are not a tie.
+        CountDownLatch busyEnds = new CountDownLatch(1);
+        CountDownLatch sixWakes = new CountDownLatch(6);
         StepTimer timer = new StepTimer((ContextInternal) room, () -> {
             wakes.add(System.nanoTime());
+            sixWakes.countDown();
             if (wakes.size() == 1) {
-                sleep(PERIOD * 15); // a step that takes 15 periods, like a slow or stuck game
+                awaitQuietly(busyEnds);
             }
         });
+        vertx.setTimer(TimeUnit.NANOSECONDS.toMillis(PERIOD * 61 / 4), id -> busyEnds.countDown());
         timer.start(System.nanoTime(), PERIOD);
-        Thread.sleep(PERIOD * 20 / 1_000_000);
+        assertThat(sixWakes.await(5, TimeUnit.SECONDS)).isTrue();
         timer.cancel();
 
-        // 20 periods: one busy for 15 of them, then about 5 more. The instants that passed while it was busy left
-        // one wake-up, which runs as it returns; one per instant would run back to back after it, 15 or so.
+        // The instants that passed while the first was busy left one wake-up, which runs as it returns; one per
+        // instant would run back to back after it, 15 or so.
         assertThat(wakes).hasSizeBetween(3, 8);
         for (int k = 2; k < wakes.size(); k++) {
             assertThat(wakes.get(k) - wakes.get(k - 1)).as("wake-up %d after the one left queued", k - 1)
@@ -82,25 +93,33 @@ class StepTimerTest {
     }
 
     @Test
-    void aCancelledTimerWakesNobody(Vertx vertx) throws Exception {
+    void aCancelledTimerWakesNobody(Vertx vertx, VertxTestContext test) throws Exception {
         Context room = workerContext(vertx);
         List<Long> wakes = new CopyOnWriteArrayList<>();
-        StepTimer timer = new StepTimer((ContextInternal) room, () -> wakes.add(System.nanoTime()));
+        CountDownLatch firstWake = new CountDownLatch(1);
+        StepTimer timer = new StepTimer((ContextInternal) room, () -> {
+            wakes.add(System.nanoTime());
+            firstWake.countDown();
+        });
         timer.start(System.nanoTime() + PERIOD, PERIOD);
-        Thread.sleep(PERIOD * 3 / 1_000_000);
+        assertThat(firstWake.await(5, TimeUnit.SECONDS)).isTrue();
         timer.cancel();
         timer.cancel(); // idempotent, as each way a room ends calls it
-        Thread.sleep(PERIOD / 1_000_000); // a wake-up queued before the cancel may still land
-        int atCancel = wakes.size();
-        Thread.sleep(PERIOD * 5 / 1_000_000);
-
-        assertThat(atCancel).isGreaterThanOrEqualTo(1);
-        assertThat(wakes).hasSize(atCancel);
+        long periodMillis = TimeUnit.NANOSECONDS.toMillis(PERIOD);
+        // A wake-up queued before the cancel may still land within a period; none after that, five periods on.
+        vertx.setTimer(periodMillis, settled -> {
+            int atCancel = wakes.size();
+            vertx.setTimer(5 * periodMillis, later -> test.verify(() -> {
+                assertThat(atCancel).isGreaterThanOrEqualTo(1);
+                assertThat(wakes).hasSize(atCancel);
+                test.completeNow();
+            }));
+        });
     }
 
-    private static void sleep(long nanos) {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            Thread.sleep(nanos / 1_000_000);
+            latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
